@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { LIMITS } from '../shared/limits'
+import { authRoutes } from './auth/routes'
+import { sessionMiddleware } from './auth/middleware'
+import { healthRoutes } from './health/routes'
+import { errorJson, handleError } from './http/errors'
+import { sameOriginOnly } from './http/origin'
+import { createRouter } from './http/router'
+import { planRoutes } from './plans/routes'
+import type { Services } from './services'
+import { departmentRoutes } from './workspaces/departments'
+import { inviteRoutes } from './workspaces/invites'
+import { memberRoutes } from './workspaces/members'
+import { workspaceRoutes } from './workspaces/routes'
+
+/** The JSON API under /api: one sub-app per capability, chained so `hc` infers every route. */
+export function createApi(services: Services) {
+  const { config, storage } = services
+  const api = createRouter()
+  api.use('*', bodyLimit({
+    maxSize: LIMITS.requestBodyBytes,
+    onError: (c) => errorJson(c, 413, 'payload_too_large', `The request body is larger than ${LIMITS.requestBodyBytes / 1024} KiB.`),
+  }))
+  api.use('*', sameOriginOnly(config.publicUrl ? [config.publicUrl] : []))
+  api.use('*', sessionMiddleware(storage.db, config.trustProxy))
+  const routes = api
+    .route('/auth', authRoutes(services))
+    .route('/', workspaceRoutes(services))
+    .route('/', departmentRoutes(services))
+    .route('/', memberRoutes(services))
+    .route('/', inviteRoutes(services))
+    .route('/', planRoutes(services))
+    .route('/', healthRoutes(services))
+  routes.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Planroom API', version: '1', description: 'Plans, sections, members and approvals of a Planroom workspace.' },
+  })
+  return routes
+}
+export type ApiType = ReturnType<typeof createApi>
+
+export interface AppOptions {
+  /** The built web app (vite build output); not served when absent, as in API tests. */
+  clientDir?: string
+}
+
+export function createApp(services: Services, options: AppOptions = {}) {
+  const app = new Hono()
+  app.onError(handleError)
+  app.route('/api', createApi(services))
+  app.all('/api/*', (c) => errorJson(c, 404, 'route_not_found', `There is no ${c.req.method} ${c.req.path}.`))
+  const clientDir = options.clientDir
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    const indexHtml = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')
+    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
+    app.use('*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
+    // Every other GET is a route of the single-page app.
+    app.get('*', (c) => c.html(indexHtml))
+  }
+  app.notFound((c) => errorJson(c, 404, 'not_found', 'Nothing here.'))
+  return app
+}

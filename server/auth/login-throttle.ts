@@ -1,0 +1,66 @@
+import { ApiError } from '../http/errors'
+import type { DbOrTx } from '../storage/database'
+
+/**
+ * Slows down, then refuses, repeated failed sign-ins for one account and for one address.
+ * After `free` failures each further failure locks the key for a doubling delay, capped at `maxLockMs`;
+ * a quiet `resetAfterMs` forgets the key. Kept in the database so every server process agrees.
+ */
+export interface ThrottlePolicy {
+  free: number
+  baseLockMs: number
+  maxLockMs: number
+  resetAfterMs: number
+}
+
+const MINUTE = 60_000
+export const ACCOUNT_POLICY: ThrottlePolicy = { free: 3, baseLockMs: 1000, maxLockMs: 15 * MINUTE, resetAfterMs: 15 * MINUTE }
+/** An address may be shared by a whole office, so it gets more room before slowing down. */
+export const ADDRESS_POLICY: ThrottlePolicy = { free: 20, baseLockMs: 1000, maxLockMs: 15 * MINUTE, resetAfterMs: 15 * MINUTE }
+
+export interface ThrottleKey {
+  key: string
+  policy: ThrottlePolicy
+}
+
+export const accountKey = (email: string): ThrottleKey => ({ key: `email:${email}`, policy: ACCOUNT_POLICY })
+export const addressKey = (ip: string): ThrottleKey => ({ key: `ip:${ip}`, policy: ADDRESS_POLICY })
+
+/** Throws 429 with Retry-After when any key is locked. */
+export async function assertNotThrottled(db: DbOrTx, keys: ThrottleKey[], now = Date.now()): Promise<void> {
+  const rows = await db
+    .selectFrom('login_throttle')
+    .select(['locked_until'])
+    .where('key', 'in', keys.map((k) => k.key))
+    .execute()
+  const until = Math.max(0, ...rows.map((r) => r.locked_until))
+  if (until > now) {
+    const seconds = Math.ceil((until - now) / 1000)
+    throw new ApiError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
+      'retry-after': String(seconds),
+    })
+  }
+}
+
+export function lockDuration(failures: number, policy: ThrottlePolicy): number {
+  if (failures <= policy.free) return 0
+  return Math.min(policy.baseLockMs * 2 ** (failures - policy.free - 1), policy.maxLockMs)
+}
+
+export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now = Date.now()): Promise<void> {
+  for (const { key, policy } of keys) {
+    const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
+    const previous = row && now - row.last_failure_at < policy.resetAfterMs ? row.failures : 0
+    const failures = previous + 1
+    const values = { failures, last_failure_at: now, locked_until: now + lockDuration(failures, policy) }
+    await db
+      .insertInto('login_throttle')
+      .values({ key, ...values })
+      .onConflict((oc) => oc.column('key').doUpdateSet(values))
+      .execute()
+  }
+}
+
+export async function clearFailures(db: DbOrTx, key: ThrottleKey): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key.key).execute()
+}

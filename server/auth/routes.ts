@@ -1,0 +1,93 @@
+import { createRoute } from '@hono/zod-openapi'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
+import { LoginBody, SignupBody, UserResponse } from '../../shared/auth/schema'
+import { ApiError, conflict } from '../http/errors'
+import { type AppEnv, ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
+import type { Services } from '../services'
+import { clearSessionCookie, setSessionCookie } from './cookie'
+import { accountKey, addressKey, assertNotThrottled, clearFailures, recordFailure } from './login-throttle'
+import { requireAuth } from './middleware'
+import { decoyHash, hashPassword, verifyPassword } from './passwords'
+import { createSession, generateSessionToken, invalidateSession } from './sessions'
+import { findUserByEmail, insertUser, presentUser } from './users'
+
+const signup = createRoute({
+  method: 'post', path: '/signup', tags: ['auth'], summary: 'Create an account and sign in',
+  request: { body: jsonBody(SignupBody) },
+  responses: { 201: jsonResponse(UserResponse, 'Signed up; the session cookie is set'), 400: ERRORS[400], 409: ERRORS[400] },
+})
+const login = createRoute({
+  method: 'post', path: '/login', tags: ['auth'], summary: 'Sign in with email and password',
+  request: { body: jsonBody(LoginBody) },
+  responses: { 200: jsonResponse(UserResponse, 'Signed in; a new session cookie is set'), 400: ERRORS[400], 401: ERRORS[401], 429: ERRORS[400] },
+})
+const logout = createRoute({
+  method: 'post', path: '/logout', tags: ['auth'], summary: 'End the current session',
+  responses: { 204: noContent },
+})
+const me = createRoute({
+  method: 'get', path: '/me', tags: ['auth'], summary: 'The signed-in user',
+  responses: { 200: jsonResponse(UserResponse, 'The caller'), 401: ERRORS[401] },
+})
+
+function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  if (forwarded) return forwarded
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+export function authRoutes({ storage: { db }, config, access }: Services) {
+  /** A fresh token at every sign-in (session fixation cannot survive a login). */
+  async function startSession(c: Context<AppEnv>, userId: string) {
+    const token = generateSessionToken()
+    const session = await createSession(db, token, userId)
+    setSessionCookie(c, token, session.expires_at, config.trustProxy)
+  }
+
+  return createRouter()
+    .openapi(signup, async (c) => {
+      const body = c.req.valid('json')
+      if (await findUserByEmail(db, body.email)) throw conflict('email_taken', 'An account with this email already exists. Sign in instead.')
+      const passwordHash = await hashPassword(body.password)
+      const user = await insertUser(db, { email: body.email, name: body.name, passwordHash }).catch((err) => {
+        if (/unique|duplicate/i.test(String(err))) throw conflict('email_taken', 'An account with this email already exists. Sign in instead.')
+        throw err
+      })
+      await startSession(c, user.id)
+      return c.json({ user: presentUser(user) }, 201)
+    })
+    .openapi(login, async (c) => {
+      const { email, password } = c.req.valid('json')
+      const keys = [accountKey(email), addressKey(clientAddress(c, config.trustProxy))]
+      await assertNotThrottled(db, keys)
+      const user = await findUserByEmail(db, email)
+      const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), password)
+      if (!user || !ok) {
+        await recordFailure(db, keys)
+        throw new ApiError(401, 'invalid_credentials', 'That email and password do not match.')
+      }
+      await clearFailures(db, keys[0]!)
+      const current = c.get('auth')
+      if (current) await invalidateSession(db, current.session.id)
+      await startSession(c, user.id)
+      return c.json({ user: presentUser(user) }, 200)
+    })
+    .openapi(logout, async (c) => {
+      const auth = c.get('auth')
+      if (auth) {
+        await invalidateSession(db, auth.session.id)
+        access.emit('sessionEnded', { sessionId: auth.session.id })
+      }
+      clearSessionCookie(c)
+      return c.body(null, 204)
+    })
+    .openapi(me, (c) => {
+      const { user } = requireAuth(c)
+      return c.json({ user: presentUser(user) }, 200)
+    })
+}

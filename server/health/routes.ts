@@ -1,0 +1,31 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { sql } from 'kysely'
+import { createRouter, jsonResponse } from '../http/router'
+import type { Services } from '../services'
+
+const Status = z.enum(['ok', 'down', 'disabled'])
+export const HealthReport = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  database: z.object({ status: Status, engine: z.enum(['sqlite', 'postgres']) }),
+  redis: z.object({ status: Status }),
+  sync: z.object({ status: Status, documents: z.number(), connections: z.number() }),
+})
+export type HealthReport = z.infer<typeof HealthReport>
+
+const health = createRoute({
+  method: 'get', path: '/health', tags: ['health'], summary: 'Database, Redis and sync status for a load balancer',
+  responses: { 200: jsonResponse(HealthReport, 'Serving'), 503: jsonResponse(HealthReport, 'Not able to serve') },
+})
+
+export function healthRoutes({ storage }: Services) {
+  return createRouter().openapi(health, async (c) => {
+    const database = await sql`select 1`.execute(storage.db).then(() => 'ok' as const, () => 'down' as const)
+    const report: HealthReport = {
+      status: database === 'ok' ? 'ok' : 'down',
+      database: { status: database, engine: storage.engine },
+      redis: { status: 'disabled' },
+      sync: { status: 'ok', documents: 0, connections: 0 },
+    }
+    return c.json(report, report.status === 'down' ? 503 : 200)
+  })
+}

@@ -1,0 +1,11 @@
+import type { Config } from './config'
+import type { AccessEvents } from './access-events'
+import type { Storage } from './storage/db'
+
+/** What the routes need from the running process; tests build the same with their own storage. */
+export interface Services {
+  config: Config
+  storage: Storage
+  /** Membership and session changes that open live connections must react to at once. */
+  access: AccessEvents
+}

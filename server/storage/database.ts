@@ -1,0 +1,22 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { LoginThrottleTable, SessionsTable, UsersTable } from '../auth/tables'
+import type { PlansTable, SectionsTable } from '../plans/tables'
+import type { DepartmentsTable, InvitesTable, MemberDepartmentsTable, MembershipsTable, WorkspacesTable } from '../workspaces/tables'
+
+/** The whole schema, assembled from each capability's own table file. */
+export interface Database {
+  users: UsersTable
+  sessions: SessionsTable
+  login_throttle: LoginThrottleTable
+  workspaces: WorkspacesTable
+  departments: DepartmentsTable
+  memberships: MembershipsTable
+  member_departments: MemberDepartmentsTable
+  invites: InvitesTable
+  plans: PlansTable
+  sections: SectionsTable
+}
+
+export type Db = Kysely<Database>
+/** Repositories take either; a function that needs atomicity asks for a Transaction in its type. */
+export type DbOrTx = Kysely<Database> | Transaction<Database>

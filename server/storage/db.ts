@@ -1,0 +1,47 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database, Db } from './database'
+import { migrateToLatest } from './migrate'
+
+// PostgreSQL's bigint (int8) arrives as a string by default; our bigints are millisecond timestamps
+// and counters, well inside a double's exact range.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+export type Engine = 'sqlite' | 'postgres'
+
+export interface Storage {
+  db: Db
+  engine: Engine
+  close(): Promise<void>
+}
+
+export interface StorageOptions {
+  databaseUrl: string | null
+  dataDir: string
+}
+
+export function openStorage(opts: StorageOptions): Storage {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, engine: 'postgres', close: () => db.destroy() }
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true })
+  const sqlite = new SQLite(path.join(opts.dataDir, 'planroom.db'))
+  // WAL + NORMAL survives a killed process (SYNC-NOTES); foreign keys are off by default in SQLite.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, engine: 'sqlite', close: () => db.destroy() }
+}
+
+export async function openMigratedStorage(opts: StorageOptions): Promise<Storage> {
+  const storage = openStorage(opts)
+  await migrateToLatest(storage.db)
+  return storage
+}

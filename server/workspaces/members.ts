@@ -1,0 +1,41 @@
+import { createRoute } from '@hono/zod-openapi'
+import { MemberParams, UpdateMemberBody, Workspace } from '../../shared/workspaces/schema'
+import { requireAuth } from '../auth/middleware'
+import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
+import type { Services } from '../services'
+import { presentWorkspace } from './present'
+import { requireMembership } from './repo'
+import { removeMember, updateMember } from './update-member'
+
+const update = createRoute({
+  method: 'patch', path: '/workspaces/{id}/members/{userId}', tags: ['members'],
+  summary: "Change a member's role, departments and the departments they lead",
+  request: { params: MemberParams, body: jsonBody(UpdateMemberBody) },
+  responses: { 200: jsonResponse(Workspace, 'The workspace with the changed member'), ...ERRORS, 409: ERRORS[400] },
+})
+const remove = createRoute({
+  method: 'delete', path: '/workspaces/{id}/members/{userId}', tags: ['members'],
+  summary: 'Remove a member, or leave the workspace (your own user id)',
+  request: { params: MemberParams },
+  responses: { 204: noContent, ...ERRORS, 409: ERRORS[400] },
+})
+
+export function memberRoutes({ storage: { db }, access }: Services) {
+  return createRouter()
+    .openapi(update, async (c) => {
+      const { user } = requireAuth(c)
+      const { id, userId } = c.req.valid('param')
+      const actor = await requireMembership(db, id, user.id)
+      await updateMember(db, actor, userId, c.req.valid('json'))
+      access.emit('memberChanged', { workspaceId: id, userId, removed: false })
+      return c.json(await presentWorkspace(db, await requireMembership(db, id, user.id)), 200)
+    })
+    .openapi(remove, async (c) => {
+      const { user } = requireAuth(c)
+      const { id, userId } = c.req.valid('param')
+      const actor = await requireMembership(db, id, user.id)
+      await removeMember(db, actor, userId)
+      access.emit('memberChanged', { workspaceId: id, userId, removed: true })
+      return c.body(null, 204)
+    })
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+
+/** Every failure at the API edge has this shape (SPEC §9). */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    message: z.string(),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return ErrorBody.safeParse(value).success
+}

@@ -1,0 +1,15 @@
+/** Limits shared by the server (enforcing) and the client (forms that stay inside them). */
+export const LIMITS = {
+  /** Largest JSON body the API reads. */
+  requestBodyBytes: 256 * 1024,
+  nameLength: 80,
+  emailLength: 254,
+  passwordMin: 10,
+  passwordMax: 256,
+  workspaceNameLength: 80,
+  departmentNameLength: 60,
+  planTitleLength: 120,
+  departmentsPerWorkspace: 30,
+  /** Invite links are valid this long. */
+  inviteTtlMs: 7 * 24 * 60 * 60 * 1000,
+} as const

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { SectionKind } from './catalog'
+
+export const PlanParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) })
+
+export const SectionAbilities = z.object({ read: z.boolean(), edit: z.boolean(), comment: z.boolean() })
+
+export const Section = z.object({
+  id: z.string(),
+  kind: SectionKind,
+  title: z.string(),
+  /** null for a shared section that any editor may edit. */
+  ownerDepartmentId: z.string().nullable(),
+  step: z.number(),
+  abilities: SectionAbilities,
+})
+export type Section = z.infer<typeof Section>
+
+export const PlanSummary = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+})
+export type PlanSummary = z.infer<typeof PlanSummary>
+export const PlanList = z.object({ plans: z.array(PlanSummary) })
+
+export const Plan = PlanSummary.extend({ sections: z.array(Section) })
+export type Plan = z.infer<typeof Plan>
+
+export const CreatePlanBody = z.object({
+  title: z.string().trim().min(1, 'Give the plan a title.').max(LIMITS.planTitleLength),
+})
+export type CreatePlanBody = z.infer<typeof CreatePlanBody>
