@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import type { AccessEvents } from './access-events'
 import type { Storage } from './storage/db'
+import type { DocumentHub } from './sync/hub'
 
 /** What the routes need from the running process; tests build the same with their own storage. */
 export interface Services {
@@ -8,4 +9,6 @@ export interface Services {
   storage: Storage
   /** Membership and session changes that open live connections must react to at once. */
   access: AccessEvents
+  /** The live section documents of this process. */
+  hub: DocumentHub
 }

@@ -42,8 +42,16 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 export function authRoutes({ storage: { db }, config, access }: Services) {
-  /** A fresh token at every sign-in (session fixation cannot survive a login). */
+  /**
+   * A fresh token at every sign-in (session fixation cannot survive a login). The session the browser
+   * held until now ends, and its live connections are told to close, as at logout.
+   */
   async function startSession(c: Context<AppEnv>, userId: string) {
+    const current = c.get('auth')
+    if (current) {
+      await invalidateSession(db, current.session.id)
+      access.emit('sessionEnded', { sessionId: current.session.id })
+    }
     const token = generateSessionToken()
     const session = await createSession(db, token, userId)
     setSessionCookie(c, token, session.expires_at, config.trustProxy)
@@ -72,8 +80,6 @@ export function authRoutes({ storage: { db }, config, access }: Services) {
         throw new ApiError(401, 'invalid_credentials', 'That email and password do not match.')
       }
       await clearFailures(db, keys[0]!)
-      const current = c.get('auth')
-      if (current) await invalidateSession(db, current.session.id)
       await startSession(c, user.id)
       return c.json({ user: presentUser(user) }, 200)
     })

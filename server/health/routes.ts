@@ -17,14 +17,14 @@ const health = createRoute({
   responses: { 200: jsonResponse(HealthReport, 'Serving'), 503: jsonResponse(HealthReport, 'Not able to serve') },
 })
 
-export function healthRoutes({ storage }: Services) {
+export function healthRoutes({ storage, hub }: Services) {
   return createRouter().openapi(health, async (c) => {
     const database = await sql`select 1`.execute(storage.db).then(() => 'ok' as const, () => 'down' as const)
     const report: HealthReport = {
       status: database === 'ok' ? 'ok' : 'down',
       database: { status: database, engine: storage.engine },
       redis: { status: 'disabled' },
-      sync: { status: 'ok', documents: 0, connections: 0 },
+      sync: { status: 'ok', documents: hub.stats().documents, connections: hub.stats().peers },
     }
     return c.json(report, report.status === 'down' ? 503 : 200)
   })

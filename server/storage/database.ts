@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { LoginThrottleTable, SessionsTable, UsersTable } from '../auth/tables'
 import type { PlansTable, SectionsTable } from '../plans/tables'
+import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
 import type { DepartmentsTable, InvitesTable, MemberDepartmentsTable, MembershipsTable, WorkspacesTable } from '../workspaces/tables'
 
 /** The whole schema, assembled from each capability's own table file. */
@@ -15,6 +16,8 @@ export interface Database {
   invites: InvitesTable
   plans: PlansTable
   sections: SectionsTable
+  section_updates: SectionUpdatesTable
+  section_snapshots: SectionSnapshotsTable
 }
 
 export type Db = Kysely<Database>

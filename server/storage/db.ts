@@ -12,9 +12,13 @@ pg.types.setTypeParser(20, (v) => Number(v))
 
 export type Engine = 'sqlite' | 'postgres'
 
+/** The engine's own driver, for the sync update log's hot path (prepared statements, one transaction per batch). */
+export type Driver = { engine: 'sqlite'; sqlite: SQLite.Database } | { engine: 'postgres'; pool: pg.Pool }
+
 export interface Storage {
   db: Db
   engine: Engine
+  driver: Driver
   close(): Promise<void>
 }
 
@@ -27,7 +31,7 @@ export function openStorage(opts: StorageOptions): Storage {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, engine: 'postgres', close: () => db.destroy() }
+    return { db, engine: 'postgres', driver: { engine: 'postgres', pool }, close: () => db.destroy() }
   }
   fs.mkdirSync(opts.dataDir, { recursive: true })
   const sqlite = new SQLite(path.join(opts.dataDir, 'planroom.db'))
@@ -37,7 +41,7 @@ export function openStorage(opts: StorageOptions): Storage {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { db, engine: 'sqlite', close: () => db.destroy() }
+  return { db, engine: 'sqlite', driver: { engine: 'sqlite', sqlite }, close: () => db.destroy() }
 }
 
 export async function openMigratedStorage(opts: StorageOptions): Promise<Storage> {

@@ -1,13 +1,26 @@
-import { type Kysely, type Migration, Migrator } from 'kysely'
+import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely'
 import * as foundation from './migrations/2026-11-23-foundation'
+import * as sectionUpdates from './migrations/2026-11-23-section-updates'
 
 /** Migrations in order; names are dated so they sort and never collide. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
+  '2026-11-23-section-updates': sectionUpdates,
+}
+
+/**
+ * On PostgreSQL the migration tables live in the connection's current schema, named explicitly:
+ * without a schema Kysely takes a `kysely_migration` table in *any* schema of the database for ours
+ * (another Planroom, or a test, in the same database) and then fails to find it in our search_path.
+ */
+async function migrationSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
+  return rows[0]?.schema ?? undefined
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } })
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, migrationTableSchema: await migrationSchema(db) })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {

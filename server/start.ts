@@ -1,0 +1,47 @@
+import type { Server } from 'node:http'
+import path from 'node:path'
+import { serve } from '@hono/node-server'
+import { AccessEvents } from './access-events'
+import { createApp } from './app'
+import type { Config } from './config'
+import { log } from './log'
+import type { Services } from './services'
+import { openMigratedStorage } from './storage/db'
+import { DEFAULT_HUB_OPTIONS, DocumentHub } from './sync/hub'
+import { SyncServer } from './sync/server'
+import { createUpdateLog } from './sync/update-log'
+
+export interface RunningPlanroom {
+  services: Services
+  port: number
+  close(): Promise<void>
+}
+
+/** Everything one process runs: storage, the document hub, the web app + API, and live sync. */
+export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
+  const storage = await openMigratedStorage(config)
+  const hub = new DocumentHub(createUpdateLog(storage.driver), {
+    ...DEFAULT_HUB_OPTIONS,
+    unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
+  })
+  const services: Services = { config, storage, access: new AccessEvents(), hub }
+  const app = createApp(services, { clientDir: path.resolve('dist/client') })
+  const sync = new SyncServer(services, hub)
+
+  const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port }, (info) => resolve({ server: s as Server, port: info.port }))
+  })
+  sync.attach(server)
+  log.info('planroom listening', { url: `http://localhost:${port}`, database: storage.engine, dataDir: storage.engine === 'sqlite' ? config.dataDir : undefined })
+
+  return {
+    services,
+    port,
+    async close() {
+      server.close()
+      await sync.close()
+      await hub.close()
+      await storage.close()
+    },
+  }
+}

@@ -1,0 +1,161 @@
+import * as encoding from 'lib0/encoding'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { MESSAGE, SYNC_SUBTYPE } from '../../shared/sync/protocol'
+import { log } from '../log'
+import type { GroupCommit } from './group-commit'
+import type { UpdateLog } from './update-log'
+
+/** A connection as a live document sees it: somewhere to send encoded messages. */
+export interface DocPeer {
+  send(message: Uint8Array): void
+}
+
+export interface LiveDocOptions {
+  /** Merge the log into a snapshot once this many updates were stored since the last one. */
+  compactAfter: number
+  maxDocumentBytes: number
+}
+
+export class DocumentTooLargeError extends Error {}
+
+function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, type)
+  write(e)
+  return encoding.toUint8Array(e)
+}
+
+/**
+ * One section's document in memory. Every write is stored (group commit) before it is applied to the
+ * document, and only an applied update is broadcast: nothing a client received can be lost by a crash.
+ */
+export class LiveDoc {
+  readonly doc = new Y.Doc()
+  readonly awareness = new Awareness(this.doc)
+  readonly peers = new Set<DocPeer>()
+  /** Ids of the stored updates this document holds beyond its snapshot: what a compaction replaces. */
+  private applied: { id: number; bytes: number }[] = []
+  private snapshotVersion: number | null = null
+  private storedBytes = 0
+  private inflight = 0
+  private compaction: Promise<void> | null = null
+  /** Which peer speaks for each awareness client id. */
+  private readonly awarenessOwners = new Map<number, DocPeer>()
+
+  private constructor(
+    readonly sectionId: string,
+    private readonly committer: GroupCommit,
+    private readonly updateLog: UpdateLog,
+    private readonly options: LiveDocOptions,
+  ) {
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = encodeMessage(MESSAGE.sync, (e) => {
+        encoding.writeVarUint(e, SYNC_SUBTYPE.update)
+        encoding.writeVarUint8Array(e, update)
+      })
+      for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    })
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const changed = [...added, ...updated, ...removed]
+      const message = encodeMessage(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, changed)))
+      for (const peer of this.peers) peer.send(message)
+    })
+  }
+
+  static async load(sectionId: string, committer: GroupCommit, updateLog: UpdateLog, options: LiveDocOptions): Promise<LiveDoc> {
+    const live = new LiveDoc(sectionId, committer, updateLog, options)
+    const stored = await updateLog.load(sectionId)
+    live.snapshotVersion = stored.snapshot?.version ?? null
+    live.doc.transact(() => {
+      if (stored.snapshot) live.applyStored(stored.snapshot.state, 'snapshot')
+      for (const u of stored.updates) live.applyStored(u.data, u.id)
+    })
+    live.applied = stored.updates.map((u) => ({ id: u.id, bytes: u.data.byteLength }))
+    live.storedBytes = (stored.snapshot?.state.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.data.byteLength, 0)
+    return live
+  }
+
+  /** A stored update that cannot be applied is skipped (and logged), never allowed to block the section. */
+  private applyStored(update: Uint8Array, what: number | 'snapshot') {
+    try {
+      Y.applyUpdate(this.doc, update, 'storage')
+    } catch (err) {
+      log.error('skipped an unreadable stored update', { sectionId: this.sectionId, update: what, error: String(err) })
+    }
+  }
+
+  /** Store, then apply and broadcast to every other peer. Rejects if the update could not be stored. */
+  async write(update: Uint8Array, origin: DocPeer | 'server'): Promise<void> {
+    if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) throw new DocumentTooLargeError()
+    this.storedBytes += update.byteLength
+    this.inflight++
+    try {
+      const id = await this.committer.store(this.sectionId, update)
+      this.applied.push({ id, bytes: update.byteLength })
+      Y.applyUpdate(this.doc, update, origin)
+    } finally {
+      this.inflight--
+    }
+    if (this.applied.length >= this.options.compactAfter) this.compactSoon()
+  }
+
+  claimAwareness(clientId: number, peer: DocPeer): boolean {
+    const owner = this.awarenessOwners.get(clientId)
+    if (owner && owner !== peer && this.peers.has(owner)) return false
+    this.awarenessOwners.set(clientId, peer)
+    return true
+  }
+
+  releaseAwareness(clientId: number, peer: DocPeer) {
+    if (this.awarenessOwners.get(clientId) === peer) this.awarenessOwners.delete(clientId)
+  }
+
+  get pendingWrites() {
+    return this.inflight
+  }
+
+  private compactSoon() {
+    if (this.compaction) return
+    this.compaction = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.compact())
+      .finally(() => (this.compaction = null))
+  }
+
+  /** Merge the stored updates this document holds into one snapshot, off the hot path. */
+  async compact(): Promise<void> {
+    const replaced = this.applied.slice()
+    if (replaced.length === 0) return
+    const ids = replaced.map((u) => u.id)
+    const state = Y.encodeStateAsUpdate(this.doc)
+    try {
+      const version = await this.updateLog.compact(this.sectionId, state, ids, this.snapshotVersion)
+      if (version === null) {
+        // Another process compacted first: adopt its snapshot (applying it again is harmless).
+        const stored = await this.updateLog.load(this.sectionId)
+        if (stored.snapshot) this.applyStored(stored.snapshot.state, 'snapshot')
+        this.snapshotVersion = stored.snapshot?.version ?? null
+        const present = new Set(stored.updates.map((u) => u.id))
+        this.applied = this.applied.filter((u) => present.has(u.id))
+        return
+      }
+      this.snapshotVersion = version
+      this.applied = this.applied.slice(replaced.length)
+      this.storedBytes = state.byteLength + this.applied.reduce((n, u) => n + u.bytes, 0)
+    } catch (err) {
+      log.error('compaction failed; the log stays as it was', { sectionId: this.sectionId, error: String(err) })
+    }
+  }
+
+  /** Wait for stores and a running compaction to finish. */
+  async settle(): Promise<void> {
+    while (this.inflight > 0) await new Promise((r) => setImmediate(r))
+    await this.compaction
+  }
+
+  destroy() {
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,102 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { ACK_PARAM, CLOSE, SYNC_LIMITS } from '../../shared/sync/protocol'
+import { sessionTokenFromCookieHeader } from '../auth/cookie'
+import { validateSessionToken } from '../auth/sessions'
+import { isSameOrigin } from '../http/origin'
+import { log } from '../log'
+import type { Services } from '../services'
+import { resolveSectionAccess } from './access'
+import { SyncConnection } from './connection'
+import type { DocumentHub } from './hub'
+
+const SECTION_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/
+
+/**
+ * Live sync at /sync/<sectionId> (SPEC §9): the session cookie and Origin are checked at upgrade, before
+ * any document byte is sent; afterwards every message is judged by the connection's current rights.
+ */
+export class SyncServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: SYNC_LIMITS.maxFrameBytes })
+  private readonly connections = new Set<SyncConnection>()
+
+  constructor(
+    private readonly services: Services,
+    private readonly hub: DocumentHub,
+  ) {
+    const { access } = services
+    access.on('memberChanged', ({ workspaceId, userId, removed }) => {
+      for (const c of this.matching((c) => c.workspaceId === workspaceId && c.who.userId === userId)) {
+        if (removed) c.close(CLOSE.forbidden, 'removed from the workspace')
+        else c.markAccessStale()
+      }
+    })
+    access.on('workspaceChanged', ({ workspaceId }) => {
+      for (const c of this.matching((c) => c.workspaceId === workspaceId)) c.markAccessStale()
+    })
+    access.on('sessionEnded', ({ sessionId }) => this.revoke((c) => c.who.sessionId === sessionId, CLOSE.unauthenticated, 'signed out'))
+  }
+
+  attach(server: Server) {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      const path = url.pathname
+      if (!path.startsWith('/sync')) return socket.destroy()
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // Messages may arrive while we check the session; keep them for the connection.
+        const buffered: Uint8Array[] = []
+        const hold = (data: Buffer) => buffered.push(new Uint8Array(data))
+        ws.on('message', hold)
+        ws.on('error', () => {})
+        // Only clients that ask for "stored" acknowledgements get them: stock clients would log an unknown type.
+        void this.accept(ws, req, path, url.searchParams.get(ACK_PARAM) === '1').then((conn) => {
+          ws.off('message', hold)
+          if (conn) void conn.start(buffered)
+        })
+      })
+    })
+  }
+
+  private async accept(ws: WebSocket, req: IncomingMessage, path: string, wantsAcks: boolean): Promise<SyncConnection | null> {
+    const refuse = (code: number, reason: string, context: Record<string, unknown> = {}) => {
+      log.info('sync connection refused', { reason, path, ...context })
+      ws.close(code, reason)
+      return null
+    }
+    const { config, storage } = this.services
+    const origin = req.headers.origin
+    if (origin && !isSameOrigin(origin, req.headers.host, config.publicUrl ? [config.publicUrl] : [])) return refuse(CLOSE.foreignOrigin, 'foreign origin', { origin })
+    const token = sessionTokenFromCookieHeader(req.headers.cookie)
+    const auth = token ? await validateSessionToken(storage.db, token).catch(() => null) : null
+    if (!auth) return refuse(CLOSE.unauthenticated, 'no session')
+    const sectionId = SECTION_PATH.exec(path)?.[1]
+    if (!sectionId) return refuse(CLOSE.forbidden, 'no such section', { userId: auth.user.id })
+    const refresh = () => resolveSectionAccess(storage.db, sectionId, auth.user.id)
+    const access = await refresh()
+    if (!access?.canRead) return refuse(CLOSE.forbidden, 'no access', { userId: auth.user.id, sectionId })
+    if (ws.readyState !== ws.OPEN) return null
+    const who = { userId: auth.user.id, sessionId: auth.session.id, sectionId }
+    const conn = new SyncConnection(ws, who, access, { hub: this.hub, refreshAccess: refresh, wantsAcks, onClosed: (c) => this.connections.delete(c) })
+    this.connections.add(conn)
+    return conn
+  }
+
+  private *matching(predicate: (c: SyncConnection) => boolean) {
+    for (const c of [...this.connections]) if (predicate(c)) yield c
+  }
+
+  /** Close every connection that matches, with a close code the client understands. */
+  revoke(predicate: (c: SyncConnection) => boolean, code: number, reason: string) {
+    for (const c of this.matching(predicate)) c.close(code, reason)
+  }
+
+  get connectionCount() {
+    return this.connections.size
+  }
+
+  async close() {
+    this.revoke(() => true, CLOSE.goingAway, 'server shutting down')
+    this.wss.close()
+  }
+}

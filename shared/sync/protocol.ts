@@ -1,0 +1,62 @@
+/**
+ * The live-sync wire protocol: y-websocket's message types plus one of our own, and the close codes
+ * and limits both ends agree on.
+ */
+export const MESSAGE = {
+  /** y-protocols sync: step 1, step 2, update. */
+  sync: 0,
+  awareness: 1,
+  /** y-protocols auth: permission denied, with a reason. Stock clients log it. */
+  auth: 2,
+  queryAwareness: 3,
+  /**
+   * Ours: "stored up to here". Carries how many write messages (sync step 2 and updates) of this
+   * connection the server has processed, in order, all of them durably stored unless refused.
+   */
+  stored: 7,
+} as const
+
+/** Query parameter by which a client asks for MESSAGE.stored acknowledgements: `?acks=1`. */
+export const ACK_PARAM = 'acks'
+
+export const SYNC_SUBTYPE = { step1: 0, step2: 1, update: 2 } as const
+
+export const CLOSE = {
+  /** No valid session, or the session ended (logout). */
+  unauthenticated: 4401,
+  /** No access to the section (never had it, or it was taken away). */
+  forbidden: 4403,
+  /** A foreign Origin on the upgrade request. */
+  foreignOrigin: 4003,
+  /** The message could not be decoded; the connection is closed, nothing was applied. */
+  malformed: 4400,
+  /** The document would grow past its size limit. */
+  documentTooLarge: 4413,
+  /** The server is shutting down; reconnect. */
+  goingAway: 1001,
+} as const
+
+export const CLOSE_REASONS: Record<number, string> = {
+  [CLOSE.unauthenticated]: 'Your session has ended. Sign in again to keep editing.',
+  [CLOSE.forbidden]: 'You no longer have access to this section.',
+  [CLOSE.foreignOrigin]: 'This connection came from another site and was refused.',
+  [CLOSE.malformed]: 'The connection sent a message the server could not read.',
+  [CLOSE.documentTooLarge]: 'This section has reached its size limit.',
+}
+
+export const SYNC_LIMITS = {
+  /** Larger frames are refused by the socket itself (close 1009). */
+  maxFrameBytes: 1024 * 1024,
+  /** A section's stored size past which further writes are refused. */
+  maxDocumentBytes: 16 * 1024 * 1024,
+  /** One awareness state (cursor, name, colour) as JSON. */
+  maxAwarenessStateBytes: 8 * 1024,
+  /** Awareness client ids one connection may speak for. */
+  maxAwarenessClientsPerConnection: 1,
+} as const
+
+/** Reasons the server gives (in an auth "permission denied" message) when it refuses a write. */
+export const REFUSAL = {
+  readOnly: 'read-only',
+  documentTooLarge: 'document-too-large',
+} as const

@@ -1,0 +1,110 @@
+import type { Hono } from 'hono'
+import { AccessEvents } from '../../server/access-events'
+import { createApp } from '../../server/app'
+import { readConfig } from '../../server/config'
+import type { Services } from '../../server/services'
+import { DocumentHub } from '../../server/sync/hub'
+import { createUpdateLog } from '../../server/sync/update-log'
+import type { EngineCase, TestDatabase } from './engines'
+
+export interface TestApp {
+  app: Hono
+  services: Services
+  database: TestDatabase
+  dispose(): Promise<void>
+}
+
+/** The real app on a fresh database of the given engine, called in-process (no port). */
+export async function startTestApp(engine: EngineCase): Promise<TestApp> {
+  const database = await engine.open()
+  const services: Services = {
+    config: { ...readConfig({}), publicUrl: 'http://planroom.test' },
+    storage: database.storage,
+    access: new AccessEvents(),
+    hub: new DocumentHub(createUpdateLog(database.storage.driver)),
+  }
+  const app = createApp(services)
+  return { app, services, database, dispose: () => database.dispose() }
+}
+
+export interface ApiResponse<T = any> {
+  status: number
+  json: T
+  text: string
+  headers: Headers
+}
+
+let counter = 0
+export const uniqueEmail = (prefix = 'user') => `${prefix}-${Date.now().toString(36)}-${++counter}@example.com`
+
+/** A browser-like caller with its own cookie jar. */
+export class ApiClient {
+  cookies = new Map<string, string>()
+  user: { id: string; name: string; email: string } | null = null
+  password = 'correct horse battery staple'
+
+  constructor(readonly app: Hono, readonly base = 'http://planroom.test') {}
+
+  get cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  async req<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const init: RequestInit = {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookies.size ? { cookie: this.cookieHeader } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    }
+    const res = await this.app.request(this.base + path, init)
+    for (const sc of res.headers.getSetCookie()) {
+      const [kv = ''] = sc.split(';')
+      const i = kv.indexOf('=')
+      const k = kv.slice(0, i).trim()
+      const v = kv.slice(i + 1).trim()
+      if (v === '' || /max-age=0/i.test(sc) || /expires=Thu, 01 Jan 1970/i.test(sc)) this.cookies.delete(k)
+      else this.cookies.set(k, v)
+    }
+    const text = await res.text()
+    let json: any = null
+    try {
+      json = JSON.parse(text)
+    } catch {}
+    return { status: res.status, json, text, headers: res.headers }
+  }
+
+  async signup(name = 'Test User', email = uniqueEmail()) {
+    const res = await this.req('POST', '/api/auth/signup', { name, email, password: this.password })
+    if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${res.text}`)
+    this.user = res.json.user
+    return this
+  }
+}
+
+/** A workspace owned by a fresh user, plus helpers to add members with a role and departments. */
+export async function workspaceFixture(app: Hono, name = 'Acme') {
+  const owner = await new ApiClient(app).signup('Olivia Owner')
+  const ws = await owner.req('POST', '/api/workspaces', { name })
+  if (ws.status !== 201) throw new Error(`workspace failed: ${ws.status} ${ws.text}`)
+  const workspace = ws.json as { id: string; departments: { id: string; name: string }[] }
+  const dept = (n: string) => workspace.departments.find((d) => d.name === n)!.id
+
+  async function member(role: string, opts: { name?: string; departments?: string[]; leadOf?: string[] } = {}) {
+    const invite = await owner.req('POST', `/api/workspaces/${workspace.id}/invites`, { role: role === 'owner' ? 'admin' : role, departmentIds: (opts.departments ?? []).map(dept) })
+    const client = await new ApiClient(app).signup(opts.name ?? `${role} person`)
+    const accepted = await client.req('POST', `/api/invites/${invite.json.token}/accept`)
+    if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${accepted.text}`)
+    if (role === 'owner' || opts.leadOf) {
+      const patch = await owner.req('PATCH', `/api/workspaces/${workspace.id}/members/${client.user!.id}`, {
+        ...(role === 'owner' ? { role } : {}),
+        ...(opts.leadOf ? { leadOf: opts.leadOf.map(dept) } : {}),
+      })
+      if (patch.status !== 200) throw new Error(`patch failed: ${patch.status} ${patch.text}`)
+    }
+    return client
+  }
+  return { owner, workspace, dept, member }
+}
