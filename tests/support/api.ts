@@ -37,13 +37,20 @@ export interface ApiResponse<T = any> {
 let counter = 0
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${Date.now().toString(36)}-${++counter}@example.com`
 
+/** Where requests go: the app in-process (`app.request`) or a real server over HTTP (`httpTarget`). */
+export interface RequestTarget {
+  request(input: string, init: RequestInit): Response | Promise<Response>
+}
+
+export const httpTarget = (): RequestTarget => ({ request: (input, init) => fetch(input, init) })
+
 /** A browser-like caller with its own cookie jar. */
 export class ApiClient {
   cookies = new Map<string, string>()
   user: { id: string; name: string; email: string } | null = null
   password = 'correct horse battery staple'
 
-  constructor(readonly app: Hono, readonly base = 'http://planroom.test') {}
+  constructor(readonly app: RequestTarget, readonly base = 'http://planroom.test') {}
 
   get cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
@@ -85,8 +92,8 @@ export class ApiClient {
 }
 
 /** A workspace owned by a fresh user, plus helpers to add members with a role and departments. */
-export async function workspaceFixture(app: Hono, name = 'Acme') {
-  const owner = await new ApiClient(app).signup('Olivia Owner')
+export async function workspaceFixture(app: RequestTarget, name = 'Acme', base?: string) {
+  const owner = await new ApiClient(app, base).signup('Olivia Owner')
   const ws = await owner.req('POST', '/api/workspaces', { name })
   if (ws.status !== 201) throw new Error(`workspace failed: ${ws.status} ${ws.text}`)
   const workspace = ws.json as { id: string; departments: { id: string; name: string }[] }
@@ -94,7 +101,7 @@ export async function workspaceFixture(app: Hono, name = 'Acme') {
 
   async function member(role: string, opts: { name?: string; departments?: string[]; leadOf?: string[] } = {}) {
     const invite = await owner.req('POST', `/api/workspaces/${workspace.id}/invites`, { role: role === 'owner' ? 'admin' : role, departmentIds: (opts.departments ?? []).map(dept) })
-    const client = await new ApiClient(app).signup(opts.name ?? `${role} person`)
+    const client = await new ApiClient(app, base).signup(opts.name ?? `${role} person`)
     const accepted = await client.req('POST', `/api/invites/${invite.json.token}/accept`)
     if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${accepted.text}`)
     if (role === 'owner' || opts.leadOf) {

@@ -1,0 +1,51 @@
+import * as Y from 'yjs'
+import { readConfig } from '../../server/config'
+import { type RunningPlanroom, startPlanroom } from '../../server/start'
+import { createUpdateLog } from '../../server/sync/update-log'
+import { ApiClient, httpTarget, workspaceFixture } from './api'
+import type { EngineCase, TestDatabase } from './engines'
+
+/** A real Planroom process (in-process here) on a fresh database, listening on a free port. */
+export async function startSyncServer(engine: EngineCase, env: Record<string, string> = {}) {
+  const database: TestDatabase = await engine.open()
+  const running: RunningPlanroom = await startPlanroom(readConfig({ ...database.env, ...env, PORT: '0' }))
+  const url = `http://127.0.0.1:${running.port}`
+  return {
+    url,
+    running,
+    database,
+    async dispose() {
+      await running.close()
+      await database.dispose()
+    },
+  }
+}
+
+/**
+ * A workspace with the people the access rules talk about, and a plan whose sections they use:
+ * owner; Sales editor; Marketing editor; commenter; viewer.
+ */
+export async function planWithPeople(url: string) {
+  const target = httpTarget()
+  const fx = await workspaceFixture(target, 'Acme', url)
+  const salesEditor = await fx.member('editor', { name: 'Sam Sales', departments: ['Sales'] })
+  const marketingEditor = await fx.member('editor', { name: 'Mo Marketing', departments: ['Marketing'] })
+  const commenter = await fx.member('commenter', { name: 'Cat Commenter' })
+  const viewer = await fx.member('viewer', { name: 'Vic Viewer' })
+  const plan = (await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Social plan 2027' })).json
+  const sections = plan.sections as { id: string; kind: string; ownerDepartmentId: string | null }[]
+  const shared = sections.find((s) => s.kind === 'overview')!
+  const objectivesOf = (dept: string) => sections.find((s) => s.kind === 'objectives' && s.ownerDepartmentId === fx.dept(dept))!
+  return { ...fx, salesEditor, marketingEditor, commenter, viewer, plan, shared, objectivesOf }
+}
+
+export const cookieOf = (c: ApiClient) => c.cookieHeader
+
+/** What the database holds for a section, rebuilt exactly as a server start would. */
+export async function storedDoc(running: RunningPlanroom, sectionId: string): Promise<Y.Doc> {
+  const stored = await createUpdateLog(running.services.storage.driver).load(sectionId)
+  const doc = new Y.Doc()
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state)
+  for (const u of stored.updates) Y.applyUpdate(doc, u.data)
+  return doc
+}
