@@ -11,6 +11,7 @@ import { errorJson, handleError } from './http/errors'
 import { sameOriginOnly } from './http/origin'
 import { createRouter } from './http/router'
 import { planRoutes } from './plans/routes'
+import { sectionRoutes } from './sections/routes'
 import type { Services } from './services'
 import { departmentRoutes } from './workspaces/departments'
 import { inviteRoutes } from './workspaces/invites'
@@ -34,6 +35,7 @@ export function createApi(services: Services) {
     .route('/', memberRoutes(services))
     .route('/', inviteRoutes(services))
     .route('/', planRoutes(services))
+    .route('/', sectionRoutes(services))
     .route('/', healthRoutes(services))
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',

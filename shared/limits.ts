@@ -9,6 +9,8 @@ export const LIMITS = {
   workspaceNameLength: 80,
   departmentNameLength: 60,
   planTitleLength: 120,
+  networkNameLength: 40,
+  networksPerPlan: 30,
   departmentsPerWorkspace: 30,
   /** Invite links are valid this long. */
   inviteTtlMs: 7 * 24 * 60 * 60 * 1000,

@@ -13,6 +13,20 @@ export interface SectionAccess {
   readOnlyReason: string | null
 }
 
+/**
+ * A room is a section (its document) or a plan (presence only: who is in the plan and where; nothing
+ * can be written to it). null when neither exists or the user is not a member of its workspace.
+ */
+export async function resolveRoomAccess(db: DbOrTx, roomId: string, userId: string): Promise<SectionAccess | null> {
+  return (await resolveSectionAccess(db, roomId, userId)) ?? (await resolvePlanPresenceAccess(db, roomId, userId))
+}
+
+async function resolvePlanPresenceAccess(db: DbOrTx, planId: string, userId: string): Promise<SectionAccess | null> {
+  const plan = await db.selectFrom('plans').select(['id', 'workspace_id']).where('id', '=', planId).executeTakeFirst()
+  if (!plan || !(await findMembership(db, plan.workspace_id, userId))) return null
+  return { sectionId: planId, planId, workspaceId: plan.workspace_id, canRead: true, canWrite: false, readOnlyReason: 'The plan room carries presence only.' }
+}
+
 /** null when the section does not exist or the user is not a member of its workspace. */
 export async function resolveSectionAccess(db: DbOrTx, sectionId: string, userId: string): Promise<SectionAccess | null> {
   const section = await db

@@ -7,7 +7,7 @@ import { validateSessionToken } from '../auth/sessions'
 import { isSameOrigin } from '../http/origin'
 import { log } from '../log'
 import type { Services } from '../services'
-import { resolveSectionAccess } from './access'
+import { resolveRoomAccess } from './access'
 import { SyncConnection } from './connection'
 import type { DocumentHub } from './hub'
 
@@ -72,7 +72,7 @@ export class SyncServer {
     if (!auth) return refuse(CLOSE.unauthenticated, 'no session')
     const sectionId = SECTION_PATH.exec(path)?.[1]
     if (!sectionId) return refuse(CLOSE.forbidden, 'no such section', { userId: auth.user.id })
-    const refresh = () => resolveSectionAccess(storage.db, sectionId, auth.user.id)
+    const refresh = () => resolveRoomAccess(storage.db, sectionId, auth.user.id)
     const access = await refresh()
     if (!access?.canRead) return refuse(CLOSE.forbidden, 'no access', { userId: auth.user.id, sectionId })
     if (ws.readyState !== ws.OPEN) return null

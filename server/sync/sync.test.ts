@@ -143,6 +143,23 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
       expect(outsider.received).toEqual([])
     })
 
+    it("shares presence in the plan's room, where nothing can be written", async () => {
+      const a = client(fx.owner, fx.plan.id)
+      const b = client(fx.viewer, fx.plan.id)
+      expect(await a.synced).toBe(true)
+      expect(await b.synced).toBe(true)
+      a.provider.awareness.setLocalStateField('user', { name: 'Olivia Owner' })
+      b.provider.awareness.setLocalStateField('user', { name: 'Vic Viewer' })
+      const names = (c: StockClient) => [...c.provider.awareness.getStates().values()].map((s) => s.user?.name).filter(Boolean).sort()
+      await eventually(() => names(a).length === 2 && names(b).length === 2, 'both see each other')
+      expect(names(a)).toEqual(['Olivia Owner', 'Vic Viewer'])
+      appendParagraph(a.doc, 'not a place for text')
+      await sleep(200)
+      expect(bodyText(b.doc)).toBe('')
+      b.close()
+      await eventually(() => names(a).length === 1, 'a closed client leaves the room')
+    })
+
     it('acknowledges writes only once they are stored, and only to clients that ask', async () => {
       const acks: number[] = []
       const c = client(fx.owner, fx.shared.id, { params: { acks: '1' } })

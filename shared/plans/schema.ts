@@ -34,3 +34,13 @@ export const CreatePlanBody = z.object({
   title: z.string().trim().min(1, 'Give the plan a title.').max(LIMITS.planTitleLength),
 })
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>
+
+export const SectionParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) })
+
+/** A social network the plan will be on: it gets a section of its own (SPEC §2, step 4). */
+export const AddNetworkBody = z.object({
+  name: z.string().trim().min(1, 'Name the network.').max(LIMITS.networkNameLength),
+  /** The department that owns the network's section; defaults to Marketing where there is one. */
+  ownerDepartmentId: z.string().min(1).max(64).nullable().optional(),
+})
+export type AddNetworkBody = z.infer<typeof AddNetworkBody>

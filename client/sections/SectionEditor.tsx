@@ -1,0 +1,53 @@
+import { Alert } from '@mantine/core'
+import { IconLock } from '@tabler/icons-react'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import Placeholder from '@tiptap/extension-placeholder'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect } from 'react'
+import { BODY_FIELD, richTextExtensions } from '../../shared/editor/extensions'
+import type { Presence, RoomConnection } from '../sync/section-connection'
+import { EditorToolbar } from './EditorToolbar'
+import './editor.css'
+
+interface Props {
+  connection: RoomConnection
+  me: Presence
+  editable: boolean
+  /** Why this person cannot edit, shown politely above the text. */
+  readOnlyReason: string | null
+  placeholder: string
+}
+
+/** A section's rich text, live: Tiptap on the section's Y.Doc with everyone's carets. */
+export function SectionEditor({ connection, me, editable, readOnlyReason, placeholder }: Props) {
+  const editor = useEditor(
+    {
+      extensions: [
+        ...richTextExtensions(),
+        Collaboration.configure({ document: connection.doc, field: BODY_FIELD }),
+        CollaborationCaret.configure({ provider: connection.provider, user: me }),
+        Placeholder.configure({ placeholder }),
+      ],
+      editable,
+      editorProps: { attributes: { class: 'planroom-prose', 'aria-label': 'Section text' } },
+    },
+    [connection],
+  )
+
+  useEffect(() => {
+    editor?.setEditable(editable)
+  }, [editor, editable])
+
+  return (
+    <div className="section-editor" data-editable={editable}>
+      {!editable && readOnlyReason && (
+        <Alert variant="light" color="gray" icon={<IconLock size={16} />} mb="sm" data-testid="read-only-notice">
+          {readOnlyReason}
+        </Alert>
+      )}
+      {editable && editor && <EditorToolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  )
+}

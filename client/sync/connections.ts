@@ -1,0 +1,69 @@
+import { type Presence, RoomConnection } from './section-connection'
+
+/**
+ * The tab's open rooms. A room that is released while it still has unsaved changes stays connected
+ * until the server has stored them, so leaving a section never strands work in IndexedDB.
+ */
+interface Entry {
+  connection: RoomConnection
+  users: number
+  unsubscribe: () => void
+}
+
+const entries = new Map<string, Entry>()
+const listeners = new Set<() => void>()
+let snapshot: { unsaved: number; online: boolean } = { unsaved: 0, online: true }
+
+function recompute() {
+  let unsaved = 0
+  let online = true
+  for (const { connection } of entries.values()) {
+    unsaved += connection.tracker.current.unsaved
+    if (!connection.tracker.current.online && connection.provider.shouldConnect) online = false
+  }
+  if (unsaved !== snapshot.unsaved || online !== snapshot.online) {
+    snapshot = { unsaved, online }
+    for (const l of listeners) l()
+  }
+  for (const [room, entry] of entries) {
+    if (entry.users === 0 && entry.connection.tracker.current.unsaved === 0) close(room, entry)
+  }
+}
+
+function close(room: string, entry: Entry) {
+  entries.delete(room)
+  entry.unsubscribe()
+  entry.connection.destroy()
+}
+
+export function acquireRoom(room: string, me: Presence, opts: { offline: boolean }): RoomConnection {
+  let entry = entries.get(room)
+  if (!entry) {
+    const connection = new RoomConnection(room, me, opts)
+    entry = { connection, users: 0, unsubscribe: connection.tracker.subscribe(recompute) }
+    entries.set(room, entry)
+  }
+  entry.users++
+  return entry.connection
+}
+
+export function releaseRoom(room: string) {
+  const entry = entries.get(room)
+  if (!entry) return
+  entry.users--
+  recompute()
+}
+
+/** For useSyncExternalStore: the whole tab's unsaved count and whether every room is connected. */
+export const saveSummary = {
+  subscribe(listener: () => void) {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  },
+  get: () => snapshot,
+}
+
+// Closing the tab with changes the server has not stored asks for confirmation (SPEC §5).
+window.addEventListener('beforeunload', (event) => {
+  if (snapshot.unsaved > 0) event.preventDefault()
+})

@@ -1,0 +1,81 @@
+import * as decoding from 'lib0/decoding'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { ACK_PARAM, CLOSE, CLOSE_REASONS, MESSAGE } from '../../shared/sync/protocol'
+import { SaveTracker } from './save-tracker'
+
+export interface Presence {
+  userId: string
+  name: string
+  color: string
+}
+
+/** Close codes after which reconnecting cannot help: the person must sign in again or lost access. */
+const FINAL_CLOSES = new Set<number>([CLOSE.unauthenticated, CLOSE.forbidden, CLOSE.foreignOrigin, CLOSE.documentTooLarge])
+
+/**
+ * One live room (a section, or a plan's presence room): a Y.Doc kept in IndexedDB for offline work, a
+ * stock WebsocketProvider that asks for "stored" acknowledgements, and the tracker that turns them
+ * into "Saved".
+ */
+export class RoomConnection {
+  readonly doc = new Y.Doc()
+  readonly tracker = new SaveTracker()
+  readonly provider: WebsocketProvider
+  readonly persistence: IndexeddbPersistence | null
+  /** Why the server ended the connection for good, in words for the person. */
+  finalReason: string | null = null
+  private readonly finalListeners = new Set<() => void>()
+
+  constructor(readonly room: string, me: Presence, opts: { offline: boolean }) {
+    this.persistence = opts.offline ? new IndexeddbPersistence(`planroom:${room}`, this.doc) : null
+    const tracker = this.tracker
+    // Counts the write messages the provider sends on each socket, to match the server's count.
+    class CountingWebSocket extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols)
+        this.addEventListener('open', () => tracker.socketOpened())
+        this.addEventListener('close', () => tracker.socketClosed())
+      }
+      override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+        if (data instanceof Uint8Array) tracker.messageSent(data)
+        super.send(data)
+      }
+    }
+    const origin = window.location.origin.replace(/^http/, 'ws')
+    this.provider = new WebsocketProvider(`${origin}/sync`, room, this.doc, {
+      params: { [ACK_PARAM]: '1' },
+      WebSocketPolyfill: CountingWebSocket,
+      disableBc: true,
+      maxBackoffTime: 5000,
+      shouldReconnect: (event) => !FINAL_CLOSES.has(event.code),
+    })
+    this.provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => tracker.acknowledged(decoding.readVarUint(decoder))
+    this.provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder) // permission-denied sub-type
+      tracker.refusedWrite(decoding.readVarString(decoder))
+    }
+    this.provider.on('connection-close', (event) => {
+      if (event && FINAL_CLOSES.has(event.code)) {
+        this.finalReason = CLOSE_REASONS[event.code] ?? 'The connection was closed.'
+        for (const l of this.finalListeners) l()
+      }
+    })
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider) tracker.localChange()
+    })
+    this.provider.awareness.setLocalStateField('user', me)
+  }
+
+  onFinal(listener: () => void): () => void {
+    this.finalListeners.add(listener)
+    return () => this.finalListeners.delete(listener)
+  }
+
+  destroy() {
+    this.provider.destroy()
+    void this.persistence?.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,75 @@
+import { createRoute } from '@hono/zod-openapi'
+import { LIMITS } from '../../shared/limits'
+import { AddNetworkBody, Plan, PlanParams, SectionParams } from '../../shared/plans/schema'
+import { canCreatePlan, canEditSection } from '../../shared/workspaces/permissions'
+import { requireAuth } from '../auth/middleware'
+import { ApiError, conflict, forbidden, notFound } from '../http/errors'
+import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
+import { findPlan, insertSections, presentPlan } from '../plans/repo'
+import type { Services } from '../services'
+import { listDepartments, requireMembership } from '../workspaces/repo'
+
+const addNetwork = createRoute({
+  method: 'post', path: '/plans/{id}/networks', tags: ['sections'],
+  summary: 'Add a social network to the plan: it gets its own section (a removed one comes back with its content)',
+  request: { params: PlanParams, body: jsonBody(AddNetworkBody) },
+  responses: { 201: jsonResponse(Plan, 'The plan with the network section'), ...ERRORS, 409: ERRORS[400] },
+})
+const removeNetwork = createRoute({
+  method: 'delete', path: '/sections/{id}', tags: ['sections'],
+  summary: "Remove a network from the plan: its section is archived, not deleted",
+  request: { params: SectionParams },
+  responses: { 200: jsonResponse(Plan, 'The plan without the network section'), ...ERRORS, 409: ERRORS[400] },
+})
+
+export function sectionRoutes({ storage: { db }, access }: Services) {
+  /** The plan and the caller's membership; a plan in another workspace is simply not found. */
+  async function planFor(planId: string, userId: string) {
+    const plan = await findPlan(db, planId)
+    if (!plan) throw notFound('The plan')
+    const caller = await requireMembership(db, plan.workspace_id, userId).catch(() => {
+      throw notFound('The plan')
+    })
+    return { plan, caller }
+  }
+
+  return createRouter()
+    .openapi(addNetwork, async (c) => {
+      const { user } = requireAuth(c)
+      const { plan, caller } = await planFor(c.req.valid('param').id, user.id)
+      if (!canCreatePlan(caller)) throw forbidden('Only editors, admins and owners can add networks.')
+      const { name, ownerDepartmentId } = c.req.valid('json')
+      const departments = await listDepartments(db, plan.workspace_id)
+      if (ownerDepartmentId && !departments.some((d) => d.id === ownerDepartmentId)) {
+        throw new ApiError(400, 'unknown_department', `Department ${ownerDepartmentId} is not in this workspace.`)
+      }
+      const owner = ownerDepartmentId === undefined ? (departments.find((d) => d.name === 'Marketing')?.id ?? null) : ownerDepartmentId
+      const networks = await db.selectFrom('sections').selectAll().where('plan_id', '=', plan.id).where('kind', '=', 'network').execute()
+      const same = networks.find((s) => s.title.toLowerCase() === name.toLowerCase())
+      if (same && same.archived_at === null) throw conflict('network_exists', `${same.title} is already in this plan.`)
+      if (same) {
+        await db.updateTable('sections').set({ archived_at: null, owner_department_id: owner }).where('id', '=', same.id).execute()
+      } else {
+        if (networks.filter((s) => s.archived_at === null).length >= LIMITS.networksPerPlan) {
+          throw conflict('too_many_networks', `A plan has at most ${LIMITS.networksPerPlan} networks.`)
+        }
+        const position = Math.max(-1, ...networks.map((s) => s.position)) + 1
+        await insertSections(db, plan, [{ kind: 'network', title: name, ownerDepartmentId: owner, position }])
+      }
+      await db.updateTable('plans').set({ updated_at: Date.now() }).where('id', '=', plan.id).execute()
+      return c.json(await presentPlan(db, plan, caller), 201)
+    })
+    .openapi(removeNetwork, async (c) => {
+      const { user } = requireAuth(c)
+      const section = await db.selectFrom('sections').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst()
+      if (!section) throw notFound('The section')
+      const { plan, caller } = await planFor(section.plan_id, user.id)
+      if (section.kind !== 'network') throw conflict('section_required', 'Only network sections can be removed; the others are part of every plan.')
+      if (section.archived_at !== null) throw notFound('The section')
+      if (!canEditSection(caller, { ownerDepartmentId: section.owner_department_id })) throw forbidden('Only editors of this network can remove it.')
+      await db.updateTable('sections').set({ archived_at: Date.now() }).where('id', '=', section.id).execute()
+      // Open editors of the archived section turn read-only at once.
+      access.emit('workspaceChanged', { workspaceId: plan.workspace_id })
+      return c.json(await presentPlan(db, plan, caller), 200)
+    })
+}

@@ -1,0 +1,20 @@
+import type { Extensions } from '@tiptap/core'
+import { TaskItem, TaskList } from '@tiptap/extension-list'
+import { TableKit } from '@tiptap/extension-table'
+import StarterKit from '@tiptap/starter-kit'
+
+/**
+ * The rich-text schema of every section's `body`, one list for the editor and for anything the server
+ * renders (exports), so the two can never drift. Collaboration provides undo, so StarterKit's is off.
+ */
+export function richTextExtensions(): Extensions {
+  return [
+    StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+    TableKit.configure({ table: { resizable: false } }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+  ]
+}
+
+/** The Y.XmlFragment that holds a section's rich text (SPEC §9). */
+export const BODY_FIELD = 'body'
