@@ -158,7 +158,9 @@ export class SyncConnection implements DocPeer {
       this.send(refusalMessage(REFUSAL.readOnly, this.access.readOnlyReason ?? 'You cannot edit this section.'))
       return this.acknowledge(Promise.resolve())
     }
-    this.acknowledge(live.write(update, this))
+    this.acknowledge(live.write(update, this).then((repaired) => {
+      if (repaired) this.send(refusalMessage(REFUSAL.repaired, repaired))
+    }))
   }
 
   /** Count a write as processed once it (and every write before it) is done; then tell the client. */

@@ -11,10 +11,26 @@ export interface DocPeer {
   send(message: Uint8Array): void
 }
 
+/** What a content check found wrong after a write, and the change that puts it right. */
+export interface ContentRepair {
+  update: Uint8Array
+  /** Told to the person whose write needed repairing. */
+  message: string
+}
+
+/**
+ * Keeps a section's structured content valid. `load` runs once per section load and returns the check
+ * to run after every client write (given the transaction, so it can look only at what changed).
+ */
+export interface ContentGuard {
+  load(sectionId: string): Promise<((doc: Y.Doc, transaction: Y.Transaction) => ContentRepair | null) | null>
+}
+
 export interface LiveDocOptions {
   /** Merge the log into a snapshot once this many updates were stored since the last one. */
   compactAfter: number
   maxDocumentBytes: number
+  guard?: ContentGuard
 }
 
 export class DocumentTooLargeError extends Error {}
@@ -42,6 +58,7 @@ export class LiveDoc {
   private compaction: Promise<void> | null = null
   /** Which peer speaks for each awareness client id. */
   private readonly awarenessOwners = new Map<number, DocPeer>()
+  private check: Awaited<ReturnType<ContentGuard['load']>> = null
 
   private constructor(
     readonly sectionId: string,
@@ -66,6 +83,7 @@ export class LiveDoc {
 
   static async load(sectionId: string, committer: GroupCommit, updateLog: UpdateLog, options: LiveDocOptions): Promise<LiveDoc> {
     const live = new LiveDoc(sectionId, committer, updateLog, options)
+    live.check = (await options.guard?.load(sectionId)) ?? null
     const stored = await updateLog.load(sectionId)
     live.snapshotVersion = stored.snapshot?.version ?? null
     live.doc.transact(() => {
@@ -86,19 +104,34 @@ export class LiveDoc {
     }
   }
 
-  /** Store, then apply and broadcast to every other peer. Rejects if the update could not be stored. */
-  async write(update: Uint8Array, origin: DocPeer | 'server'): Promise<void> {
+  /**
+   * Store, then apply and broadcast to every other peer. Rejects if the update could not be stored.
+   * A client write that leaves the structured content invalid is followed by a server repair, stored
+   * and broadcast like any write; its message is returned for the sender.
+   */
+  async write(update: Uint8Array, origin: DocPeer | 'server'): Promise<string | null> {
     if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) throw new DocumentTooLargeError()
     this.storedBytes += update.byteLength
     this.inflight++
+    let transaction: Y.Transaction | null = null
+    const capture = (tr: Y.Transaction) => (transaction = tr)
     try {
       const id = await this.committer.store(this.sectionId, update)
       this.applied.push({ id, bytes: update.byteLength })
-      Y.applyUpdate(this.doc, update, origin)
+      this.doc.on('afterTransaction', capture)
+      try {
+        Y.applyUpdate(this.doc, update, origin)
+      } finally {
+        this.doc.off('afterTransaction', capture)
+      }
     } finally {
       this.inflight--
     }
     if (this.applied.length >= this.options.compactAfter) this.compactSoon()
+    const repair = origin !== 'server' && transaction && this.check ? this.check(this.doc, transaction) : null
+    if (!repair) return null
+    await this.write(repair.update, 'server')
+    return repair.message
   }
 
   claimAwareness(clientId: number, peer: DocPeer): boolean {

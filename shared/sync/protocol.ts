@@ -59,4 +59,6 @@ export const SYNC_LIMITS = {
 export const REFUSAL = {
   readOnly: 'read-only',
   documentTooLarge: 'document-too-large',
+  /** The write was stored but left structured content invalid; the server repaired it. */
+  repaired: 'repaired',
 } as const
