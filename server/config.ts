@@ -10,6 +10,8 @@ export interface Config {
   publicUrl: string | null
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy: boolean
+  /** The built web app to serve (tests point it at their own build). */
+  clientDir: string
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +24,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || null,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
   }
 }

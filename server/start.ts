@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { AccessEvents } from './access-events'
 import { createApp } from './app'
@@ -25,7 +24,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
   })
   const services: Services = { config, storage, access: new AccessEvents(), hub }
-  const app = createApp(services, { clientDir: path.resolve('dist/client') })
+  const app = createApp(services, { clientDir: config.clientDir })
   const sync = new SyncServer(services, hub)
 
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {

@@ -1,0 +1,23 @@
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { LoginBody, type User } from '../../shared/auth/schema'
+import { useSignIn } from '../api/auth'
+import { FormError, useSchemaForm } from '../ui/forms'
+
+/** Email and password; the server's answer (wrong password, too many attempts) shows above the button. */
+export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+  const signIn = useSignIn()
+  const form = useSchemaForm(LoginBody, { email: '', password: '' })
+
+  return (
+    <form onSubmit={form.onSubmit((values) => signIn.mutateAsync(values).then(({ user }) => onSignedIn(user), () => {}))}>
+      <Stack gap="md">
+        <TextInput label="Email" type="email" autoComplete="email" placeholder="you@company.com" {...form.getInputProps('email')} key={form.key('email')} />
+        <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} key={form.key('password')} />
+        <FormError error={signIn.error} />
+        <Button type="submit" fullWidth size="md" loading={form.submitting}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  )
+}

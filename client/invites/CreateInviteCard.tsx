@@ -1,0 +1,100 @@
+import { ActionIcon, Alert, Button, Card, CopyButton, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core'
+import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react'
+import { useState } from 'react'
+import { canInviteAs } from '../../shared/workspaces/permissions'
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../../shared/workspaces/roles'
+import type { CreatedInvite } from '../../shared/workspaces/schema'
+import { useCreateInvite } from '../api/invites'
+import { formatDateTime } from '../ui/format'
+import { departmentNames, useCurrentWorkspace } from '../workspaces/current'
+
+type InviteRole = Exclude<Role, 'owner'>
+// Owners are made from members, never invited (the API refuses it too).
+const INVITE_ROLES = ROLES.filter((r): r is InviteRole => r !== 'owner')
+
+/** The link just created: shown once (the server keeps only its hash), with a copy button. */
+function CreatedInviteLink({ invite }: { invite: CreatedInvite }) {
+  const { workspace } = useCurrentWorkspace()
+  const departments = departmentNames(workspace.departments, invite.departmentIds)
+  return (
+    <Alert variant="outline" color="brand" bg="brand.0" icon={<IconLink size={18} />} title="Invite link ready" radius="md">
+      <Stack gap="xs">
+        <TextInput
+          label="Invite link"
+          readOnly
+          value={invite.url}
+          onFocus={(e) => e.currentTarget.select()}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+          rightSection={
+            <CopyButton value={invite.url}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? 'Copied' : 'Copy link'}>
+                  <ActionIcon variant={copied ? 'filled' : 'subtle'} color={copied ? 'teal' : 'gray'} onClick={copy} aria-label="Copy invite link">
+                    {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+          }
+        />
+        <Text size="xs" c="dimmed">
+          Joins as {ROLE_LABELS[invite.role]}
+          {departments.length ? ` in ${departments.join(', ')}` : ''}. Works once, until {formatDateTime(invite.expiresAt)}. This link is shown only now.
+        </Text>
+      </Stack>
+    </Alert>
+  )
+}
+
+export function CreateInviteCard() {
+  const { workspace } = useCurrentWorkspace()
+  const create = useCreateInvite(workspace.id)
+  const [role, setRole] = useState<InviteRole>('editor')
+  const [departmentIds, setDepartmentIds] = useState<string[]>([])
+  const [created, setCreated] = useState<CreatedInvite | null>(null)
+
+  return (
+    <Card padding="lg">
+      <Title order={4} mb={4}>
+        Invite someone
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        Create a single-use link and send it to one colleague. They join with the role and departments you choose here.
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          create.mutate({ role, departmentIds }, { onSuccess: setCreated })
+        }}
+      >
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Select
+              label="Role"
+              allowDeselect={false}
+              value={role}
+              onChange={(value) => value && setRole(value as InviteRole)}
+              data={INVITE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], disabled: !canInviteAs(workspace.me, r) }))}
+              description={ROLE_DESCRIPTIONS[role]}
+            />
+            <MultiSelect
+              label="Departments"
+              placeholder={departmentIds.length ? undefined : 'None'}
+              value={departmentIds}
+              onChange={setDepartmentIds}
+              data={workspace.departments.map((d) => ({ value: d.id, label: d.name }))}
+              description="Editors edit their departments' sections."
+              clearable
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button type="submit" loading={create.isPending} leftSection={<IconLink size={16} />}>
+              Create invite link
+            </Button>
+          </Group>
+          {created && <CreatedInviteLink invite={created} />}
+        </Stack>
+      </form>
+    </Card>
+  )
+}

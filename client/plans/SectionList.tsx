@@ -1,0 +1,79 @@
+import { Badge, Group, Paper, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core'
+import { STEP_TITLES, type SectionKindInfo } from '../../shared/plans/catalog'
+import type { Section } from '../../shared/plans/schema'
+import type { Membership } from '../../shared/workspaces/permissions'
+import type { Department } from '../../shared/workspaces/schema'
+import { departmentName } from '../workspaces/current'
+import { AccessBadge, OwnerBadge } from './SectionBadges'
+import classes from './SectionList.module.css'
+
+export interface SectionListProps {
+  sections: readonly Section[]
+  departments: readonly Department[]
+  membership: Membership
+  selectedId: string | null
+  onSelect: (sectionId: string) => void
+}
+
+const STEPS = Object.keys(STEP_TITLES).map(Number) as SectionKindInfo['step'][]
+
+/**
+ * A plan's sections under the six steps, each with its owner and what the person may do with it.
+ * Selecting one is reported up, so the page can show (and later edit) it beside the list.
+ */
+export function SectionList({ sections, departments, membership, selectedId, onSelect }: SectionListProps) {
+  return (
+    <Stack gap="lg" component="ol" className={classes.steps} aria-label="Sections by step">
+      {STEPS.map((step) => {
+        const inStep = sections.filter((s) => s.step === step)
+        return (
+          <li key={step}>
+            <Group gap="sm" mb="xs" wrap="nowrap">
+              <ThemeIcon size={26} radius="xl" variant="light" fw={700} fz="sm" aria-hidden>
+                {step}
+              </ThemeIcon>
+              <Text fw={650} size="sm">
+                <Text span c="dimmed" fw={500} size="sm">
+                  Step {step} ·{' '}
+                </Text>
+                {STEP_TITLES[step]}
+              </Text>
+            </Group>
+            <Paper withBorder radius="md" className={classes.group}>
+              {inStep.length === 0 && (
+                <Text size="sm" c="dimmed" p="sm">
+                  No sections in this step yet.
+                </Text>
+              )}
+              {inStep.map((section) => {
+                const ownerName = section.ownerDepartmentId === null ? null : departmentName(departments, section.ownerDepartmentId)
+                return (
+                  <UnstyledButton
+                    key={section.id}
+                    className={classes.row}
+                    data-active={section.id === selectedId || undefined}
+                    aria-current={section.id === selectedId ? 'true' : undefined}
+                    onClick={() => onSelect(section.id)}
+                  >
+                    <Text size="sm" fw={500} className={classes.title}>
+                      {section.title}
+                    </Text>
+                    <Group gap={6} wrap="nowrap" className={classes.badges}>
+                      <OwnerBadge ownerName={ownerName} />
+                      <AccessBadge section={section} membership={membership} ownerName={ownerName} />
+                    </Group>
+                  </UnstyledButton>
+                )
+              })}
+            </Paper>
+          </li>
+        )
+      })}
+      {sections.length === 0 && (
+        <Badge color="gray" variant="light">
+          This plan has no sections.
+        </Badge>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,30 @@
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' })
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
+
+export const formatDate = (ms: number) => dateFormat.format(ms)
+export const formatDateTime = (ms: number) => dateTimeFormat.format(ms)
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+]
+
+/** "5 minutes ago", "in 7 days"; "just now" under a minute. */
+export function fromNow(ms: number, now = Date.now()): string {
+  const diff = ms - now
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size) return relative.format(Math.round(diff / size), unit)
+  }
+  return 'just now'
+}
+
+/** Up to two initials for an avatar. */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean)
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?'
+}
