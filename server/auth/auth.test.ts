@@ -207,8 +207,17 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         expect(await sessionsOf(client.user!.id)).toHaveLength(0)
       })
 
-      it('refuses a made-up token', async () => {
-        expectError(await browserWithToken(t.app, 'a'.repeat(40)).req('GET', '/api/auth/me'), 401, 'unauthenticated')
+      it.each([
+        ['a made-up token', 'a'.repeat(40)],
+        ['a broken escape', '%E0%A4%A'],
+        ['a lone percent sign', '%'],
+        ['a quoted value', '"quoted"'],
+        ['a very long value', 'a'.repeat(8000)],
+        ['an empty value', ''],
+      ])('answers a session cookie with %s with 401', async (_, value) => {
+        const res = await t.app.request('http://planroom.test/api/auth/me', { headers: { cookie: `${SESSION_COOKIE}=${value}` } })
+        expect(res.status).toBe(401)
+        expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } })
       })
     })
 
@@ -293,6 +302,26 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
       expectError(await login(newAddress(), victim.user.email.toUpperCase(), victim.password), 429, 'too_many_attempts')
 
       expect((await login(from, bystander.user.email, bystander.password)).status).toBe(200)
+    })
+
+    it('does not let guesses sent all at once slip past the account limit', async () => {
+      const victim = await newAccount()
+      const from = newAddress()
+      const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => login(from, victim.user.email, `guess number ${i}`)))
+      const statuses = guesses.map((r) => r.status)
+      // Exactly as many guesses are checked as when sent one by one; the others are refused unchecked.
+      expect(statuses.filter((s) => s === 401)).toHaveLength(ACCOUNT_POLICY.free + 1)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(12 - ACCOUNT_POLICY.free - 1)
+      expectError(await login(from, victim.user.email, victim.password), 429, 'too_many_attempts')
+    })
+
+    it('does not let guesses at many accounts sent all at once slip past the address limit', async () => {
+      const from = newAddress()
+      const n = ADDRESS_POLICY.free + 10
+      const guesses = await Promise.all(Array.from({ length: n }, () => login(from, uniqueEmail('spray'), 'wrong password')))
+      const statuses = guesses.map((r) => r.status)
+      expect(statuses.filter((s) => s === 401)).toHaveLength(ADDRESS_POLICY.free + 1)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(n - ADDRESS_POLICY.free - 1)
     })
 
     it('lets the account in again once the lock has run out, and forgets its failures', async () => {

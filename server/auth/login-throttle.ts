@@ -26,6 +26,28 @@ export interface ThrottleKey {
 export const accountKey = (email: string): ThrottleKey => ({ key: `email:${email}`, policy: ACCOUNT_POLICY })
 export const addressKey = (ip: string): ThrottleKey => ({ key: `ip:${ip}`, policy: ADDRESS_POLICY })
 
+/**
+ * Runs one sign-in attempt (check the lock, verify the password, record the outcome) after every earlier
+ * attempt on any of the same keys has finished. Without this, guesses sent at the same moment all pass
+ * the check before the first failure is written, and a burst gets as many tries as it has requests.
+ * The queue is per process; across processes the database still stops a burst after one round.
+ */
+const inFlight = new Map<string, Promise<void>>()
+export async function oneAttemptAtATime<T>(keys: readonly ThrottleKey[], attempt: () => Promise<T>): Promise<T> {
+  const names = [...new Set(keys.map((k) => k.key))]
+  const earlier = names.map((n) => inFlight.get(n))
+  let finish!: () => void
+  const done = new Promise<void>((resolve) => (finish = resolve))
+  for (const n of names) inFlight.set(n, done)
+  try {
+    await Promise.all(earlier)
+    return await attempt()
+  } finally {
+    finish()
+    for (const n of names) if (inFlight.get(n) === done) inFlight.delete(n)
+  }
+}
+
 /** Throws 429 with Retry-After when any key is locked. */
 export async function assertNotThrottled(db: DbOrTx, keys: ThrottleKey[], now = Date.now()): Promise<void> {
   const rows = await db

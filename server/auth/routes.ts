@@ -6,7 +6,7 @@ import { ApiError, conflict } from '../http/errors'
 import { type AppEnv, ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
 import type { Services } from '../services'
 import { clearSessionCookie, setSessionCookie } from './cookie'
-import { accountKey, addressKey, assertNotThrottled, clearFailures, recordFailure } from './login-throttle'
+import { accountKey, addressKey, assertNotThrottled, clearFailures, oneAttemptAtATime, recordFailure } from './login-throttle'
 import { requireAuth } from './middleware'
 import { decoyHash, hashPassword, verifyPassword } from './passwords'
 import { createSession, generateSessionToken, invalidateSession } from './sessions'
@@ -72,14 +72,17 @@ export function authRoutes({ storage: { db }, config, access }: Services) {
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid('json')
       const keys = [accountKey(email), addressKey(clientAddress(c, config.trustProxy))]
-      await assertNotThrottled(db, keys)
-      const user = await findUserByEmail(db, email)
-      const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), password)
-      if (!user || !ok) {
-        await recordFailure(db, keys)
-        throw new ApiError(401, 'invalid_credentials', 'That email and password do not match.')
-      }
-      await clearFailures(db, keys[0]!)
+      const user = await oneAttemptAtATime(keys, async () => {
+        await assertNotThrottled(db, keys)
+        const found = await findUserByEmail(db, email)
+        const ok = await verifyPassword(found?.password_hash ?? (await decoyHash()), password)
+        if (!found || !ok) {
+          await recordFailure(db, keys)
+          throw new ApiError(401, 'invalid_credentials', 'That email and password do not match.')
+        }
+        await clearFailures(db, keys[0]!)
+        return found
+      })
       await startSession(c, user.id)
       return c.json({ user: presentUser(user) }, 200)
     })

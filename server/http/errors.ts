@@ -44,6 +44,8 @@ export function handleError(err: Error, c: Context) {
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode
     if (status === 413) return errorJson(c, 413, 'payload_too_large', 'The request body is too large.')
+    // A body that is not declared as JSON (text/plain, a form, no Content-Type) never reaches a route.
+    if (status === 415) return errorJson(c, 415, 'unsupported_media_type', 'Send the request body as JSON, with Content-Type: application/json.')
     if (status === 400 && /json/i.test(err.message)) return errorJson(c, 400, 'malformed_json', 'The request body is not valid JSON.')
     return errorJson(c, status, status === 400 ? 'bad_request' : 'http_error', err.message || 'The request failed.')
   }

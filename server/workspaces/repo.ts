@@ -1,6 +1,7 @@
 import type { Department, Member } from '../../shared/workspaces/schema'
 import type { Membership } from '../../shared/workspaces/permissions'
 import type { Role } from '../../shared/workspaces/roles'
+import { PostgresAdapter } from 'kysely'
 import { notFound } from '../http/errors'
 import type { DbOrTx } from '../storage/database'
 
@@ -73,6 +74,16 @@ export async function listMembers(db: DbOrTx, workspaceId: string): Promise<Memb
       leadOf: mine.filter((d) => d.is_lead === 1).map((d) => d.department_id),
     }
   })
+}
+
+/**
+ * Serialises changes to one workspace's members inside a transaction, so that a check such as "is this
+ * the last owner?" sees what a concurrent change committed. PostgreSQL locks the workspace row until
+ * the transaction ends; SQLite runs one write transaction at a time already.
+ */
+export async function lockWorkspaceMembers(trx: DbOrTx, workspaceId: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return
+  await trx.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forUpdate().execute()
 }
 
 export async function countOwners(db: DbOrTx, workspaceId: string): Promise<number> {

@@ -1,15 +1,26 @@
 import type { UpdateMemberBody } from '../../shared/workspaces/schema'
 import { canChangeMember, canLead } from '../../shared/workspaces/permissions'
 import { ApiError, conflict, forbidden, notFound } from '../http/errors'
-import type { Db } from '../storage/database'
-import { type CallerMembership, countOwners, findMembership, listDepartments, setMemberDepartments } from './repo'
+import type { Transaction } from 'kysely'
+import type { Database, Db } from '../storage/database'
+import { type CallerMembership, countOwners, findMembership, listDepartments, lockWorkspaceMembers, requireMembership, setMemberDepartments } from './repo'
+
+/**
+ * The actor as they are at this moment, with the workspace's members locked until the transaction
+ * ends: a change that raced this one (the actor demoted, the other owner gone) is seen, not missed.
+ */
+async function lockedActor(trx: Transaction<Database>, caller: CallerMembership): Promise<CallerMembership> {
+  await lockWorkspaceMembers(trx, caller.workspaceId)
+  return requireMembership(trx, caller.workspaceId, caller.userId)
+}
 
 /**
  * Change a member's role, departments and leads as one command. Leads must be editors or above and
  * belong to the department they lead; the last owner keeps their role.
  */
-export async function updateMember(db: Db, actor: CallerMembership, targetUserId: string, change: UpdateMemberBody): Promise<void> {
+export async function updateMember(db: Db, caller: CallerMembership, targetUserId: string, change: UpdateMemberBody): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const actor = await lockedActor(trx, caller)
     const target = await findMembership(trx, actor.workspaceId, targetUserId)
     if (!target) throw notFound('The member')
     if (!canChangeMember(actor, target, change.role)) {
@@ -35,8 +46,9 @@ export async function updateMember(db: Db, actor: CallerMembership, targetUserId
 }
 
 /** Remove a member (or let a member leave). The last owner cannot go. */
-export async function removeMember(db: Db, actor: CallerMembership, targetUserId: string): Promise<void> {
+export async function removeMember(db: Db, caller: CallerMembership, targetUserId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const actor = await lockedActor(trx, caller)
     const target = await findMembership(trx, actor.workspaceId, targetUserId)
     if (!target) throw notFound('The member')
     const leaving = targetUserId === actor.userId

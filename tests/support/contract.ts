@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { PostgresAdapter, sql } from 'kysely'
 import { expect } from 'vitest'
 import { isErrorBody } from '../../shared/api/errors'
 import type { Db } from '../../server/storage/database'
@@ -30,7 +30,8 @@ export interface DocumentedRoute {
 }
 
 export interface JsonSchema {
-  type?: string
+  /** One type, or several (`['string', 'null']` for a nullable string). */
+  type?: string | string[]
   properties?: Record<string, JsonSchema>
   required?: string[]
   maxLength?: number
@@ -78,18 +79,19 @@ export function fillPath(template: string, values: Record<string, string>): stri
 
 /**
  * Every row of every table of this database, sorted, so two dumps are equal exactly when nothing was
- * written. Tables are listed from the database itself, so a table added later is included.
+ * written. Tables are listed from the database itself (on PostgreSQL, only this test's own schema), so a
+ * table added later is included.
  */
 export async function dumpTables(db: Db): Promise<Record<string, string[]>> {
-  let tables = await db.introspection.getTables()
-  if (tables.some((t) => t.schema)) {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
-    tables = tables.filter((t) => t.schema === rows[0]!.schema)
-  }
+  const listed =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`
+      : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`
+  const names = (await listed.execute(db)).rows.map((r) => r.name).filter((n) => !n.startsWith('kysely_')).sort()
   const dump: Record<string, string[]> = {}
-  for (const t of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-    const rows = await db.selectFrom(t.name as any).selectAll().execute()
-    dump[t.name] = rows.map((r) => JSON.stringify(r)).sort()
+  for (const name of names) {
+    const rows = await db.selectFrom(name as any).selectAll().execute()
+    dump[name] = rows.map((r) => JSON.stringify(r)).sort()
   }
   return dump
 }

@@ -1,0 +1,305 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LIMITS } from '../../shared/limits'
+import { ApiClient, type ApiResponse, type TestApp, startTestApp, uniqueEmail, workspaceFixture } from '../support/api'
+import { type DocumentedRoute, type JsonSchema, documentedRoutes, dumpTables, expectError, fillPath } from '../support/contract'
+import { ENGINES } from '../support/engines'
+
+/**
+ * SPEC §8: every route that takes a body or path parameters answers bad input with 400 (413 when the
+ * body is too large, 415 when it is not JSON) in the `{error: {code, message}}` shape, and nothing saved
+ * changes. Each row is a request that works; the cases break it one way at a time, the values coming from
+ * the route's own schema in the OpenAPI document. The last test of each row sends the working request,
+ * so a case cannot pass merely because the request was broken anyway.
+ */
+type World = Awaited<ReturnType<typeof workspaceFixture>> & { planId: string }
+interface Prepared {
+  params: Record<string, string>
+  /** Who sends it; the workspace owner unless said otherwise. */
+  as?: ApiClient
+}
+interface InputRow {
+  prepare: (w: World) => Promise<Prepared>
+  /** A body the route accepts (routes that take one). */
+  body?: (w: World) => Record<string, unknown>
+  /** The status of the working request. */
+  ok: number
+}
+
+const anonymous = (w: World) => new ApiClient(w.owner.app)
+const freshDepartment = async (w: World) => {
+  const res = await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/departments`, { name: `Team ${Math.random().toString(36).slice(2)}` })
+  return res.json.departments.at(-1).id as string
+}
+const freshInvite = async (w: World) => (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' })).json as { id: string; token: string }
+const freshNetworkSection = async (w: World) => {
+  const name = `Network ${Math.random().toString(36).slice(2, 8)}`
+  const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, { name })
+  return (plan.json.sections as { id: string; title: string }[]).find((s) => s.title === name)!.id
+}
+const inWorkspace = async (w: World): Promise<Prepared> => ({ params: { id: w.workspace.id } })
+
+const INPUT: Record<string, InputRow> = {
+  'POST /auth/signup': {
+    prepare: async (w) => ({ params: {}, as: anonymous(w) }),
+    body: () => ({ name: 'New Person', email: uniqueEmail('new'), password: 'a long enough password' }),
+    ok: 201,
+  },
+  'POST /auth/login': {
+    prepare: async (w) => ({ params: {}, as: anonymous(w) }),
+    body: (w) => ({ email: w.owner.user!.email, password: w.owner.password }),
+    ok: 200,
+  },
+  'POST /workspaces': { prepare: async () => ({ params: {} }), body: () => ({ name: 'Another company' }), ok: 201 },
+  'GET /workspaces/{id}': { prepare: inWorkspace, ok: 200 },
+  'PATCH /workspaces/{id}': { prepare: inWorkspace, body: () => ({ name: 'Renamed' }), ok: 200 },
+  'POST /workspaces/{id}/departments': { prepare: inWorkspace, body: () => ({ name: 'Legal' }), ok: 201 },
+  'PATCH /workspaces/{id}/departments/{departmentId}': {
+    prepare: async (w) => ({ params: { id: w.workspace.id, departmentId: await freshDepartment(w) } }),
+    body: () => ({ name: 'Renamed department' }),
+    ok: 200,
+  },
+  'DELETE /workspaces/{id}/departments/{departmentId}': {
+    prepare: async (w) => ({ params: { id: w.workspace.id, departmentId: await freshDepartment(w) } }),
+    ok: 200,
+  },
+  'PATCH /workspaces/{id}/members/{userId}': {
+    prepare: async (w) => ({ params: { id: w.workspace.id, userId: (await w.member('viewer')).user!.id } }),
+    body: (w) => ({ role: 'editor', departmentIds: [w.dept('Sales')], leadOf: [w.dept('Sales')] }),
+    ok: 200,
+  },
+  'DELETE /workspaces/{id}/members/{userId}': {
+    prepare: async (w) => ({ params: { id: w.workspace.id, userId: (await w.member('viewer')).user!.id } }),
+    ok: 204,
+  },
+  'POST /workspaces/{id}/invites': { prepare: inWorkspace, body: (w) => ({ role: 'editor', departmentIds: [w.dept('Sales')] }), ok: 201 },
+  'GET /workspaces/{id}/invites': { prepare: inWorkspace, ok: 200 },
+  'DELETE /workspaces/{id}/invites/{inviteId}': {
+    prepare: async (w) => ({ params: { id: w.workspace.id, inviteId: (await freshInvite(w)).id } }),
+    ok: 204,
+  },
+  'GET /invites/{token}': { prepare: async (w) => ({ params: { token: (await freshInvite(w)).token }, as: anonymous(w) }), ok: 200 },
+  'POST /invites/{token}/accept': {
+    prepare: async (w) => ({ params: { token: (await freshInvite(w)).token }, as: await new ApiClient(w.owner.app).signup('Joiner') }),
+    ok: 200,
+  },
+  'GET /workspaces/{id}/plans': { prepare: inWorkspace, ok: 200 },
+  'POST /workspaces/{id}/plans': { prepare: inWorkspace, body: () => ({ title: 'A plan' }), ok: 201 },
+  'GET /plans/{id}': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'POST /plans/{id}/networks': {
+    prepare: async (w) => ({ params: { id: w.planId } }),
+    body: (w) => ({ name: 'Instagram', ownerDepartmentId: w.dept('Sales') }),
+    ok: 201,
+  },
+  'DELETE /sections/{id}': {
+    prepare: async (w) => ({ params: { id: await freshNetworkSection(w) } }),
+    ok: 200,
+  },
+}
+
+const takesInput = (r: DocumentedRoute) => r.body !== null || r.params.length > 0
+
+/** A string as long as given that is otherwise valid for the field (an email stays an email). */
+function longString(field: string, length: number): string {
+  return field === 'email' ? `${'x'.repeat(length - '@example.com'.length)}@example.com` : 'x'.repeat(length)
+}
+
+/** The type of a field, and whether null is one of its values. */
+function typeOf(schema: JsonSchema): { type: string | undefined; nullable: boolean } {
+  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type]
+  return { type: types.find((x) => x !== 'null'), nullable: types.includes('null') }
+}
+
+/** Values of the wrong type for a field of this schema. */
+function wrongTypes(schema: JsonSchema): unknown[] {
+  const { type, nullable } = typeOf(schema)
+  let values: unknown[]
+  if (type === 'array') values = ['not a list', 42, null, { a: 1 }, [42], [null], [{}]]
+  else if (schema.enum) values = ['no-such-value', 'OWNER', 42, null, [schema.enum[0]]]
+  else if (type === 'string') values = [42, true, null, { text: 'x' }, ['x']]
+  else values = [null, { a: 1 }, 'a string']
+  return nullable ? values.filter((v) => v !== null) : values
+}
+
+/** Values too long for a field: one past its limit, and far past it (still under the body limit). */
+function tooLong(field: string, schema: JsonSchema): unknown[] {
+  const { type } = typeOf(schema)
+  if (type === 'array') {
+    const item = schema.items ?? {}
+    const out: unknown[] = [[longString(field, (item.maxLength ?? 1000) + 1)]]
+    if (schema.maxItems !== undefined) out.push(Array.from({ length: schema.maxItems + 1 }, (_, i) => `id${i}`))
+    return out
+  }
+  if (type === 'string') {
+    const out = [longString(field, 100_000)]
+    if (schema.maxLength !== undefined) out.unshift(longString(field, schema.maxLength + 1))
+    return out
+  }
+  return []
+}
+
+describe.each(ENGINES)('bad input on $engine', (engine) => {
+  describe.skipIf(!engine.available)('', () => {
+    let t: TestApp
+    let routes: DocumentedRoute[]
+    let w: World
+    beforeAll(async () => {
+      t = await startTestApp(engine)
+      routes = await documentedRoutes(new ApiClient(t.app))
+      const f = await workspaceFixture(t.app)
+      const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
+      w = { ...f, planId: plan.json.id }
+    })
+    afterAll(() => t?.dispose())
+
+    const dump = () => dumpTables(t.services.storage.db)
+
+    it('has a row for every route of the OpenAPI document that takes a body or path parameters', () => {
+      expect(Object.keys(INPUT).sort()).toEqual(routes.filter(takesInput).map((r) => r.key).sort())
+      for (const r of routes.filter(takesInput)) {
+        expect(INPUT[r.key]!.body !== undefined, `${r.key}: a working body is given exactly when the route takes one`).toBe(r.body !== null)
+      }
+    })
+
+    describe.each(Object.entries(INPUT))('%s', (key, row) => {
+      let route: DocumentedRoute
+      let prepared: Prepared
+      let valid: Record<string, unknown> | undefined
+      beforeAll(async () => {
+        route = routes.find((r) => r.key === key)!
+        prepared = await row.prepare(w)
+        valid = row.body?.(w)
+      })
+
+      const send = (path: string, body: unknown, headers?: Record<string, string>) => (prepared.as ?? w.owner).req(route.method, path, body, headers)
+      const validPath = () => fillPath(route.path, prepared.params)
+
+      /** One broken request; `field` is the parameter or body field that the error message must name. */
+      interface Case {
+        label: string
+        path?: string
+        body?: unknown
+        headers?: Record<string, string>
+        field?: string
+      }
+      /** Sends each case and checks the status, the shape and that no table changed. */
+      async function refuses(cases: Case[], check: (res: ApiResponse, c: Case) => void) {
+        const before = await dump()
+        for (const c of cases) {
+          const res = await send(c.path ?? validPath(), c.body, c.headers)
+          check(res, c)
+          expect(await dump(), `${c.label} changed the database`).toEqual(before)
+        }
+      }
+      const invalid = (res: ApiResponse, c: Case) => {
+        expect(res.status, `${c.label}: ${res.text.slice(0, 200)}`).toBe(400)
+        expectError(res, 400, 'invalid_request')
+        if (c.field) expect(res.json.error.message, `${c.label}: the message names ${c.field}`).toMatch(new RegExp(`^${c.field}\\b`))
+      }
+
+      const hasParams = key.includes('{')
+      const hasBody = row.body !== undefined
+      const canCarryBody = !key.startsWith('GET ')
+
+      if (hasParams) it('refuses path parameters that are not ids with 400', async () => {
+        for (const param of route.params) {
+          const values = ['x'.repeat(129), 'not an id!', 'semi;colon', '%00']
+          await refuses(
+            values.map((v) => ({ label: `${param}=${v.slice(0, 20)}`, path: fillPath(route.path, { ...prepared.params, [param]: decodeURIComponent(v) }), body: valid, field: param })),
+            invalid,
+          )
+        }
+      })
+
+      if (hasBody) it('refuses malformed JSON with 400 malformed_json', async () => {
+        const bodies = ['{"name": ', '{name: "x"}', "{'a': 1}", '{"a": 1,}', '', '\u0000', JSON.stringify(valid).slice(0, -1)]
+        await refuses(bodies.map((b) => ({ label: JSON.stringify(b), body: b })), (res, c) => {
+          expect(res.status, c.label).toBe(400)
+          expectError(res, 400, 'malformed_json')
+        })
+      })
+
+      if (hasBody) it('refuses JSON that is not an object with 400', async () => {
+        await refuses(['[]', '"text"', 'null', '42', 'true', JSON.stringify([valid])].map((b) => ({ label: b, body: b })), invalid)
+      })
+
+      if (hasBody) it('refuses missing fields with 400', async () => {
+        const cases: Case[] = [{ label: '{}', body: {} }]
+        for (const field of route.body!.required ?? []) {
+          const { [field]: _, ...rest } = valid!
+          cases.push({ label: `without ${field}`, body: rest, field })
+        }
+        await refuses(cases, invalid)
+      })
+
+      if (hasBody) it('refuses values of the wrong type with 400', async () => {
+        for (const [field, schema] of Object.entries(route.body!.properties ?? {})) {
+          await refuses(wrongTypes(schema).map((v) => ({ label: `${field}=${JSON.stringify(v)}`, body: { ...valid, [field]: v }, field })), invalid)
+        }
+      })
+
+      if (hasBody) it('refuses strings and lists that are too long with 400', async () => {
+        let cases = 0
+        for (const [field, schema] of Object.entries(route.body!.properties ?? {})) {
+          const values = tooLong(field, schema)
+          cases += values.length
+          await refuses(values.map((v) => ({ label: `${field} too long (${JSON.stringify(v).length} chars)`, body: { ...valid, [field]: v }, field })), invalid)
+        }
+        if (Object.values(route.body!.properties ?? {}).some((s) => typeOf(s).type === 'string' && !s.enum)) expect(cases).toBeGreaterThan(0)
+      })
+
+      if (canCarryBody) it(`refuses a body over ${LIMITS.requestBodyBytes / 1024} KiB with 413`, async () => {
+        const padding = 'x'.repeat(LIMITS.requestBodyBytes + 1)
+        await refuses(
+          [
+            { label: 'padded JSON', body: { ...valid, padding } },
+            { label: 'one huge field', body: { ...valid, [Object.keys(valid ?? { name: '' })[0]!]: padding } },
+          ],
+          (res, c) => {
+            expect(res.status, c.label).toBe(413)
+            expectError(res, 413, 'payload_too_large')
+          },
+        )
+      })
+
+      if (hasBody) it('refuses a body that is not declared as JSON with 415, crashing nothing', async () => {
+        const json = JSON.stringify(valid)
+        const cases = [
+          { label: 'text/plain', body: json, headers: { 'content-type': 'text/plain' } },
+          { label: 'text/plain;charset=UTF-8', body: json, headers: { 'content-type': 'text/plain;charset=UTF-8' } },
+          { label: 'a form', body: 'name=x&role=admin', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+          { label: 'multipart', body: '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n--b--', headers: { 'content-type': 'multipart/form-data; boundary=b' } },
+        ]
+        await refuses(cases, (res, c) => {
+          expect(res.status, c.label).toBe(415)
+          expectError(res, 415, 'unsupported_media_type')
+        })
+        // And the server is still fine afterwards.
+        expect((await w.owner.req('GET', '/api/auth/me')).status).toBe(200)
+      })
+
+      it('accepts the working request (so the refusals above are about what each case broke)', async () => {
+        const res = await send(validPath(), valid)
+        expect(res.status, res.text.slice(0, 300)).toBe(row.ok)
+      })
+    })
+
+    describe('unknown routes', () => {
+      it.each([
+        ['GET', '/api/nothing-here'],
+        ['GET', '/api'],
+        ['GET', '/api/'],
+        ['POST', '/api/workspaces/abc/nothing'],
+        ['PUT', '/api/workspaces/abc'],
+        ['DELETE', '/api/plans/abc'],
+        ['PATCH', '/api/auth/me'],
+        ['GET', '/api/workspaces/abc/departments'],
+        ['POST', '/api/auth/signup/extra'],
+      ])('%s %s → 404 with the error shape, changing nothing', async (method, path) => {
+        const before = await dump()
+        const res = await w.owner.req(method, path, method === 'GET' ? undefined : { name: 'x' })
+        expectError(res, 404)
+        expect(await dump()).toEqual(before)
+      })
+    })
+  })
+})

@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiClient, type TestApp, startTestApp, workspaceFixture } from '../support/api'
+import { type DocumentedRoute, documentedRoutes, dumpTables, expectError, fillPath } from '../support/contract'
+import { ENGINES } from '../support/engines'
+
+/**
+ * Two tenants, A and B. Every route of the OpenAPI document has a row below: either requests that
+ * A's owner makes against B's resources (or that mix B's ids into A's requests), each of which must
+ * be refused and leave every table as it was, or the reason the route holds no tenant data.
+ */
+type Fixture = Awaited<ReturnType<typeof workspaceFixture>>
+interface Tenants {
+  a: Fixture & { planId: string }
+  b: Fixture & { planId: string; inviteId: string; editorId: string; networkSectionId: string; overviewSectionId: string }
+}
+interface Attack {
+  params: Record<string, string>
+  body?: unknown
+  /** Refused as not found or forbidden unless said otherwise (e.g. 400 for another tenant's department id in a body). */
+  status?: number[]
+  code?: string
+}
+type Isolation = { attacks: (w: Tenants) => Attack[] } | { check: (w: Tenants) => Promise<void> } | { notScoped: string }
+
+const ISOLATION: Record<string, Isolation> = {
+  'POST /auth/signup': { notScoped: 'creates a new account; no workspace is involved' },
+  'POST /auth/login': { notScoped: "signs the caller into their own account; no workspace is involved" },
+  'POST /auth/logout': { notScoped: "ends the caller's own session" },
+  'GET /auth/me': { notScoped: 'answers only who the caller is' },
+  'GET /health': { notScoped: 'reports the server, no tenant data' },
+  'POST /workspaces': { notScoped: "creates a new workspace of the caller's own" },
+  // The token is the credential, shown once to whoever created the invite. An invite's id (which B's
+  // admins see in their list) is not: used as a token it opens nothing.
+  'GET /invites/{token}': { attacks: (w) => [{ params: { token: w.b.inviteId } }] },
+  'POST /invites/{token}/accept': { attacks: (w) => [{ params: { token: w.b.inviteId } }] },
+
+  'GET /workspaces': {
+    check: async (w) => {
+      const list = await w.a.owner.req('GET', '/api/workspaces')
+      expect(list.json.workspaces.map((x: { id: string }) => x.id)).toEqual([w.a.workspace.id])
+    },
+  },
+  'GET /workspaces/{id}': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
+  'PATCH /workspaces/{id}': { attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { name: 'Taken over' } }] },
+  'POST /workspaces/{id}/departments': { attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { name: 'Intruders' } }] },
+  'PATCH /workspaces/{id}/departments/{departmentId}': {
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id, departmentId: w.b.dept('Sales') }, body: { name: 'Renamed by A' } },
+      { params: { id: w.a.workspace.id, departmentId: w.b.dept('Sales') }, body: { name: 'Renamed by A' } },
+    ],
+  },
+  'DELETE /workspaces/{id}/departments/{departmentId}': {
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id, departmentId: w.b.dept('Sales') } },
+      { params: { id: w.a.workspace.id, departmentId: w.b.dept('Sales') } },
+    ],
+  },
+  'PATCH /workspaces/{id}/members/{userId}': {
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id, userId: w.b.editorId }, body: { role: 'viewer' } },
+      { params: { id: w.b.workspace.id, userId: w.b.owner.user!.id }, body: { role: 'viewer' } },
+      { params: { id: w.b.workspace.id, userId: w.a.owner.user!.id }, body: { role: 'owner' } },
+      { params: { id: w.a.workspace.id, userId: w.b.editorId }, body: { role: 'viewer' } },
+      { params: { id: w.a.workspace.id, userId: w.a.owner.user!.id }, body: { departmentIds: [w.b.dept('Sales')] }, status: [400], code: 'unknown_department' },
+      { params: { id: w.a.workspace.id, userId: w.a.owner.user!.id }, body: { leadOf: [w.b.dept('Sales')] }, status: [400], code: 'unknown_department' },
+    ],
+  },
+  'DELETE /workspaces/{id}/members/{userId}': {
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id, userId: w.b.editorId } },
+      { params: { id: w.b.workspace.id, userId: w.b.owner.user!.id } },
+      { params: { id: w.a.workspace.id, userId: w.b.editorId } },
+    ],
+  },
+  'POST /workspaces/{id}/invites': {
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id }, body: { role: 'admin' } },
+      { params: { id: w.a.workspace.id }, body: { role: 'viewer', departmentIds: [w.b.dept('Sales')] }, status: [400], code: 'unknown_department' },
+    ],
+  },
+  'GET /workspaces/{id}/invites': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
+  'DELETE /workspaces/{id}/invites/{inviteId}': {
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id, inviteId: w.b.inviteId } },
+      { params: { id: w.a.workspace.id, inviteId: w.b.inviteId } },
+    ],
+  },
+  'GET /workspaces/{id}/plans': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
+  'POST /workspaces/{id}/plans': { attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { title: 'Planted by A' } }] },
+  'GET /plans/{id}': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'POST /plans/{id}/networks': {
+    attacks: (w) => [
+      { params: { id: w.b.planId }, body: { name: 'Planted network' } },
+      { params: { id: w.a.planId }, body: { name: 'Borrowed team', ownerDepartmentId: w.b.dept('Sales') }, status: [400], code: 'unknown_department' },
+    ],
+  },
+  'DELETE /sections/{id}': {
+    attacks: (w) => [{ params: { id: w.b.networkSectionId } }, { params: { id: w.b.overviewSectionId } }],
+  },
+}
+
+/**
+ * SPEC §1 as a table: the status each role gets on each workspace route. Every call gets fresh targets
+ * from `prepare` (run as the owner), so one role's success does not change what the next one meets.
+ * Someone outside the workspace gets 404 everywhere, an anonymous caller 401.
+ */
+type Role = 'owner' | 'admin' | 'editor' | 'commenter' | 'viewer'
+const ROLES: Role[] = ['owner', 'admin', 'editor', 'commenter', 'viewer']
+interface RightsWorld extends Fixture {
+  planId: string
+  clients: Record<Role | 'outsider' | 'anonymous', ApiClient>
+}
+interface RightsRow {
+  route: string
+  what: string
+  prepare?: (w: RightsWorld) => Promise<Record<string, string>>
+  body?: () => unknown
+  expect: [owner: number, admin: number, editor: number, commenter: number, viewer: number]
+}
+
+let unique = 0
+const next = (prefix: string) => `${prefix} ${++unique}`
+const freshDepartment = async (w: RightsWorld) => {
+  const res = await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/departments`, { name: next('Team') })
+  return { departmentId: res.json.departments.at(-1).id as string }
+}
+const freshNetwork = (department: string) => async (w: RightsWorld) => {
+  const name = next('Network')
+  const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, { name, ownerDepartmentId: w.dept(department) })
+  return { id: (plan.json.sections as { id: string; title: string }[]).find((x) => x.title === name)!.id }
+}
+const freshMember = (role: string) => async (w: RightsWorld) => ({ userId: (await w.member(role)).user!.id })
+
+const RIGHTS: RightsRow[] = [
+  // expect: the status for [owner, admin, editor (in Sales, lead of Sales), commenter, viewer]
+  { route: 'GET /workspaces/{id}', what: 'read the workspace', expect: [200, 200, 200, 200, 200] },
+  { route: 'PATCH /workspaces/{id}', what: 'rename the workspace', body: () => ({ name: next('Name') }), expect: [200, 200, 403, 403, 403] },
+  { route: 'POST /workspaces/{id}/departments', what: 'add a department', body: () => ({ name: next('Department') }), expect: [201, 201, 403, 403, 403] },
+  { route: 'PATCH /workspaces/{id}/departments/{departmentId}', what: 'rename a department', prepare: freshDepartment, body: () => ({ name: next('Renamed') }), expect: [200, 200, 403, 403, 403] },
+  { route: 'DELETE /workspaces/{id}/departments/{departmentId}', what: 'remove a department', prepare: freshDepartment, expect: [200, 200, 403, 403, 403] },
+  { route: 'PATCH /workspaces/{id}/members/{userId}', what: "change a viewer's role", prepare: freshMember('viewer'), body: () => ({ role: 'commenter' }), expect: [200, 200, 403, 403, 403] },
+  { route: 'PATCH /workspaces/{id}/members/{userId}', what: "clear an editor's departments and leads", prepare: freshMember('editor'), body: () => ({ departmentIds: [], leadOf: [] }), expect: [200, 200, 403, 403, 403] },
+  { route: 'PATCH /workspaces/{id}/members/{userId}', what: 'make someone owner', prepare: freshMember('viewer'), body: () => ({ role: 'owner' }), expect: [200, 403, 403, 403, 403] },
+  { route: 'PATCH /workspaces/{id}/members/{userId}', what: "change an owner's role", prepare: freshMember('owner'), body: () => ({ role: 'admin' }), expect: [200, 403, 403, 403, 403] },
+  { route: 'DELETE /workspaces/{id}/members/{userId}', what: 'remove a viewer', prepare: freshMember('viewer'), expect: [204, 204, 403, 403, 403] },
+  { route: 'DELETE /workspaces/{id}/members/{userId}', what: 'remove an admin', prepare: freshMember('admin'), expect: [204, 204, 403, 403, 403] },
+  { route: 'DELETE /workspaces/{id}/members/{userId}', what: 'remove an owner', prepare: freshMember('owner'), expect: [204, 403, 403, 403, 403] },
+  { route: 'POST /workspaces/{id}/invites', what: 'invite a viewer', body: () => ({ role: 'viewer' }), expect: [201, 201, 403, 403, 403] },
+  { route: 'POST /workspaces/{id}/invites', what: 'invite an admin', body: () => ({ role: 'admin' }), expect: [201, 201, 403, 403, 403] },
+  { route: 'GET /workspaces/{id}/invites', what: 'list invites', expect: [200, 200, 403, 403, 403] },
+  {
+    route: 'DELETE /workspaces/{id}/invites/{inviteId}', what: 'revoke an invite',
+    prepare: async (w) => ({ inviteId: (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' })).json.id }),
+    expect: [204, 204, 403, 403, 403],
+  },
+  { route: 'GET /workspaces/{id}/plans', what: 'list plans', expect: [200, 200, 200, 200, 200] },
+  { route: 'POST /workspaces/{id}/plans', what: 'create a plan', body: () => ({ title: next('Plan') }), expect: [201, 201, 201, 403, 403] },
+  { route: 'GET /plans/{id}', what: 'read a plan', prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
+  { route: 'POST /plans/{id}/networks', what: 'add a network to a plan', prepare: async (w) => ({ id: w.planId }), body: () => ({ name: next('Network') }), expect: [201, 201, 201, 403, 403] },
+  { route: 'DELETE /sections/{id}', what: "remove Marketing's network (the editor is in Sales)", prepare: freshNetwork('Marketing'), expect: [200, 200, 403, 403, 403] },
+  { route: 'DELETE /sections/{id}', what: "remove Sales's network (the editor is in Sales)", prepare: freshNetwork('Sales'), expect: [200, 200, 200, 403, 403] },
+]
+/** The routes that act on one workspace (or something in it): each must have a row in RIGHTS. */
+const isWorkspaceRoute = (r: DocumentedRoute) => /^\/(workspaces|plans|sections)\/\{id\}/.test(r.path)
+
+describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
+  describe.skipIf(!engine.available)('', () => {
+    let t: TestApp
+    let routes: DocumentedRoute[]
+    let w: Tenants
+    beforeAll(async () => {
+      t = await startTestApp(engine)
+      routes = await documentedRoutes(new ApiClient(t.app))
+      const tenant = async (name: string) => {
+        const f = await workspaceFixture(t.app, name)
+        const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: `${name} plan` })
+        return { ...f, planId: plan.json.id as string }
+      }
+      const a = await tenant('Company A')
+      const b = await tenant('Company B')
+      const editor = await b.member('editor', { departments: ['Sales'], leadOf: ['Sales'] })
+      const invite = await b.owner.req('POST', `/api/workspaces/${b.workspace.id}/invites`, { role: 'editor', departmentIds: [b.dept('Sales')] })
+      const plan = await b.owner.req('POST', `/api/plans/${b.planId}/networks`, { name: 'LinkedIn' })
+      const sections = plan.json.sections as { id: string; kind: string }[]
+      w = {
+        a,
+        b: {
+          ...b,
+          editorId: editor.user!.id,
+          inviteId: invite.json.id,
+          networkSectionId: sections.find((x) => x.kind === 'network')!.id,
+          overviewSectionId: sections.find((x) => x.kind === 'overview')!.id,
+        },
+      }
+    })
+    afterAll(() => t?.dispose())
+
+    /** What B's owner sees of B, to compare before and after. */
+    async function viewOfB() {
+      const id = w.b.workspace.id
+      const gets = [`/api/workspaces/${id}`, `/api/workspaces/${id}/invites`, `/api/workspaces/${id}/plans`, `/api/plans/${w.b.planId}`]
+      return Promise.all(gets.map(async (path) => [path, (await w.b.owner.req('GET', path)).json]))
+    }
+
+    it('has a row for every route of the OpenAPI document, and none for a route that is not there', () => {
+      const documented = routes.map((r) => r.key).sort()
+      expect(Object.keys(ISOLATION).sort()).toEqual(documented)
+      for (const [key, row] of Object.entries(ISOLATION)) if ('notScoped' in row) expect(row.notScoped, `${key} says why it holds no tenant data`).toMatch(/\w{3,}/)
+    })
+
+    const tested = Object.entries(ISOLATION).filter((e): e is [string, Exclude<Isolation, { notScoped: string }>] => !('notScoped' in e[1]))
+    it.each(tested)('%s', async (key, isolation) => {
+      const route = routes.find((r) => r.key === key)
+      expect(route, `${key} is not in the OpenAPI document`).toBeDefined()
+      const before = { tables: await dumpTables(t.services.storage.db), b: await viewOfB() }
+
+      if ('check' in isolation) await isolation.check(w)
+      else {
+        const attacks = isolation.attacks(w)
+        expect(attacks.length).toBeGreaterThan(0)
+        for (const attack of attacks) {
+          const path = fillPath(route!.path, attack.params)
+          const res = await w.a.owner.req(route!.method, path, attack.body)
+          expectError(res, attack.status ?? [403, 404], attack.code)
+          // A refusal names nothing of B's: no names, emails or ids beyond what the caller sent.
+          expect(res.text).not.toMatch(/Company B|Olivia Owner|example\.com/)
+        }
+      }
+
+      expect(await viewOfB()).toEqual(before.b)
+      expect(await dumpTables(t.services.storage.db)).toEqual(before.tables)
+    })
+  })
+})
+
+describe.each(ENGINES)('rights of each role (SPEC §1) on $engine', (engine) => {
+  describe.skipIf(!engine.available)('', () => {
+    let t: TestApp
+    let routes: DocumentedRoute[]
+    let w: RightsWorld
+    beforeAll(async () => {
+      t = await startTestApp(engine)
+      routes = await documentedRoutes(new ApiClient(t.app))
+      const f = await workspaceFixture(t.app, 'Rights Inc')
+      const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
+      w = {
+        ...f,
+        planId: plan.json.id,
+        clients: {
+          owner: f.owner,
+          admin: await f.member('admin', { departments: ['Marketing'] }),
+          editor: await f.member('editor', { departments: ['Sales'], leadOf: ['Sales'] }),
+          commenter: await f.member('commenter', { departments: ['Sales'] }),
+          viewer: await f.member('viewer', { departments: ['Sales'] }),
+          outsider: await new ApiClient(t.app).signup('Outsider'),
+          anonymous: new ApiClient(t.app),
+        },
+      }
+    })
+    afterAll(() => t?.dispose())
+
+    it('has a row for every workspace route of the OpenAPI document', () => {
+      const covered = new Set(RIGHTS.map((r) => r.route))
+      expect(routes.filter(isWorkspaceRoute).map((r) => r.key).filter((k) => !covered.has(k))).toEqual([])
+      expect([...covered].filter((k) => !routes.some((r) => r.key === k))).toEqual([])
+    })
+
+    it.each(RIGHTS.map((row) => [`${row.route}: ${row.what}`, row] as const))('%s', async (_, row) => {
+      const route = routes.find((r) => r.key === row.route)!
+      expect(route, `${row.route} is not in the OpenAPI document`).toBeDefined()
+      const callers = [...ROLES, 'outsider', 'anonymous'] as const
+      const expected = Object.fromEntries(callers.map((c, i) => [c, i < ROLES.length ? row.expect[i] : c === 'outsider' ? 404 : 401]))
+      const actual: Record<string, number> = {}
+      for (const caller of callers) {
+        const params = { id: w.workspace.id, ...(await row.prepare?.(w)) }
+        const before = await dumpTables(t.services.storage.db)
+        const res = await w.clients[caller].req(route.method, fillPath(route.path, params), row.body?.())
+        actual[caller] = res.status
+        if (res.status >= 400) {
+          expectError(res, res.status)
+          expect(await dumpTables(t.services.storage.db), `${caller} was refused but something changed`).toEqual(before)
+        }
+      }
+      expect(actual).toEqual(expected)
+    })
+  })
+})
