@@ -39,6 +39,7 @@ export function createApi(services: Services) {
     .route('/', healthRoutes(services))
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api' }],
     info: { title: 'Planroom API', version: '1', description: 'Plans, sections, members and approvals of a Planroom workspace.' },
   })
   return routes

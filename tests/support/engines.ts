@@ -6,8 +6,8 @@ import { openMigratedStorage, type Engine, type Storage } from '../../server/sto
 import { HAS_POSTGRES, POSTGRES_URL } from './requirements'
 
 /**
- * A fresh, migrated database per call: SQLite in a temp dir, or a private schema in the PostgreSQL
- * test database (so test files can run in parallel against one server).
+ * A fresh, migrated database per call: SQLite in a temp dir, or a new database on the PostgreSQL
+ * server (so test files can run in parallel against one server).
  */
 export interface TestDatabase {
   storage: Storage
@@ -29,24 +29,29 @@ async function sqliteDatabase(): Promise<TestDatabase> {
   }
 }
 
-async function postgresDatabase(): Promise<TestDatabase> {
-  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+async function adminQuery(sql: string) {
   const admin = new pg.Client({ connectionString: POSTGRES_URL })
   await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
+  }
+}
+
+/** A database of its own per call: parallel test files never see each other's tables or migrations. */
+async function postgresDatabase(): Promise<TestDatabase> {
+  const name = `planroom_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  await adminQuery(`create database ${name}`)
   const url = new URL(POSTGRES_URL)
-  url.searchParams.set('options', `-c search_path=${schema}`)
+  url.pathname = `/${name}`
   const storage = await openMigratedStorage({ databaseUrl: url.toString(), dataDir: '' })
   return {
     storage,
     env: { DATABASE_URL: url.toString() },
     dispose: async () => {
       await storage.close()
-      const c = new pg.Client({ connectionString: POSTGRES_URL })
-      await c.connect()
-      await c.query(`drop schema ${schema} cascade`)
-      await c.end()
+      await adminQuery(`drop database if exists ${name} with (force)`)
     },
   }
 }
