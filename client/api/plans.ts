@@ -26,3 +26,22 @@ export function useCreatePlan(workspaceId: string) {
     success: (plan) => `${plan.title} created, with every section of the six steps.`,
   })
 }
+
+/** A new network gets its own section; the plan comes back with it. */
+export function useAddNetwork(planId: string) {
+  const queryClient = useQueryClient()
+  return useApiMutation({
+    mutationFn: (body: { name: string; ownerDepartmentId?: string | null }) => call(api.plans[':id'].networks.$post({ param: { id: planId }, json: body })),
+    onSuccess: (plan) => queryClient.setQueryData(keys.plan(planId), plan),
+    success: (_plan, body) => `${body.name} added to the plan, with a section of its own.`,
+  })
+}
+
+export function useRemoveNetwork(planId: string) {
+  const queryClient = useQueryClient()
+  return useApiMutation({
+    mutationFn: (section: { id: string; title: string }) => call(api.sections[':id'].$delete({ param: { id: section.id } })),
+    onSuccess: (plan) => queryClient.setQueryData(keys.plan(planId), plan),
+    success: (_plan, section) => `${section.title} removed. Its section is archived; adding it again brings it back.`,
+  })
+}

@@ -1,24 +1,33 @@
-import { Button, Drawer, Grid, Text } from '@mantine/core'
+import { Button, Grid, Group, Text } from '@mantine/core'
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks'
+import { IconArrowLeft } from '@tabler/icons-react'
+import { useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { usePlan } from '../api/plans'
+import type { Plan, Section } from '../../shared/plans/schema'
+import { usePlan, useRemoveNetwork } from '../api/plans'
+import { PresenceAvatars } from '../presence/PresenceAvatars'
+import { usePlanPresence } from '../presence/usePlanPresence'
+import { AddNetworkButton } from '../sections/AddNetworkButton'
+import { SectionPane } from '../sections/SectionPane'
+import { SaveStatus } from '../sync/SaveStatus'
+import type { Presence } from '../sync/section-connection'
+import { useMyPresence } from '../sync/useRoom'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { fromNow } from '../ui/format'
 import { PageHeader } from '../ui/PageHeader'
 import { ErrorState, PageLoader } from '../ui/states'
-import { useCurrentWorkspace } from '../workspaces/current'
-import { SectionDetails } from './SectionDetails'
+import { type CurrentWorkspace, useCurrentWorkspace } from '../workspaces/current'
 import { SectionList } from './SectionList'
 
-/** A plan: its sections under the six steps, and the chosen one beside them (kept in the URL). */
+/** A plan: its sections under the six steps, and the open one (kept in the URL) edited live beside them. */
 export function PlanPage() {
   const { planId = '' } = useParams()
   const { workspace } = useCurrentWorkspace()
   const plan = usePlan(planId)
-  const [search, setSearch] = useSearchParams()
+  const me = useMyPresence()
   useDocumentTitle(plan.data ? `${plan.data.title} · Planroom` : 'Planroom')
-  const narrow = useMediaQuery('(max-width: 62em)') ?? false
 
-  if (plan.isPending) return <PageLoader label="Opening the plan…" />
+  if (plan.isPending || !me) return <PageLoader label="Opening the plan…" />
   if (plan.isError) {
     return (
       <ErrorState
@@ -33,46 +42,85 @@ export function PlanPage() {
       />
     )
   }
+  return <LivePlan plan={plan.data} workspace={workspace} me={me} />
+}
 
-  const { sections } = plan.data
-  const selected = sections.find((s) => s.id === search.get('section')) ?? null
+function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorkspace['workspace']; me: Presence }) {
+  const [search, setSearch] = useSearchParams()
+  const narrow = useMediaQuery('(max-width: 62em)') ?? false
+  const { sections } = plan
+  const chosen = sections.find((s) => s.id === search.get('section'))
+  // Wide screens open the first section at once; phones show the list until one is chosen.
+  const selected = chosen ?? (narrow ? null : (sections[0] ?? null))
+  const people = usePlanPresence(plan.id, me, selected?.id ?? null)
+  const inSection = (sectionId: string) => people.filter((p) => p.sectionId === sectionId)
+  const select = (id: string | null) => setSearch(id ? { section: id } : {}, { replace: true })
+  const [removing, setRemoving] = useState<Section | null>(null)
+  const removeNetwork = useRemoveNetwork(plan.id)
   const editable = sections.filter((s) => s.abilities.edit).length
-  const membership = workspace.me
 
+  const list = (
+    <SectionList
+      sections={sections}
+      departments={workspace.departments}
+      membership={workspace.me}
+      selectedId={selected?.id ?? null}
+      onSelect={select}
+      presence={inSection}
+    />
+  )
   return (
     <>
       <PageHeader
-        title={plan.data.title}
-        description={`${sections.length} sections · you can edit ${editable === sections.length ? 'all of them' : editable} · updated ${fromNow(plan.data.updatedAt)}`}
+        title={plan.title}
+        description={`${sections.length} sections · you can edit ${editable === sections.length ? 'all of them' : editable} · updated ${fromNow(plan.updatedAt)}`}
+        actions={
+          <Group gap="sm">
+            <PresenceAvatars people={people} />
+            <SaveStatus />
+            {workspace.abilities.createPlans && <AddNetworkButton planId={plan.id} sections={sections} departments={workspace.departments} onAdded={select} />}
+          </Group>
+        }
       />
+      {narrow && selected && (
+        <Button variant="subtle" size="xs" leftSection={<IconArrowLeft size={14} />} mb="sm" onClick={() => select(null)}>
+          All sections
+        </Button>
+      )}
       <Grid gap="xl">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <SectionList
-            sections={sections}
-            departments={workspace.departments}
-            membership={membership}
-            selectedId={selected?.id ?? null}
-            onSelect={(id) => setSearch({ section: id }, { replace: true })}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <div style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 60px) + 24px)' }}>
-            <SectionDetails section={narrow ? null : selected} departments={workspace.departments} membership={membership} />
-          </div>
-        </Grid.Col>
+        {!(narrow && selected) && <Grid.Col span={{ base: 12, md: 4 }}>{list}</Grid.Col>}
+        {selected && (
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <SectionPane
+              key={selected.id}
+              section={selected}
+              departments={workspace.departments}
+              membership={workspace.me}
+              me={me}
+              here={inSection(selected.id)}
+              onRemoveNetwork={() => setRemoving(selected)}
+            />
+          </Grid.Col>
+        )}
       </Grid>
-      {/* Below the two-column width the chosen section slides up over the list instead of landing far below it. */}
-      <Drawer
-        opened={narrow && selected !== null}
-        onClose={() => setSearch({}, { replace: true })}
-        position="bottom"
-        size="min(60dvh, 480px)"
-        radius="lg"
-        withCloseButton
-        title={<Text size="sm" c="dimmed" fw={600}>{plan.data.title}</Text>}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={`Remove ${removing?.title ?? 'this network'}?`}
+        confirmLabel="Remove network"
+        loading={removeNetwork.isPending}
+        onClose={() => setRemoving(null)}
+        onConfirm={() =>
+          removing &&
+          removeNetwork.mutate(removing, {
+            onSuccess: () => {
+              setRemoving(null)
+              select(null)
+            },
+          })
+        }
       >
-        <SectionDetails section={selected} departments={workspace.departments} membership={membership} framed={false} />
-      </Drawer>
+        <Text size="sm">Its section is archived, not deleted: adding the network again brings it back with everything written in it.</Text>
+      </ConfirmDialog>
     </>
   )
 }

@@ -3,6 +3,8 @@ import { STEP_TITLES, type SectionKindInfo } from '../../shared/plans/catalog'
 import type { Section } from '../../shared/plans/schema'
 import type { Membership } from '../../shared/workspaces/permissions'
 import type { Department } from '../../shared/workspaces/schema'
+import { PresenceAvatars } from '../presence/PresenceAvatars'
+import type { PresentPerson } from '../presence/usePlanPresence'
 import { departmentName } from '../workspaces/current'
 import { AccessBadge, OwnerBadge } from './SectionBadges'
 import classes from './SectionList.module.css'
@@ -13,15 +15,17 @@ export interface SectionListProps {
   membership: Membership
   selectedId: string | null
   onSelect: (sectionId: string) => void
+  /** Who has each section open right now. */
+  presence?: (sectionId: string) => PresentPerson[]
 }
 
 const STEPS = Object.keys(STEP_TITLES).map(Number) as SectionKindInfo['step'][]
 
 /**
  * A plan's sections under the six steps, each with its owner and what the person may do with it.
- * Selecting one is reported up, so the page can show (and later edit) it beside the list.
+ * Selecting one is reported up, so the page can open it beside the list.
  */
-export function SectionList({ sections, departments, membership, selectedId, onSelect }: SectionListProps) {
+export function SectionList({ sections, departments, membership, selectedId, onSelect, presence }: SectionListProps) {
   return (
     <Stack gap="lg" component="ol" className={classes.steps} aria-label="Sections by step">
       {STEPS.map((step) => {
@@ -55,10 +59,13 @@ export function SectionList({ sections, departments, membership, selectedId, onS
                     aria-current={section.id === selectedId ? 'true' : undefined}
                     onClick={() => onSelect(section.id)}
                   >
-                    <Text size="sm" fw={500} className={classes.title}>
-                      {section.title}
-                    </Text>
-                    <Group gap={6} wrap="nowrap" className={classes.badges}>
+                    <Group gap="xs" wrap="nowrap" w="100%" justify="space-between">
+                      <Text size="sm" fw={500} className={classes.title}>
+                        {section.title}
+                      </Text>
+                      {presence && <PresenceAvatars people={presence(section.id)} size={22} max={3} />}
+                    </Group>
+                    <Group gap={6} className={classes.badges}>
                       <OwnerBadge ownerName={ownerName} />
                       <AccessBadge section={section} membership={membership} ownerName={ownerName} />
                     </Group>

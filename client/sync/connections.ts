@@ -16,10 +16,11 @@ let snapshot: { unsaved: number; online: boolean } = { unsaved: 0, online: true 
 
 function recompute() {
   let unsaved = 0
-  let online = true
+  let online = navigator.onLine
   for (const { connection } of entries.values()) {
     unsaved += connection.tracker.current.unsaved
-    if (!connection.tracker.current.online && connection.provider.shouldConnect) online = false
+    // A room the server closed for good says so in its own pane; it does not make the tab "offline".
+    if (!connection.tracker.current.online && !connection.finalReason) online = false
   }
   if (unsaved !== snapshot.unsaved || online !== snapshot.online) {
     snapshot = { unsaved, online }
@@ -62,6 +63,17 @@ export const saveSummary = {
   },
   get: () => snapshot,
 }
+
+// When the device says it is offline, say so at once instead of waiting for a socket to time out, and
+// come back as soon as it is online again.
+window.addEventListener('offline', () => {
+  for (const { connection } of entries.values()) connection.provider.disconnect()
+  recompute()
+})
+window.addEventListener('online', () => {
+  for (const { connection } of entries.values()) if (!connection.finalReason) connection.provider.connect()
+  recompute()
+})
 
 // Closing the tab with changes the server has not stored asks for confirmation (SPEC §5).
 window.addEventListener('beforeunload', (event) => {

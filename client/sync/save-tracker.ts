@@ -23,7 +23,8 @@ export function isWriteMessage(data: Uint8Array): boolean {
 export class SaveTracker {
   private sent = 0
   private processed = 0
-  private state: SaveState = { online: false, unsaved: 0, refused: null }
+  // Online until a socket says otherwise, so a page that is still connecting does not flash "Offline".
+  private state: SaveState = { online: true, unsaved: 0, refused: null }
   private readonly listeners = new Set<(s: SaveState) => void>()
 
   get current(): SaveState {

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { ACK_PARAM, CLOSE, CLOSE_REASONS, MESSAGE } from '../../shared/sync/protocol'
+import { ACK_PARAM, CLOSE, CLOSE_REASONS, MESSAGE, REFUSAL } from '../../shared/sync/protocol'
 import { SaveTracker } from './save-tracker'
 
 export interface Presence {
@@ -27,6 +27,8 @@ export class RoomConnection {
   /** Why the server ended the connection for good, in words for the person. */
   finalReason: string | null = null
   private readonly finalListeners = new Set<() => void>()
+  /** What the server said about a write: refused (read-only, too large) or stored and repaired. */
+  private readonly noticeListeners = new Set<(notice: { code: string; message: string }) => void>()
 
   constructor(readonly room: string, me: Presence, opts: { offline: boolean }) {
     this.persistence = opts.offline ? new IndexeddbPersistence(`planroom:${room}`, this.doc) : null
@@ -54,7 +56,12 @@ export class RoomConnection {
     this.provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => tracker.acknowledged(decoding.readVarUint(decoder))
     this.provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
       decoding.readVarUint(decoder) // permission-denied sub-type
-      tracker.refusedWrite(decoding.readVarString(decoder))
+      const text = decoding.readVarString(decoder)
+      const split = text.indexOf(': ')
+      const notice = { code: split > 0 ? text.slice(0, split) : text, message: split > 0 ? text.slice(split + 2) : text }
+      // A repaired write was stored (then corrected); only a refusal leaves changes unsaved.
+      if (notice.code !== REFUSAL.repaired) tracker.refusedWrite(notice.code)
+      for (const l of this.noticeListeners) l(notice)
     }
     this.provider.on('connection-close', (event) => {
       if (event && FINAL_CLOSES.has(event.code)) {
@@ -71,6 +78,11 @@ export class RoomConnection {
   onFinal(listener: () => void): () => void {
     this.finalListeners.add(listener)
     return () => this.finalListeners.delete(listener)
+  }
+
+  onNotice(listener: (notice: { code: string; message: string }) => void): () => void {
+    this.noticeListeners.add(listener)
+    return () => this.noticeListeners.delete(listener)
   }
 
   destroy() {

@@ -1,0 +1,105 @@
+import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconInfoCircle, IconPlugConnectedX, IconTrash } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import { SECTION_CATALOG, STEP_TITLES } from '../../shared/plans/catalog'
+import type { Section } from '../../shared/plans/schema'
+import { REFUSAL } from '../../shared/sync/protocol'
+import { type Membership, readOnlyReason } from '../../shared/workspaces/permissions'
+import type { Department } from '../../shared/workspaces/schema'
+import { AccessBadge, OwnerBadge } from '../plans/SectionBadges'
+import { PresenceAvatars } from '../presence/PresenceAvatars'
+import type { PresentPerson } from '../presence/usePlanPresence'
+import type { Presence } from '../sync/section-connection'
+import { useSectionRoom } from '../sync/useRoom'
+import { notifyError } from '../ui/notify'
+import { departmentName } from '../workspaces/current'
+import { SectionEditor } from './SectionEditor'
+
+export interface SectionPaneProps {
+  section: Section
+  departments: readonly Department[]
+  membership: Membership
+  me: Presence
+  /** The people who have this section open right now. */
+  here: PresentPerson[]
+  onRemoveNetwork?: () => void
+}
+
+/** The open section: who owns it, who is in it, where it comes from in the method, and its live text. */
+export function SectionPane({ section, departments, membership, me, here, onRemoveNetwork }: SectionPaneProps) {
+  const connection = useSectionRoom(section.id, me)
+  const [about, { toggle }] = useDisclosure(false)
+  const [finalReason, setFinalReason] = useState<string | null>(null)
+  const ownerName = section.ownerDepartmentId === null ? null : departmentName(departments, section.ownerDepartmentId)
+
+  useEffect(() => {
+    if (!connection) return
+    setFinalReason(connection.finalReason)
+    const offFinal = connection.onFinal(() => setFinalReason(connection.finalReason))
+    const offNotice = connection.onNotice((n) => notifyError(new Error(n.message), n.code === REFUSAL.repaired ? 'Your change was corrected' : 'Your change was not saved'))
+    return () => {
+      offFinal()
+      offNotice()
+    }
+  }, [connection])
+
+  const editable = section.abilities.edit && finalReason === null
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} aria-label={`Section: ${section.title}`}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <div style={{ minWidth: 0 }}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.05em' }}>
+            Step {section.step} · {STEP_TITLES[section.step as keyof typeof STEP_TITLES]}
+          </Text>
+          <Title order={2} mt={4} style={{ overflowWrap: 'anywhere' }}>
+            {section.title}
+          </Title>
+        </div>
+        <PresenceAvatars people={here} />
+      </Group>
+      <Group gap={6} mt="sm" mb="md">
+        <OwnerBadge ownerName={ownerName} />
+        <AccessBadge section={section} membership={membership} ownerName={ownerName} />
+        {section.abilities.comment && !section.abilities.edit && (
+          <Badge variant="light" color="yellow" size="sm">
+            Can comment
+          </Badge>
+        )}
+        <Anchor component="button" size="xs" onClick={toggle} ml="auto">
+          {about ? 'Hide' : 'About this section'}
+        </Anchor>
+        {section.kind === 'network' && section.abilities.edit && onRemoveNetwork && (
+          <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={12} />} onClick={onRemoveNetwork}>
+            Remove network
+          </Button>
+        )}
+      </Group>
+      <Collapse expanded={about}>
+        <Alert variant="light" color="brand" icon={<IconInfoCircle size={16} />} mb="md">
+          <Stack gap={4}>
+            <Text size="sm">{SECTION_CATALOG[section.kind].source}.</Text>
+            <Text size="sm">
+              {ownerName === null ? 'Any editor of the workspace can change it, and admins and owners.' : `Editors in ${ownerName} can change it, and admins and owners.`}
+            </Text>
+          </Stack>
+        </Alert>
+      </Collapse>
+      {finalReason && (
+        <Alert variant="light" color="red" icon={<IconPlugConnectedX size={16} />} mb="md" title="Disconnected">
+          {finalReason}
+        </Alert>
+      )}
+      {connection && (
+        <SectionEditor
+          key={connection.room}
+          connection={connection}
+          me={me}
+          editable={editable}
+          readOnlyReason={readOnlyReason(membership, section, ownerName ?? undefined)}
+          placeholder={section.abilities.edit ? `Write the ${section.title.toLowerCase()} here…` : 'Nothing written here yet.'}
+        />
+      )}
+    </Paper>
+  )
+}
