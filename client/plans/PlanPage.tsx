@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Text } from '@mantine/core'
+import { Button, Grid, Group, SegmentedControl, Text } from '@mantine/core'
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks'
 import { IconArrowLeft } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -17,6 +17,11 @@ import { fromNow } from '../ui/format'
 import { PageHeader } from '../ui/PageHeader'
 import { ErrorState, PageLoader } from '../ui/states'
 import { type CurrentWorkspace, useCurrentWorkspace } from '../workspaces/current'
+import { ActivityFeed } from '../activity/ActivityFeed'
+import { PlanCalendar } from '../calendar/PlanCalendar'
+import { HealthButton } from '../health/HealthButton'
+import { PlanOverview } from '../overview/PlanOverview'
+import { PLAN_VIEWS, type PlanViewProps, planViewOf } from './plan-views'
 import { SectionList } from './SectionList'
 
 /** A plan: its sections under the six steps, and the open one (kept in the URL) edited live beside them. */
@@ -47,28 +52,21 @@ export function PlanPage() {
 
 function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorkspace['workspace']; me: Presence }) {
   const [search, setSearch] = useSearchParams()
+  const view = planViewOf(search.get('view'))
   const narrow = useMediaQuery('(max-width: 62em)') ?? false
   const { sections } = plan
   const chosen = sections.find((s) => s.id === search.get('section'))
   // Wide screens open the first section at once; phones show the list until one is chosen.
-  const selected = chosen ?? (narrow ? null : (sections[0] ?? null))
+  const selected = view !== 'sections' ? null : (chosen ?? (narrow ? null : (sections[0] ?? null)))
   const people = usePlanPresence(plan.id, me, selected?.id ?? null)
   const inSection = (sectionId: string) => people.filter((p) => p.sectionId === sectionId)
   const select = (id: string | null) => setSearch(id ? { section: id } : {}, { replace: true })
+  const showView = (next: string) => setSearch(next === 'sections' ? {} : { view: next }, { replace: true })
   const [removing, setRemoving] = useState<Section | null>(null)
   const removeNetwork = useRemoveNetwork(plan.id)
   const editable = sections.filter((s) => s.abilities.edit).length
+  const viewProps: PlanViewProps = { plan, workspace, me, openSection: select }
 
-  const list = (
-    <SectionList
-      sections={sections}
-      departments={workspace.departments}
-      membership={workspace.me}
-      selectedId={selected?.id ?? null}
-      onSelect={select}
-      presence={inSection}
-    />
-  )
   return (
     <>
       <PageHeader
@@ -78,31 +76,43 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
           <Group gap="sm">
             <PresenceAvatars people={people} />
             <SaveStatus />
+            <HealthButton {...viewProps} />
             {workspace.abilities.createPlans && <AddNetworkButton planId={plan.id} sections={sections} departments={workspace.departments} onAdded={select} />}
           </Group>
         }
       />
-      {narrow && selected && (
-        <Button variant="subtle" size="xs" leftSection={<IconArrowLeft size={14} />} mb="sm" onClick={() => select(null)}>
-          All sections
-        </Button>
+      <SegmentedControl data={[...PLAN_VIEWS]} value={view} onChange={showView} mb="lg" aria-label="Plan view" />
+      {view === 'calendar' && <PlanCalendar {...viewProps} />}
+      {view === 'overview' && <PlanOverview {...viewProps} />}
+      {view === 'activity' && <ActivityFeed {...viewProps} />}
+      {view === 'sections' && (
+        <>
+          {narrow && selected && (
+            <Button variant="subtle" size="xs" leftSection={<IconArrowLeft size={14} />} mb="sm" onClick={() => select(null)}>
+              All sections
+            </Button>
+          )}
+          <Grid gap="xl">
+            {!(narrow && selected) && (
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <SectionList
+                  sections={sections}
+                  departments={workspace.departments}
+                  membership={workspace.me}
+                  selectedId={selected?.id ?? null}
+                  onSelect={select}
+                  presence={inSection}
+                />
+              </Grid.Col>
+            )}
+            {selected && (
+              <Grid.Col span={{ base: 12, md: 8 }}>
+                <SectionPane key={selected.id} {...viewProps} section={selected} here={inSection(selected.id)} onRemoveNetwork={() => setRemoving(selected)} />
+              </Grid.Col>
+            )}
+          </Grid>
+        </>
       )}
-      <Grid gap="xl">
-        {!(narrow && selected) && <Grid.Col span={{ base: 12, md: 4 }}>{list}</Grid.Col>}
-        {selected && (
-          <Grid.Col span={{ base: 12, md: 8 }}>
-            <SectionPane
-              key={selected.id}
-              section={selected}
-              departments={workspace.departments}
-              membership={workspace.me}
-              me={me}
-              here={inSection(selected.id)}
-              onRemoveNetwork={() => setRemoving(selected)}
-            />
-          </Grid.Col>
-        )}
-      </Grid>
       <ConfirmDialog
         opened={removing !== null}
         title={`Remove ${removing?.title ?? 'this network'}?`}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { acquireRoom, releaseRoom } from '../sync/connections'
+import { acquirePlanRoom, releaseRoom } from '../sync/connections'
 import type { Presence } from '../sync/section-connection'
 
 export interface PresentPerson extends Presence {
@@ -17,7 +17,7 @@ export function usePlanPresence(planId: string, me: Presence, sectionId: string 
   const [people, setPeople] = useState<PresentPerson[]>([])
 
   useEffect(() => {
-    const room = acquireRoom(planId, me, { offline: false })
+    const room = acquirePlanRoom(planId, me)
     const { awareness } = room.provider
     const update = () => {
       const list: PresentPerson[] = []
@@ -37,7 +37,7 @@ export function usePlanPresence(planId: string, me: Presence, sectionId: string 
   }, [planId, me.userId, me.name, me.color])
 
   useEffect(() => {
-    const room = acquireRoom(planId, me, { offline: false })
+    const room = acquirePlanRoom(planId, me)
     room.provider.awareness.setLocalStateField('sectionId', sectionId)
     return () => releaseRoom(planId)
   }, [planId, sectionId, me.userId, me.name, me.color])

@@ -5,29 +5,30 @@ import { useEffect, useState } from 'react'
 import { SECTION_CATALOG, STEP_TITLES } from '../../shared/plans/catalog'
 import type { Section } from '../../shared/plans/schema'
 import { REFUSAL } from '../../shared/sync/protocol'
-import { type Membership, readOnlyReason } from '../../shared/workspaces/permissions'
-import type { Department } from '../../shared/workspaces/schema'
+import { readOnlyReason } from '../../shared/workspaces/permissions'
+import { ApprovalBar } from '../approvals/ApprovalBar'
+import type { PlanViewProps } from '../plans/plan-views'
 import { AccessBadge, OwnerBadge } from '../plans/SectionBadges'
 import { PresenceAvatars } from '../presence/PresenceAvatars'
 import type { PresentPerson } from '../presence/usePlanPresence'
-import type { Presence } from '../sync/section-connection'
 import { useSectionRoom } from '../sync/useRoom'
 import { notifyError } from '../ui/notify'
 import { departmentName } from '../workspaces/current'
+import { SectionAdvice } from '../structured/SectionAdvice'
+import { StructuredContent } from '../structured/StructuredContent'
 import { SectionEditor } from './SectionEditor'
 
-export interface SectionPaneProps {
+export interface SectionPaneProps extends PlanViewProps {
   section: Section
-  departments: readonly Department[]
-  membership: Membership
-  me: Presence
   /** The people who have this section open right now. */
   here: PresentPerson[]
   onRemoveNetwork?: () => void
 }
 
 /** The open section: who owns it, who is in it, where it comes from in the method, and its live text. */
-export function SectionPane({ section, departments, membership, me, here, onRemoveNetwork }: SectionPaneProps) {
+export function SectionPane(props: SectionPaneProps) {
+  const { section, workspace, me, here, onRemoveNetwork } = props
+  const { departments, me: membership } = workspace
   const connection = useSectionRoom(section.id, me)
   const [about, { toggle }] = useDisclosure(false)
   const [finalReason, setFinalReason] = useState<string | null>(null)
@@ -85,11 +86,14 @@ export function SectionPane({ section, departments, membership, me, here, onRemo
           </Stack>
         </Alert>
       </Collapse>
+      <SectionAdvice kind={section.kind} />
+      {section.kind === 'objectives' && <ApprovalBar {...props} />}
       {finalReason && (
         <Alert variant="light" color="red" icon={<IconPlugConnectedX size={16} />} mb="md" title="Disconnected">
           {finalReason}
         </Alert>
       )}
+      {connection && <StructuredContent {...props} connection={connection} editable={editable} />}
       {connection && (
         <SectionEditor
           key={connection.room}

@@ -1,4 +1,4 @@
-import { type Presence, RoomConnection } from './section-connection'
+import { type Presence, RoomConnection, type RoomOptions } from './section-connection'
 
 /**
  * The tab's open rooms. A room that is released while it still has unsaved changes stays connected
@@ -37,7 +37,7 @@ function close(room: string, entry: Entry) {
   entry.connection.destroy()
 }
 
-export function acquireRoom(room: string, me: Presence, opts: { offline: boolean }): RoomConnection {
+export function acquireRoom(room: string, me: Presence, opts: RoomOptions): RoomConnection {
   let entry = entries.get(room)
   if (!entry) {
     const connection = new RoomConnection(room, me, opts)
@@ -47,6 +47,9 @@ export function acquireRoom(room: string, me: Presence, opts: { offline: boolean
   entry.users++
   return entry.connection
 }
+
+/** A plan's own room: presence of everyone in the plan, and the server's plan events. */
+export const acquirePlanRoom = (planId: string, me: Presence) => acquireRoom(planId, me, { offline: false, events: true })
 
 export function releaseRoom(room: string) {
   const entry = entries.get(room)

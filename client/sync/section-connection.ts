@@ -2,13 +2,20 @@ import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { ACK_PARAM, CLOSE, CLOSE_REASONS, MESSAGE, REFUSAL } from '../../shared/sync/protocol'
+import { ACK_PARAM, CLOSE, CLOSE_REASONS, EVENTS_PARAM, MESSAGE, type PlanEventPayload, REFUSAL } from '../../shared/sync/protocol'
 import { SaveTracker } from './save-tracker'
 
 export interface Presence {
   userId: string
   name: string
   color: string
+}
+
+export interface RoomOptions {
+  /** Keep the document in IndexedDB so work survives being offline and reloads (section rooms). */
+  offline: boolean
+  /** Receive the server's plan events (plan rooms). */
+  events?: boolean
 }
 
 /** Close codes after which reconnecting cannot help: the person must sign in again or lost access. */
@@ -29,8 +36,10 @@ export class RoomConnection {
   private readonly finalListeners = new Set<() => void>()
   /** What the server said about a write: refused (read-only, too large) or stored and repaired. */
   private readonly noticeListeners = new Set<(notice: { code: string; message: string }) => void>()
+  /** Server-made news about the plan (plan rooms opened with `events`): what to refetch. */
+  private readonly eventListeners = new Set<(event: PlanEventPayload) => void>()
 
-  constructor(readonly room: string, me: Presence, opts: { offline: boolean }) {
+  constructor(readonly room: string, me: Presence, opts: RoomOptions) {
     this.persistence = opts.offline ? new IndexeddbPersistence(`planroom:${room}`, this.doc) : null
     const tracker = this.tracker
     // Counts the write messages the provider sends on each socket, to match the server's count.
@@ -47,7 +56,7 @@ export class RoomConnection {
     }
     const origin = window.location.origin.replace(/^http/, 'ws')
     this.provider = new WebsocketProvider(`${origin}/sync`, room, this.doc, {
-      params: { [ACK_PARAM]: '1' },
+      params: { [ACK_PARAM]: '1', ...(opts.events ? { [EVENTS_PARAM]: '1' } : {}) },
       WebSocketPolyfill: CountingWebSocket,
       disableBc: true,
       maxBackoffTime: 5000,
@@ -62,6 +71,10 @@ export class RoomConnection {
       // A repaired write was stored (then corrected); only a refusal leaves changes unsaved.
       if (notice.code !== REFUSAL.repaired) tracker.refusedWrite(notice.code)
       for (const l of this.noticeListeners) l(notice)
+    }
+    this.provider.messageHandlers[MESSAGE.planEvent] = (_encoder, decoder) => {
+      const event = JSON.parse(decoding.readVarString(decoder)) as PlanEventPayload
+      for (const l of this.eventListeners) l(event)
     }
     this.provider.on('connection-close', (event) => {
       if (event && FINAL_CLOSES.has(event.code)) {
@@ -83,6 +96,11 @@ export class RoomConnection {
   onNotice(listener: (notice: { code: string; message: string }) => void): () => void {
     this.noticeListeners.add(listener)
     return () => this.noticeListeners.delete(listener)
+  }
+
+  onPlanEvent(listener: (event: PlanEventPayload) => void): () => void {
+    this.eventListeners.add(listener)
+    return () => this.eventListeners.delete(listener)
   }
 
   destroy() {
