@@ -1,12 +1,16 @@
 import { EventEmitter } from 'node:events'
+import type { Membership } from '../shared/workspaces/permissions'
 
 /**
  * Changes to who may do what. The sync server listens so that open connections lose rights at once
  * (SPEC §5); a multi-process deployment relays these between processes.
  */
 export interface AccessEventMap {
-  /** A member's role, departments or leads changed, or they were removed. */
-  memberChanged: [{ workspaceId: string; userId: string; removed: boolean }]
+  /**
+   * A member joined, their role, departments or leads changed, or they were removed. `by` and
+   * `before` (null for someone who just joined) let the activity log say who changed what.
+   */
+  memberChanged: [{ workspaceId: string; userId: string; removed: boolean; by?: string; before?: Membership | null }]
   /** A session ended (logout): its sockets close. */
   sessionEnded: [{ sessionId: string }]
   /** A department was removed or sections changed owner. */

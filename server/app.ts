@@ -4,12 +4,17 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { LIMITS } from '../shared/limits'
+import { activityRoutes } from './activity/routes'
+import { approvalRoutes } from './approvals/routes'
 import { authRoutes } from './auth/routes'
 import { sessionMiddleware } from './auth/middleware'
+import { commentRoutes } from './comments/routes'
 import { healthRoutes } from './health/routes'
 import { errorJson, handleError } from './http/errors'
 import { sameOriginOnly } from './http/origin'
 import { createRouter } from './http/router'
+import { notificationRoutes } from './notifications/routes'
+import { planHealthRoutes } from './plans/health-routes'
 import { planRoutes } from './plans/routes'
 import { sectionRoutes } from './sections/routes'
 import type { Services } from './services'
@@ -35,7 +40,12 @@ export function createApi(services: Services) {
     .route('/', memberRoutes(services))
     .route('/', inviteRoutes(services))
     .route('/', planRoutes(services))
+    .route('/', planHealthRoutes(services))
     .route('/', sectionRoutes(services))
+    .route('/', commentRoutes(services))
+    .route('/', notificationRoutes(services))
+    .route('/', approvalRoutes(services))
+    .route('/', activityRoutes(services))
     .route('/', healthRoutes(services))
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -2,6 +2,7 @@ import type { Config } from './config'
 import type { AccessEvents } from './access-events'
 import type { Storage } from './storage/db'
 import type { DocumentHub } from './sync/hub'
+import type { PlanEvents } from './sync/plan-events'
 
 /** What the routes need from the running process; tests build the same with their own storage. */
 export interface Services {
@@ -11,4 +12,6 @@ export interface Services {
   access: AccessEvents
   /** The live section documents of this process. */
   hub: DocumentHub
+  /** Server-made news about plans (comments, approvals, activity, inboxes) for live connections. */
+  planEvents: PlanEvents
 }

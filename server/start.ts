@@ -1,12 +1,16 @@
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { AccessEvents } from './access-events'
+import { recordMemberActivity } from './activity/members'
 import { createApp } from './app'
+import { createStalenessWatch } from './approvals/staleness'
 import type { Config } from './config'
 import { log } from './log'
+import { createContentGuard } from './plans/content-guard'
 import type { Services } from './services'
 import { openMigratedStorage } from './storage/db'
 import { DEFAULT_HUB_OPTIONS, DocumentHub } from './sync/hub'
+import { LocalPlanEvents } from './sync/plan-events'
 import { SyncServer } from './sync/server'
 import { createUpdateLog } from './sync/update-log'
 
@@ -19,11 +23,15 @@ export interface RunningPlanroom {
 /** Everything one process runs: storage, the document hub, the web app + API, and live sync. */
 export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   const storage = await openMigratedStorage(config)
+  const planEvents = new LocalPlanEvents()
   const hub = new DocumentHub(createUpdateLog(storage.driver), {
     ...DEFAULT_HUB_OPTIONS,
     unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
+    guard: createContentGuard(storage.db),
+    afterWrite: createStalenessWatch(storage.db, planEvents),
   })
-  const services: Services = { config, storage, access: new AccessEvents(), hub }
+  const services: Services = { config, storage, access: new AccessEvents(), hub, planEvents }
+  recordMemberActivity(services)
   const app = createApp(services, { clientDir: config.clientDir })
   const sync = new SyncServer(services, hub)
 

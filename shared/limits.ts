@@ -14,4 +14,15 @@ export const LIMITS = {
   departmentsPerWorkspace: 30,
   /** Invite links are valid this long. */
   inviteTtlMs: 7 * 24 * 60 * 60 * 1000,
+  /** One comment's text, mention markup included. */
+  commentLength: 10_000,
+  mentionsPerComment: 20,
+  /** The words a text comment was made on, kept for when they are deleted. */
+  anchorQuoteLength: 1_000,
+  /** An encoded Yjs relative position, base64 (real ones are a few dozen characters). */
+  anchorPositionLength: 512,
+  commentsPerThread: 500,
+  approvalReasonLength: 2_000,
+  /** Largest page of notifications or activity events one request returns. */
+  pageSize: 200,
 } as const

@@ -1,5 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { ActivityEventsTable } from '../activity/tables'
+import type { ApprovalsTable } from '../approvals/tables'
 import type { LoginThrottleTable, SessionsTable, UsersTable } from '../auth/tables'
+import type { CommentThreadsTable, CommentsTable } from '../comments/tables'
+import type { NotificationsTable } from '../notifications/tables'
 import type { PlansTable, SectionsTable } from '../plans/tables'
 import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
 import type { DepartmentsTable, InvitesTable, MemberDepartmentsTable, MembershipsTable, WorkspacesTable } from '../workspaces/tables'
@@ -18,6 +22,11 @@ export interface Database {
   sections: SectionsTable
   section_updates: SectionUpdatesTable
   section_snapshots: SectionSnapshotsTable
+  comment_threads: CommentThreadsTable
+  comments: CommentsTable
+  notifications: NotificationsTable
+  approvals: ApprovalsTable
+  activity_events: ActivityEventsTable
 }
 
 export type Db = Kysely<Database>

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database, Db } from './database'
+import { log } from '../log'
 import { migrateToLatest } from './migrate'
 
 // PostgreSQL's bigint (int8) arrives as a string by default; our bigints are millisecond timestamps
@@ -30,6 +31,8 @@ export interface StorageOptions {
 export function openStorage(opts: StorageOptions): Storage {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 })
+    // An idle client whose server went away emits 'error'; unhandled, that would end the process.
+    pool.on('error', (err) => log.warn('database connection lost; the pool will reconnect', { error: String(err) }))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', driver: { engine: 'postgres', pool }, close: () => db.destroy() }
   }

@@ -39,15 +39,18 @@ export class DocumentHub {
 
   async join(sectionId: string, peer: DocPeer): Promise<LiveDoc> {
     let entry = this.entries.get(sectionId)
-    if (entry?.unloading) {
+    // Whoever waited for an unload looks again: the first one back loads the section, the rest join it
+    // (one LiveDoc per section, or peers of the same section would not see each other's edits).
+    while (entry?.unloading) {
       await entry.unloading
-      entry = undefined
+      entry = this.entries.get(sectionId)
     }
     if (!entry) {
       const live = LiveDoc.load(sectionId, this.committer, this.updateLog, this.options)
-      entry = { live, peers: new Set(), unloadTimer: null, unloading: null }
-      this.entries.set(sectionId, entry)
-      live.catch(() => this.entries.delete(sectionId))
+      const created: Entry = { live, peers: new Set(), unloadTimer: null, unloading: null }
+      entry = created
+      this.entries.set(sectionId, created)
+      live.catch(() => this.forget(sectionId, created))
     }
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
     entry.unloadTimer = null
@@ -76,11 +79,16 @@ export class DocumentHub {
       await live.settle()
       await live.compact()
       live.destroy()
-      this.entries.delete(sectionId)
+      this.forget(sectionId, entry)
     })().catch((err) => {
       log.error('unloading a section failed', { sectionId, error: String(err) })
-      this.entries.delete(sectionId)
+      this.forget(sectionId, entry)
     })
+  }
+
+  /** Drop this entry, never a newer one of the same section. */
+  private forget(sectionId: string, entry: Entry) {
+    if (this.entries.get(sectionId) === entry) this.entries.delete(sectionId)
   }
 
   /** The document if it is in memory right now (tests and health). */
@@ -100,6 +108,11 @@ export class DocumentHub {
     await this.committer.drain()
     for (const [sectionId, entry] of this.entries) {
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
+      // An unload already under way compacts and forgets the section itself; compacting it twice would race.
+      if (entry.unloading) {
+        await entry.unloading
+        continue
+      }
       const live = await entry.live.catch(() => null)
       if (!live) continue
       await live.settle()

@@ -9,6 +9,8 @@ import type { UpdateLog } from './update-log'
 /** A connection as a live document sees it: somewhere to send encoded messages. */
 export interface DocPeer {
   send(message: Uint8Array): void
+  /** The person writing through this peer, when it is one (a sync connection). */
+  readonly who?: { userId: string }
 }
 
 /** What a content check found wrong after a write, and the change that puts it right. */
@@ -26,11 +28,21 @@ export interface ContentGuard {
   load(sectionId: string): Promise<((doc: Y.Doc, transaction: Y.Transaction) => ContentRepair | null) | null>
 }
 
+/**
+ * Watches a section's writes (approvals notice edited objectives). `load` runs once per section load;
+ * what it returns is called after every stored write is applied (and repaired), with who wrote it.
+ * It must return at once: anything slow is its own business, off the write path.
+ */
+export interface WriteObserver {
+  load(sectionId: string): Promise<((doc: Y.Doc, origin: DocPeer | 'server') => void) | null>
+}
+
 export interface LiveDocOptions {
   /** Merge the log into a snapshot once this many updates were stored since the last one. */
   compactAfter: number
   maxDocumentBytes: number
   guard?: ContentGuard
+  afterWrite?: WriteObserver
 }
 
 export class DocumentTooLargeError extends Error {}
@@ -59,6 +71,7 @@ export class LiveDoc {
   /** Which peer speaks for each awareness client id. */
   private readonly awarenessOwners = new Map<number, DocPeer>()
   private check: Awaited<ReturnType<ContentGuard['load']>> = null
+  private observe: Awaited<ReturnType<WriteObserver['load']>> = null
 
   private constructor(
     readonly sectionId: string,
@@ -84,6 +97,7 @@ export class LiveDoc {
   static async load(sectionId: string, committer: GroupCommit, updateLog: UpdateLog, options: LiveDocOptions): Promise<LiveDoc> {
     const live = new LiveDoc(sectionId, committer, updateLog, options)
     live.check = (await options.guard?.load(sectionId)) ?? null
+    live.observe = (await options.afterWrite?.load(sectionId)) ?? null
     const stored = await updateLog.load(sectionId)
     live.snapshotVersion = stored.snapshot?.version ?? null
     live.doc.transact(() => {
@@ -129,9 +143,13 @@ export class LiveDoc {
     }
     if (this.applied.length >= this.options.compactAfter) this.compactSoon()
     const repair = origin !== 'server' && transaction && this.check ? this.check(this.doc, transaction) : null
-    if (!repair) return null
-    await this.write(repair.update, 'server')
-    return repair.message
+    if (repair) await this.write(repair.update, 'server')
+    try {
+      this.observe?.(this.doc, origin)
+    } catch (err) {
+      log.error('a write observer failed', { sectionId: this.sectionId, error: String(err) })
+    }
+    return repair?.message ?? null
   }
 
   claimAwareness(clientId: number, peer: DocPeer): boolean {

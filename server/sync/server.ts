@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { ACK_PARAM, CLOSE, SYNC_LIMITS } from '../../shared/sync/protocol'
+import { ACK_PARAM, CLOSE, EVENTS_PARAM, SYNC_LIMITS } from '../../shared/sync/protocol'
 import { sessionTokenFromCookieHeader } from '../auth/cookie'
 import { validateSessionToken } from '../auth/sessions'
 import { isSameOrigin } from '../http/origin'
@@ -10,6 +10,7 @@ import type { Services } from '../services'
 import { resolveRoomAccess } from './access'
 import { SyncConnection } from './connection'
 import type { DocumentHub } from './hub'
+import { isAudience, planEventMessage } from './plan-events'
 
 const SECTION_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/
 
@@ -20,6 +21,9 @@ const SECTION_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/
 export class SyncServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: SYNC_LIMITS.maxFrameBytes })
   private readonly connections = new Set<SyncConnection>()
+  /** Connections that asked for MESSAGE.planEvent (`?events=1`): our own client, not stock ones. */
+  private readonly eventListeners = new Set<SyncConnection>()
+  private readonly unsubscribe: () => void
 
   constructor(
     private readonly services: Services,
@@ -36,6 +40,10 @@ export class SyncServer {
       for (const c of this.matching((c) => c.workspaceId === workspaceId)) c.markAccessStale()
     })
     access.on('sessionEnded', ({ sessionId }) => this.revoke((c) => c.who.sessionId === sessionId, CLOSE.unauthenticated, 'signed out'))
+    this.unsubscribe = services.planEvents.subscribe((event) => {
+      const message = planEventMessage(event)
+      for (const c of this.eventListeners) if (isAudience(event, c)) c.send(message)
+    })
   }
 
   attach(server: Server) {
@@ -50,7 +58,8 @@ export class SyncServer {
         ws.on('message', hold)
         ws.on('error', () => {})
         // Only clients that ask for "stored" acknowledgements get them: stock clients would log an unknown type.
-        void this.accept(ws, req, path, url.searchParams.get(ACK_PARAM) === '1').then((conn) => {
+        const wants = { acks: url.searchParams.get(ACK_PARAM) === '1', events: url.searchParams.get(EVENTS_PARAM) === '1' }
+        void this.accept(ws, req, path, wants).then((conn) => {
           ws.off('message', hold)
           if (conn) void conn.start(buffered)
         })
@@ -58,7 +67,7 @@ export class SyncServer {
     })
   }
 
-  private async accept(ws: WebSocket, req: IncomingMessage, path: string, wantsAcks: boolean): Promise<SyncConnection | null> {
+  private async accept(ws: WebSocket, req: IncomingMessage, path: string, wants: { acks: boolean; events: boolean }): Promise<SyncConnection | null> {
     const refuse = (code: number, reason: string, context: Record<string, unknown> = {}) => {
       log.info('sync connection refused', { reason, path, ...context })
       ws.close(code, reason)
@@ -77,8 +86,13 @@ export class SyncServer {
     if (!access?.canRead) return refuse(CLOSE.forbidden, 'no access', { userId: auth.user.id, sectionId })
     if (ws.readyState !== ws.OPEN) return null
     const who = { userId: auth.user.id, sessionId: auth.session.id, sectionId }
-    const conn = new SyncConnection(ws, who, access, { hub: this.hub, refreshAccess: refresh, wantsAcks, onClosed: (c) => this.connections.delete(c) })
+    const onClosed = (c: SyncConnection) => {
+      this.connections.delete(c)
+      this.eventListeners.delete(c)
+    }
+    const conn = new SyncConnection(ws, who, access, { hub: this.hub, refreshAccess: refresh, wantsAcks: wants.acks, onClosed })
     this.connections.add(conn)
+    if (wants.events) this.eventListeners.add(conn)
     return conn
   }
 
@@ -96,6 +110,7 @@ export class SyncServer {
   }
 
   async close() {
+    this.unsubscribe()
     this.revoke(() => true, CLOSE.goingAway, 'server shutting down')
     this.wss.close()
   }

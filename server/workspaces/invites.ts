@@ -70,7 +70,7 @@ function assertPending(row: InviteRow | undefined): asserts row is InviteRow {
   if (status !== 'pending') throw new ApiError(410, `invite_${status}`, GONE[status])
 }
 
-export function inviteRoutes({ storage: { db }, config }: Services) {
+export function inviteRoutes({ storage: { db }, config, access }: Services) {
   const publicOrigin = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin
   const byToken = (token: string) => db.selectFrom('invites').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
 
@@ -135,6 +135,7 @@ export function inviteRoutes({ storage: { db }, config }: Services) {
         const departmentIds = (JSON.parse(row.department_ids) as string[]).filter((d) => known.has(d))
         await addMember(trx, row.workspace_id, user.id, row.role, departmentIds)
       })
+      access.emit('memberChanged', { workspaceId: row.workspace_id, userId: user.id, removed: false, by: user.id, before: null })
       return c.json({ workspaceId: row.workspace_id }, 200)
     })
 }

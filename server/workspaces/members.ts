@@ -4,7 +4,7 @@ import { requireAuth } from '../auth/middleware'
 import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
 import type { Services } from '../services'
 import { presentWorkspace } from './present'
-import { requireMembership } from './repo'
+import { findMembership, requireMembership } from './repo'
 import { removeMember, updateMember } from './update-member'
 
 const update = createRoute({
@@ -26,16 +26,18 @@ export function memberRoutes({ storage: { db }, access }: Services) {
       const { user } = requireAuth(c)
       const { id, userId } = c.req.valid('param')
       const actor = await requireMembership(db, id, user.id)
+      const before = await findMembership(db, id, userId)
       await updateMember(db, actor, userId, c.req.valid('json'))
-      access.emit('memberChanged', { workspaceId: id, userId, removed: false })
+      access.emit('memberChanged', { workspaceId: id, userId, removed: false, by: user.id, before })
       return c.json(await presentWorkspace(db, await requireMembership(db, id, user.id)), 200)
     })
     .openapi(remove, async (c) => {
       const { user } = requireAuth(c)
       const { id, userId } = c.req.valid('param')
       const actor = await requireMembership(db, id, user.id)
+      const before = await findMembership(db, id, userId)
       await removeMember(db, actor, userId)
-      access.emit('memberChanged', { workspaceId: id, userId, removed: true })
+      access.emit('memberChanged', { workspaceId: id, userId, removed: true, by: user.id, before })
       return c.body(null, 204)
     })
 }

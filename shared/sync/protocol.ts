@@ -14,7 +14,24 @@ export const MESSAGE = {
    * connection the server has processed, in order, all of them durably stored unless refused.
    */
   stored: 7,
+  /**
+   * Ours, server → client only: something of the plan changed (comments, approvals, activity, the
+   * inbox): a JSON `PlanEventPayload`; refetch over the API. A client that sends it is malformed.
+   */
+  planEvent: 8,
 } as const
+
+/** Query parameter by which a client asks for MESSAGE.planEvent messages: `?events=1`. */
+export const EVENTS_PARAM = 'events'
+
+/** What a MESSAGE.planEvent carries: what to refetch. `userId` names whose inbox changed. */
+export interface PlanEventPayload {
+  kind: 'comments' | 'approvals' | 'activity' | 'notifications' | 'health'
+  planId?: string
+  sectionId?: string
+  departmentId?: string
+  userId?: string
+}
 
 /** Query parameter by which a client asks for MESSAGE.stored acknowledgements: `?acks=1`. */
 export const ACK_PARAM = 'acks'

@@ -37,6 +37,9 @@ const freshNetworkSection = async (w: World) => {
   return (plan.json.sections as { id: string; title: string }[]).find((s) => s.title === name)!.id
 }
 const inWorkspace = async (w: World): Promise<Prepared> => ({ params: { id: w.workspace.id } })
+const freshPlan = async (w: World) => (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: 'Another plan' })).json.id as string
+const overviewOf = async (w: World) => ((await w.owner.req('GET', `/api/plans/${w.planId}`)).json.sections as { id: string; kind: string }[]).find((s) => s.kind === 'overview')!.id
+const freshThread = async (w: World) => (await w.owner.req('POST', `/api/sections/${await overviewOf(w)}/comments`, { body: 'A thread' })).json as { id: string; comments: { id: string }[] }
 
 const INPUT: Record<string, InputRow> = {
   'POST /auth/signup': {
@@ -85,6 +88,7 @@ const INPUT: Record<string, InputRow> = {
   'GET /workspaces/{id}/plans': { prepare: inWorkspace, ok: 200 },
   'POST /workspaces/{id}/plans': { prepare: inWorkspace, body: () => ({ title: 'A plan' }), ok: 201 },
   'GET /plans/{id}': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}/health': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
   'POST /plans/{id}/networks': {
     prepare: async (w) => ({ params: { id: w.planId } }),
     body: (w) => ({ name: 'Instagram', ownerDepartmentId: w.dept('Sales') }),
@@ -94,6 +98,40 @@ const INPUT: Record<string, InputRow> = {
     prepare: async (w) => ({ params: { id: await freshNetworkSection(w) } }),
     ok: 200,
   },
+  // Comments, inboxes, approvals and activity (issue 6).
+  'POST /sections/{id}/comments': {
+    prepare: async (w) => ({ params: { id: await overviewOf(w) } }),
+    body: (w) => ({ body: 'A remark', mentions: [w.owner.user!.id] }),
+    ok: 201,
+  },
+  'GET /sections/{id}/comments': { prepare: async (w) => ({ params: { id: await overviewOf(w) } }), ok: 200 },
+  'GET /plans/{id}/comments': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'PATCH /comments/{id}': {
+    prepare: async (w) => ({ params: { id: (await freshThread(w)).comments[0]!.id } }),
+    body: () => ({ body: 'Edited', mentions: [] }),
+    ok: 200,
+  },
+  'DELETE /comments/{id}': { prepare: async (w) => ({ params: { id: (await freshThread(w)).comments[0]!.id } }), ok: 204 },
+  'POST /threads/{id}/resolve': { prepare: async (w) => ({ params: { id: (await freshThread(w)).id } }), ok: 200 },
+  'POST /threads/{id}/reopen': { prepare: async (w) => ({ params: { id: (await freshThread(w)).id } }), ok: 200 },
+  'GET /workspaces/{id}/notifications': { prepare: inWorkspace, ok: 200 },
+  'GET /workspaces/{id}/notifications/unread-count': { prepare: inWorkspace, ok: 200 },
+  'POST /workspaces/{id}/notifications/read': { prepare: inWorkspace, body: () => ({ all: true }), ok: 200 },
+  'POST /plans/{id}/departments/{departmentId}/objectives/submit': {
+    prepare: async (w) => ({ params: { id: await freshPlan(w), departmentId: w.dept('Sales') } }),
+    ok: 200,
+  },
+  'POST /plans/{id}/departments/{departmentId}/objectives/decision': {
+    prepare: async (w) => {
+      const id = await freshPlan(w)
+      await w.owner.req('POST', `/api/plans/${id}/departments/${w.dept('Sales')}/objectives/submit`)
+      return { params: { id, departmentId: w.dept('Sales') }, as: await w.member('editor', { departments: ['Sales'], leadOf: ['Sales'] }) }
+    },
+    body: () => ({ decision: 'request_changes', reason: 'Give each objective a deadline.' }),
+    ok: 200,
+  },
+  'GET /plans/{id}/approvals': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}/activity': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
 }
 
 const takesInput = (r: DocumentedRoute) => r.body !== null || r.params.length > 0

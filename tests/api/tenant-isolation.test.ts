@@ -88,6 +88,7 @@ const ISOLATION: Record<string, Isolation> = {
   'GET /workspaces/{id}/plans': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
   'POST /workspaces/{id}/plans': { attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { title: 'Planted by A' } }] },
   'GET /plans/{id}': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'GET /plans/{id}/health': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'POST /plans/{id}/networks': {
     attacks: (w) => [
       { params: { id: w.b.planId }, body: { name: 'Planted network' } },
@@ -97,7 +98,47 @@ const ISOLATION: Record<string, Isolation> = {
   'DELETE /sections/{id}': {
     attacks: (w) => [{ params: { id: w.b.networkSectionId } }, { params: { id: w.b.overviewSectionId } }],
   },
+  // Comments, inboxes, approvals and activity (issue 6); B's thread, comment and notification come from `ofB`.
+  'POST /sections/{id}/comments': {
+    attacks: (w) => [
+      { params: { id: w.b.overviewSectionId }, body: { body: 'Planted by A' } },
+      { params: { id: ofB.aOverviewSectionId }, body: { body: 'A reply into B', threadId: ofB.threadId } },
+      { params: { id: ofB.aOverviewSectionId }, body: { body: 'Hello B', mentions: [w.b.editorId] }, status: [400], code: 'unknown_member' },
+    ],
+  },
+  'GET /sections/{id}/comments': { attacks: (w) => [{ params: { id: w.b.overviewSectionId } }] },
+  'GET /plans/{id}/comments': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'PATCH /comments/{id}': { attacks: () => [{ params: { id: ofB.commentId }, body: { body: 'Rewritten by A' } }] },
+  'DELETE /comments/{id}': { attacks: () => [{ params: { id: ofB.commentId } }] },
+  'POST /threads/{id}/resolve': { attacks: () => [{ params: { id: ofB.threadId } }] },
+  'POST /threads/{id}/reopen': { attacks: () => [{ params: { id: ofB.threadId } }] },
+  'GET /workspaces/{id}/notifications': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
+  'GET /workspaces/{id}/notifications/unread-count': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
+  'POST /workspaces/{id}/notifications/read': {
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id }, body: { all: true } },
+      { params: { id: w.a.workspace.id }, body: { ids: [ofB.notificationId] } },
+    ],
+  },
+  'POST /plans/{id}/departments/{departmentId}/objectives/submit': {
+    attacks: (w) => [
+      { params: { id: w.b.planId, departmentId: w.b.dept('Sales') } },
+      { params: { id: w.a.planId, departmentId: w.b.dept('Sales') } },
+      { params: { id: w.b.planId, departmentId: w.a.dept('Sales') } },
+    ],
+  },
+  'POST /plans/{id}/departments/{departmentId}/objectives/decision': {
+    attacks: (w) => [
+      { params: { id: w.b.planId, departmentId: w.b.dept('Sales') }, body: { decision: 'approve' } },
+      { params: { id: w.a.planId, departmentId: w.b.dept('Sales') }, body: { decision: 'approve' } },
+      { params: { id: w.b.planId, departmentId: w.a.dept('Sales') }, body: { decision: 'request_changes', reason: 'From A' } },
+    ],
+  },
+  'GET /plans/{id}/approvals': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'GET /plans/{id}/activity': { attacks: (w) => [{ params: { id: w.b.planId } }] },
 }
+/** B's comment data and A's overview, made once the tenants exist (issue 6 rows). */
+const ofB = { threadId: '', commentId: '', notificationId: '', aOverviewSectionId: '' }
 
 /**
  * SPEC §1 as a table: the status each role gets on each workspace route. Every call gets fresh targets
@@ -130,6 +171,28 @@ const freshNetwork = (department: string) => async (w: RightsWorld) => {
   return { id: (plan.json.sections as { id: string; title: string }[]).find((x) => x.title === name)!.id }
 }
 const freshMember = (role: string) => async (w: RightsWorld) => ({ userId: (await w.member(role)).user!.id })
+const sectionOfPlan = (which: 'overview' | 'Marketing') => async (w: RightsWorld) => {
+  const plan = await w.owner.req('GET', `/api/plans/${w.planId}`)
+  const sections = plan.json.sections as { id: string; kind: string; ownerDepartmentId: string | null }[]
+  return { id: sections.find((s) => (which === 'overview' ? s.kind === 'overview' : s.kind === 'objectives' && s.ownerDepartmentId === w.dept(which)))!.id }
+}
+const freshThread = (author: Role, where: 'overview' | 'Marketing', resolved = false) => async (w: RightsWorld) => {
+  const { id } = await sectionOfPlan(where)(w)
+  const thread = await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Thread') })
+  if (resolved) await w.owner.req('POST', `/api/threads/${thread.json.id}/resolve`)
+  return { id: thread.json.id as string }
+}
+const freshComment = (author: Role, where: 'overview' | 'Marketing') => async (w: RightsWorld) => {
+  const { id } = await sectionOfPlan(where)(w)
+  return { id: (await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Comment') })).json.comments[0].id as string }
+}
+/** Sales' approval moved (by its lead and the owner) to draft-like or submitted, whatever it was. */
+const salesApproval = (state: 'draft' | 'submitted') => async (w: RightsWorld) => {
+  const base = `/api/plans/${w.planId}/departments/${w.dept('Sales')}/objectives`
+  await w.clients.editor.req('POST', `${base}/decision`, { decision: 'request_changes', reason: 'Back to work.' })
+  if (state === 'submitted') await w.owner.req('POST', `${base}/submit`)
+  return { id: w.planId, departmentId: w.dept('Sales') }
+}
 
 const RIGHTS: RightsRow[] = [
   // expect: the status for [owner, admin, editor (in Sales, lead of Sales), commenter, viewer]
@@ -156,9 +219,28 @@ const RIGHTS: RightsRow[] = [
   { route: 'GET /workspaces/{id}/plans', what: 'list plans', expect: [200, 200, 200, 200, 200] },
   { route: 'POST /workspaces/{id}/plans', what: 'create a plan', body: () => ({ title: next('Plan') }), expect: [201, 201, 201, 403, 403] },
   { route: 'GET /plans/{id}', what: 'read a plan', prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /plans/{id}/health', what: "read the plan's health check", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
   { route: 'POST /plans/{id}/networks', what: 'add a network to a plan', prepare: async (w) => ({ id: w.planId }), body: () => ({ name: next('Network') }), expect: [201, 201, 201, 403, 403] },
   { route: 'DELETE /sections/{id}', what: "remove Marketing's network (the editor is in Sales)", prepare: freshNetwork('Marketing'), expect: [200, 200, 403, 403, 403] },
   { route: 'DELETE /sections/{id}', what: "remove Sales's network (the editor is in Sales)", prepare: freshNetwork('Sales'), expect: [200, 200, 200, 403, 403] },
+  // Comments (SPEC §4): everyone but viewers comments; edit and delete are the author's; resolve is the author's or an editor's.
+  { route: 'POST /sections/{id}/comments', what: 'comment on the shared overview', prepare: sectionOfPlan('overview'), body: () => ({ body: next('Remark') }), expect: [201, 201, 201, 201, 403] },
+  { route: 'POST /sections/{id}/comments', what: "comment on Marketing's objectives (the editor is in Sales)", prepare: sectionOfPlan('Marketing'), body: () => ({ body: next('Remark') }), expect: [201, 201, 201, 201, 403] },
+  { route: 'GET /sections/{id}/comments', what: "read a section's comments", prepare: sectionOfPlan('overview'), expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /plans/{id}/comments', what: "read a plan's comments", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
+  { route: 'PATCH /comments/{id}', what: "edit the owner's comment", prepare: freshComment('owner', 'overview'), body: () => ({ body: next('Edited') }), expect: [200, 403, 403, 403, 403] },
+  { route: 'DELETE /comments/{id}', what: "delete the owner's comment", prepare: freshComment('owner', 'overview'), expect: [204, 403, 403, 403, 403] },
+  { route: 'POST /threads/{id}/resolve', what: "resolve the commenter's thread on the overview", prepare: freshThread('commenter', 'overview'), expect: [200, 200, 200, 200, 403] },
+  { route: 'POST /threads/{id}/resolve', what: "resolve the owner's thread on Marketing's objectives", prepare: freshThread('owner', 'Marketing'), expect: [200, 200, 403, 403, 403] },
+  { route: 'POST /threads/{id}/reopen', what: "reopen the commenter's resolved thread on Marketing's objectives", prepare: freshThread('commenter', 'Marketing', true), expect: [200, 200, 403, 200, 403] },
+  { route: 'GET /workspaces/{id}/notifications', what: 'read one’s inbox', expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /workspaces/{id}/notifications/unread-count', what: 'count one’s unread notifications', expect: [200, 200, 200, 200, 200] },
+  { route: 'POST /workspaces/{id}/notifications/read', what: 'mark one’s inbox read', body: () => ({ all: true }), expect: [200, 200, 200, 200, 200] },
+  // Approvals: an editor of the department submits; only its lead (here the editor) decides.
+  { route: 'POST /plans/{id}/departments/{departmentId}/objectives/submit', what: "submit Sales' objectives", prepare: salesApproval('draft'), expect: [200, 200, 200, 403, 403] },
+  { route: 'POST /plans/{id}/departments/{departmentId}/objectives/decision', what: "approve Sales' objectives (the editor leads Sales)", prepare: salesApproval('submitted'), body: () => ({ decision: 'approve' }), expect: [403, 403, 200, 403, 403] },
+  { route: 'GET /plans/{id}/approvals', what: "read the plan's approvals", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /plans/{id}/activity', what: "read the plan's activity", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
 ]
 /** The routes that act on one workspace (or something in it): each must have a row in RIGHTS. */
 const isWorkspaceRoute = (r: DocumentedRoute) => /^\/(workspaces|plans|sections)\/\{id\}/.test(r.path)
@@ -192,6 +274,16 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
           overviewSectionId: sections.find((x) => x.kind === 'overview')!.id,
         },
       }
+    })
+    beforeAll(async () => {
+      // B's owner starts a thread that mentions B's editor: a thread, a comment and a notification of B's.
+      const thread = await w.b.owner.req('POST', `/api/sections/${w.b.overviewSectionId}/comments`, { body: 'B only', mentions: [w.b.editorId] })
+      ofB.threadId = thread.json.id
+      ofB.commentId = thread.json.comments[0].id
+      const notification = await t.services.storage.db.selectFrom('notifications').select('id').where('user_id', '=', w.b.editorId).executeTakeFirstOrThrow()
+      ofB.notificationId = notification.id
+      const planA = await w.a.owner.req('GET', `/api/plans/${w.a.planId}`)
+      ofB.aOverviewSectionId = (planA.json.sections as { id: string; kind: string }[]).find((x) => x.kind === 'overview')!.id
     })
     afterAll(() => t?.dispose())
 

@@ -4,6 +4,7 @@ import { createApp } from '../../server/app'
 import { readConfig } from '../../server/config'
 import type { Services } from '../../server/services'
 import { DocumentHub } from '../../server/sync/hub'
+import { LocalPlanEvents } from '../../server/sync/plan-events'
 import { createUpdateLog } from '../../server/sync/update-log'
 import type { EngineCase, TestDatabase } from './engines'
 
@@ -22,6 +23,7 @@ export async function startTestApp(engine: EngineCase): Promise<TestApp> {
     storage: database.storage,
     access: new AccessEvents(),
     hub: new DocumentHub(createUpdateLog(database.storage.driver)),
+    planEvents: new LocalPlanEvents(),
   }
   const app = createApp(services)
   return { app, services, database, dispose: () => database.dispose() }

@@ -24,9 +24,10 @@ export async function freePort(): Promise<number> {
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+/** `nodeArgs`: extra flags for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+export async function startServerProcess(env: Record<string, string>, port?: number, nodeArgs: string[] = []): Promise<ServerProcess> {
   const chosen = port ?? (await freePort())
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env, PORT: String(chosen) },
     stdio: ['ignore', 'pipe', 'pipe'],

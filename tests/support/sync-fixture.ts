@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { readConfig } from '../../server/config'
 import { type RunningPlanroom, startPlanroom } from '../../server/start'
 import { createUpdateLog } from '../../server/sync/update-log'
+import type { Storage } from '../../server/storage/db'
 import { ApiClient, httpTarget, workspaceFixture } from './api'
 import type { EngineCase, TestDatabase } from './engines'
 
@@ -41,11 +42,17 @@ export async function planWithPeople(url: string) {
 
 export const cookieOf = (c: ApiClient) => c.cookieHeader
 
-/** What the database holds for a section, rebuilt exactly as a server start would. */
-export async function storedDoc(running: RunningPlanroom, sectionId: string): Promise<Y.Doc> {
-  const stored = await createUpdateLog(running.services.storage.driver).load(sectionId)
+/** What a database holds for a section, rebuilt exactly as a server start would. */
+export async function storedDocIn(storage: Storage, sectionId: string): Promise<Y.Doc> {
+  const stored = await createUpdateLog(storage.driver).load(sectionId)
   const doc = new Y.Doc()
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state)
   for (const u of stored.updates) Y.applyUpdate(doc, u.data)
   return doc
 }
+
+/** What the database of an in-process server holds for a section. */
+export const storedDoc = (running: RunningPlanroom, sectionId: string) => storedDocIn(running.services.storage, sectionId)
+
+/** What a test database holds for a section, e.g. one a server child process writes to (crash tests). */
+export const storedDocOf = (database: TestDatabase, sectionId: string) => storedDocIn(database.storage, sectionId)

@@ -1,0 +1,58 @@
+import { ACTIVITY_CATEGORIES, type ActivityEvent } from '../../shared/activity/schema'
+import { ROLE_LABELS, type Role } from '../../shared/workspaces/roles'
+import type { UserRef } from '../../shared/comments/schema'
+import type { ActivityRow } from './tables'
+
+type Details = Record<string, unknown>
+const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.length > 0 ? v : fallback)
+const role = (v: unknown) => (typeof v === 'string' && v in ROLE_LABELS ? ROLE_LABELS[v as Role].toLowerCase() : 'member')
+interface MemberState {
+  role: Role
+  departmentIds: string[]
+  leadOf: string[]
+}
+
+/** One sentence per event, from the names recorded with it (a renamed section reads as it was then). */
+export function summarize(row: ActivityRow, details: Details, actor: UserRef | null): string {
+  const who = actor?.name ?? 'Someone'
+  const department = text(details.departmentName, 'A department')
+  const section = text(details.sectionTitle, 'a section')
+  const subject = text(details.userName, 'someone')
+  switch (row.kind) {
+    case 'objectives_submitted': return `${who} submitted ${department}'s objectives for approval.`
+    case 'objectives_approved': return `${who} approved ${department}'s objectives.`
+    case 'objectives_changes_requested': return `${who} requested changes to ${department}'s objectives.`
+    case 'objectives_stale': return `${department}'s approved objectives were edited${actor ? ` by ${who}` : ''}; the approval is stale.`
+    case 'thread_created': return `${who} commented on ${section}.`
+    case 'comment_added': return `${who} replied to a thread on ${section}.`
+    case 'comment_edited': return `${who} edited a comment on ${section}.`
+    case 'comment_deleted': return `${who} deleted a comment on ${section}.`
+    case 'thread_resolved': return `${who} resolved a thread on ${section}.`
+    case 'thread_reopened': return `${who} reopened a thread on ${section}.`
+    case 'member_joined': return `${subject} joined the workspace as ${role((details.after as MemberState | undefined)?.role)}.`
+    case 'member_removed': return details.left ? `${subject} left the workspace.` : `${who} removed ${subject} from the workspace.`
+    case 'member_changed': {
+      const before = details.before as MemberState | undefined
+      const after = details.after as MemberState | undefined
+      if (before && after && before.role !== after.role) return `${who} changed ${subject}'s role from ${role(before.role)} to ${role(after.role)}.`
+      return `${who} changed ${subject}'s departments or leads.`
+    }
+  }
+}
+
+export function presentActivity(row: ActivityRow, people: (id: string | null) => UserRef | null): ActivityEvent {
+  const details = JSON.parse(row.details) as Details
+  const actor = people(row.actor_id)
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    category: ACTIVITY_CATEGORIES[row.kind],
+    at: row.created_at,
+    actor,
+    planId: row.plan_id,
+    departmentId: row.department_id,
+    sectionId: row.section_id,
+    summary: summarize(row, details, actor),
+    details,
+  }
+}

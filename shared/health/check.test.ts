@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest'
+import { DEPARTMENTS, edit, healthyPlan, networkSection } from '../plan-model/fixtures'
+import type { PlanModel } from '../plan-model/model'
+import { HEALTH_RULES, checkPlanHealth } from './check'
+import { Finding } from './schema'
+
+interface Case {
+  rule: string
+  /** Break the healthy plan so that exactly this rule has something to say. */
+  breakIt(plan: PlanModel): void
+  sectionId: string | null
+  path: string[]
+}
+
+const CASES: Case[] = [
+  {
+    rule: 'objective-not-measurable',
+    breakIt: (p) => edit(p, 'objectives', (c) => (c.objectives[0]!.target = null)),
+    sectionId: 'sec-obj-marketing',
+    path: ['objectives', 'obj-followers', 'target'],
+  },
+  {
+    rule: 'objective-not-measurable',
+    breakIt: (p) => edit(p, 'objectives', (c) => (c.objectives[0]!.metric = '  ')),
+    sectionId: 'sec-obj-marketing',
+    path: ['objectives', 'obj-followers', 'metric'],
+  },
+  {
+    rule: 'objective-no-deadline',
+    breakIt: (p) => edit(p, 'objectives', (c) => (c.objectives[0]!.deadline = null), 1),
+    sectionId: 'sec-obj-sales',
+    path: ['objectives', 'obj-leads', 'deadline'],
+  },
+  {
+    rule: 'objective-no-owner',
+    breakIt: (p) => edit(p, 'objectives', (c) => (c.objectives[0]!.owner = '')),
+    sectionId: 'sec-obj-marketing',
+    path: ['objectives', 'obj-followers', 'owner'],
+  },
+  {
+    rule: 'department-without-objectives',
+    breakIt: (p) => edit(p, 'objectives', (c) => (c.objectives = []), 1),
+    sectionId: 'sec-obj-sales',
+    path: ['objectives'],
+  },
+  {
+    rule: 'objectives-not-approved',
+    breakIt: (p) => (p.approvals = { [DEPARTMENTS[0].id]: 'approved', [DEPARTMENTS[1].id]: 'stale' }),
+    sectionId: 'sec-obj-sales',
+    path: [],
+  },
+  {
+    rule: 'competitor-idea-unlinked',
+    breakIt: (p) => edit(p, 'competition', (c) => (c.competitors[0]!.ideas[0]!.objectiveId = null)),
+    sectionId: 'sec-competition',
+    path: ['competitors', 'comp-1', 'ideas', 'idea-1', 'objectiveId'],
+  },
+  {
+    rule: 'competitor-idea-unlinked',
+    breakIt: (p) => edit(p, 'competition', (c) => (c.competitors[0]!.ideas[0]!.objectiveId = 'obj-deleted')),
+    sectionId: 'sec-competition',
+    path: ['competitors', 'comp-1', 'ideas', 'idea-1', 'objectiveId'],
+  },
+  {
+    rule: 'network-without-reason',
+    breakIt: (p) => edit(p, 'network_selection', (c) => (c.chosen[0]!.why = '')),
+    sectionId: 'sec-selection',
+    path: ['chosen', 'ch-ig', 'why'],
+  },
+  {
+    rule: 'network-without-reason',
+    // A network with a section but no entry in Network selection: chosen without a word on why.
+    breakIt: (p) => edit(p, 'network_selection', (c) => (c.chosen = [])),
+    sectionId: 'sec-selection',
+    path: ['chosen'],
+  },
+  {
+    rule: 'too-many-networks',
+    breakIt: (p) => edit(p, 'process', (c) => (c.networkCapacity = 0)),
+    sectionId: 'sec-selection',
+    path: ['chosen'],
+  },
+  {
+    rule: 'network-capacity-unknown',
+    breakIt: (p) => edit(p, 'process', (c) => (c.networkCapacity = null)),
+    sectionId: 'sec-process',
+    path: ['networkCapacity'],
+  },
+  {
+    rule: 'network-without-goals',
+    breakIt: (p) => edit(p, 'network', (c) => (c.goals = [])),
+    sectionId: 'sec-instagram',
+    path: ['goals'],
+  },
+  {
+    rule: 'network-goal-unlinked',
+    breakIt: (p) => edit(p, 'network', (c) => (c.goals[0]!.objectiveIds = [])),
+    sectionId: 'sec-instagram',
+    path: ['goals', 'sec-instagram-goal', 'objectiveIds'],
+  },
+  {
+    rule: 'network-goal-unlinked',
+    breakIt: (p) => edit(p, 'objectives', (c) => (c.objectives[0]!.id = 'obj-renamed')),
+    sectionId: 'sec-instagram',
+    path: ['goals', 'sec-instagram-goal', 'objectiveIds'],
+  },
+  {
+    rule: 'network-without-kpis',
+    breakIt: (p) => edit(p, 'network', (c) => (c.kpis = [])),
+    sectionId: 'sec-instagram',
+    path: ['kpis'],
+  },
+  {
+    rule: 'network-kpi-incomplete',
+    breakIt: (p) => edit(p, 'network', (c) => (c.kpis[0]!.target = null)),
+    sectionId: 'sec-instagram',
+    path: ['kpis', 'sec-instagram-kpi', 'target'],
+  },
+  {
+    rule: 'network-without-editorial-line',
+    breakIt: (p) => edit(p, 'network', (c) => (c.valueShare = null)),
+    sectionId: 'sec-instagram',
+    path: ['valueShare'],
+  },
+  {
+    rule: 'network-without-interaction-rule',
+    breakIt: (p) => edit(p, 'network', (c) => (c.interaction = [{ id: 'blank', rule: '', responseTimeHours: null, hours: ' ', who: '' }])),
+    sectionId: 'sec-instagram',
+    path: ['interaction'],
+  },
+  {
+    rule: 'network-without-calendar',
+    breakIt: (p) => edit(p, 'network', (c) => (c.calendar[0]!.date = null)),
+    sectionId: 'sec-instagram',
+    path: ['calendar'],
+  },
+  {
+    rule: 'network-without-role',
+    breakIt: (p) => edit(p, 'network', (c) => (c.role = null)),
+    sectionId: 'sec-instagram',
+    path: ['role'],
+  },
+  {
+    rule: 'no-crisis-manual',
+    breakIt: (p) => edit(p, 'line_of_conversation', (c) => (c.crisisManual = [])),
+    sectionId: 'sec-conversation',
+    path: ['crisisManual'],
+  },
+  {
+    rule: 'process-without-owner',
+    breakIt: (p) => edit(p, 'process', (c) => (c.lead = '')),
+    sectionId: 'sec-process',
+    path: ['lead'],
+  },
+  {
+    rule: 'guidelines-empty',
+    breakIt: (p) => edit(p, 'guidelines', (_c, s) => (s.bodyText = '')),
+    sectionId: 'sec-guidelines',
+    path: [],
+  },
+]
+
+const ofRule = (plan: PlanModel, rule: string) => checkPlanHealth(plan).filter((f) => f.rule === rule)
+
+describe('plan health check', () => {
+  it('has nothing to say about a healthy plan', () => {
+    expect(checkPlanHealth(healthyPlan())).toEqual([])
+  })
+
+  it('has a breaking case for every rule, and every rule cites the seed advice it enforces', () => {
+    expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(HEALTH_RULES.map((r) => r.id)))
+    for (const rule of HEALTH_RULES) expect(rule.source).toMatch(/Step \d|Mistake \d|Key "/)
+  })
+
+  describe.each(CASES)('$rule ($path)', ({ rule, breakIt, sectionId, path }) => {
+    it('stays quiet on a plan that keeps the rule', () => {
+      expect(ofRule(healthyPlan(), rule)).toEqual([])
+    })
+
+    it('points at the field of a plan that breaks it', () => {
+      const plan = healthyPlan()
+      breakIt(plan)
+      const findings = ofRule(plan, rule)
+      expect(findings).toHaveLength(1)
+      const [finding] = findings
+      expect(Finding.parse(finding)).toEqual(finding)
+      expect(finding).toMatchObject({ rule, sectionId, path, severity: HEALTH_RULES.find((r) => r.id === rule)!.severity })
+      expect(finding!.message).toMatch(/\w.*\.$/)
+    })
+  })
+
+  it('reads every department as draft when the plan has no approvals yet', () => {
+    const plan = healthyPlan()
+    delete plan.approvals
+    expect(ofRule(plan, 'objectives-not-approved').map((f) => f.sectionId)).toEqual(['sec-obj-marketing', 'sec-obj-sales'])
+    expect(ofRule(plan, 'objectives-not-approved')[0]!.message).toContain('draft')
+  })
+
+  it('counts networks from sections and from Network selection against the team capacity', () => {
+    const plan = healthyPlan()
+    plan.sections.push(networkSection('sec-tiktok', 'TikTok', 'obj-leads'))
+    edit(plan, 'network_selection', (c) => c.chosen.push({ id: 'ch-tt', name: 'tiktok', why: 'Young bakers', sectionId: null }, { id: 'ch-li', name: 'LinkedIn', why: 'Hiring', sectionId: null }))
+    expect(ofRule(plan, 'network-without-reason')).toEqual([])
+    expect(ofRule(plan, 'too-many-networks')[0]!.message).toContain('3 networks but the team can staff 2')
+  })
+
+  it('does not count an idea marked "not for us" as adopted', () => {
+    const plan = healthyPlan()
+    edit(plan, 'competition', (c) => Object.assign(c.competitors[0]!.ideas[0]!, { objectiveId: null, notForUs: true }))
+    expect(ofRule(plan, 'competitor-idea-unlinked')).toEqual([])
+  })
+
+  it('reports a missing section with no section id, and lists findings in plan order, errors first', () => {
+    const plan = healthyPlan()
+    plan.sections = plan.sections.filter((s) => s.kind !== 'line_of_conversation')
+    edit(plan, 'network', (c) => Object.assign(c, { goals: [], kpis: [] }))
+    const findings = checkPlanHealth(plan)
+    expect(findings[0]).toMatchObject({ rule: 'no-crisis-manual', sectionId: null })
+    const network = findings.filter((f) => f.sectionId === 'sec-instagram').map((f) => f.severity)
+    expect(network).toEqual([...network].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)))
+  })
+})

@@ -1,0 +1,64 @@
+import type { PlanModel } from '../plan-model/model'
+import { PlanIndex } from './plan-index'
+import type { HealthRule } from './rule'
+import { competitorIdeaUnlinked } from './rules/competition'
+import { noCrisisManual } from './rules/conversation'
+import {
+  networkGoalUnlinked,
+  networkKpiIncomplete,
+  networkWithoutCalendar,
+  networkWithoutEditorialLine,
+  networkWithoutGoals,
+  networkWithoutInteractionRule,
+  networkWithoutKpis,
+  networkWithoutRole,
+} from './rules/networks'
+import {
+  departmentWithoutObjectives,
+  objectiveNoDeadline,
+  objectiveNoOwner,
+  objectiveNotMeasurable,
+  objectivesNotApproved,
+} from './rules/objectives'
+import { guidelinesEmpty, processWithoutOwner } from './rules/process'
+import { networkCapacityUnknown, networkWithoutReason, tooManyNetworks } from './rules/selection'
+import type { Finding, Severity } from './schema'
+
+/** Every rule, in the order of the seed's steps (SPEC §3). */
+export const HEALTH_RULES: readonly HealthRule[] = [
+  objectiveNotMeasurable,
+  objectiveNoDeadline,
+  objectiveNoOwner,
+  departmentWithoutObjectives,
+  objectivesNotApproved,
+  competitorIdeaUnlinked,
+  networkWithoutReason,
+  tooManyNetworks,
+  networkCapacityUnknown,
+  networkWithoutGoals,
+  networkGoalUnlinked,
+  networkWithoutKpis,
+  networkKpiIncomplete,
+  networkWithoutEditorialLine,
+  networkWithoutInteractionRule,
+  networkWithoutCalendar,
+  networkWithoutRole,
+  noCrisisManual,
+  processWithoutOwner,
+  guidelinesEmpty,
+]
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+/**
+ * The plan health check (SPEC §3): what the seeds' advice says is wrong with the plan. Pure — the
+ * live panel and `GET /api/plans/:id/health` run this same function — and the model it reads is
+ * valid by construction (plan-model/read.ts). Findings come in the plan's order, then by severity.
+ */
+export function checkPlanHealth(model: PlanModel): Finding[] {
+  const plan = new PlanIndex(model)
+  const findings = HEALTH_RULES.flatMap((rule) => rule.find(plan).map((s) => ({ rule: rule.id, severity: rule.severity, ...s })))
+  const position = new Map(model.sections.map((s, i) => [s.id, i]))
+  const place = (f: Finding) => (f.sectionId === null ? -1 : (position.get(f.sectionId) ?? -1))
+  return findings.sort((a, b) => place(a) - place(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+}

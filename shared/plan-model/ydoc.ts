@@ -1,0 +1,117 @@
+import * as Y from 'yjs'
+import type { SectionKind } from '../plans/catalog'
+import { SECTION_CONTENT, listSpec } from './schema'
+
+/**
+ * Where a section's structured content lives in its Y.Doc, beside the rich text:
+ *
+ *   Y.Doc (one per section)
+ *   ├─ body:   Y.XmlFragment   rich text (Tiptap, SPEC §9)
+ *   └─ fields: Y.Map           the kind's fields (schema.ts), by name
+ *        ├─ <plain field>: a JSON value stored as is — string, number, boolean, null, or an array of
+ *        │                 strings (tags such as department ids). Last writer wins per field.
+ *        └─ <list field>:  Y.Array of Y.Map, one per item; each item map holds `id` (a string, unique
+ *                          in its list, what links point at) and the item's fields under the same
+ *                          rules, nested lists included (a competitor's ideas, a KPI's actual values).
+ *
+ * Items are Y.Maps rather than JSON objects so that two people editing different fields of one
+ * calendar entry both keep their change.
+ */
+export const FIELDS = 'fields'
+
+/** Any shared type (the event type parameter does not matter here). */
+export type AnyType = Y.AbstractType<any>
+
+/** The `fields` map, or null when the document has none (or a client defined it as another type). */
+export function fieldsOf(doc: Y.Doc): Y.Map<unknown> | null {
+  const root = doc.share.get(FIELDS)
+  if (!root) return null
+  if (root instanceof Y.Map) return root
+  // A document filled only from updates holds its roots untyped until someone asks for them.
+  if (root.constructor === Y.AbstractType) return doc.getMap(FIELDS)
+  return null
+}
+
+/** The `fields` map of a document about to be written. */
+export function writableFields(doc: Y.Doc): Y.Map<unknown> {
+  const fields = fieldsOf(doc) ?? (doc.share.has(FIELDS) ? null : doc.getMap(FIELDS))
+  if (!fields) throw new Error(`This document's "${FIELDS}" is not a Y.Map.`)
+  return fields
+}
+
+/** A range of a Yjs client's clock: what a deletion names. */
+export interface ClockRange {
+  client: number
+  clock: number
+  len: number
+}
+
+/** Every element of a Y.Array with the id (client, clock) of the element itself (items hold runs of elements). */
+export function forEachElement(array: AnyType, visit: (value: unknown, client: number, clock: number) => void) {
+  for (let n = array._start; n !== null; n = n.right) {
+    if (n.deleted || !n.countable) continue
+    const content = n.content.getContent()
+    for (let k = 0; k < content.length; k++) visit(content[k], n.id.client, n.id.clock + k)
+  }
+}
+
+/** The current entry of a Y.Map key, as a range that deleting the key would delete. */
+export function mapEntry(map: AnyType, key: string): { value: unknown; at: ClockRange } | null {
+  const item = map._map.get(key)
+  if (!item || item.deleted) return null
+  return { value: item.content.getContent()[item.length - 1], at: { client: item.id.client, clock: item.id.clock, len: item.length } }
+}
+
+/** The element range of a type that sits in a Y.Array (an item map), else null. */
+export function elementRange(type: AnyType): ClockRange | null {
+  const item = type._item
+  return item && item.parentSub === null ? { client: item.id.client, clock: item.id.clock, len: 1 } : null
+}
+
+/**
+ * Every client creates a missing top-level list with the same, deterministic change (one fixed client
+ * id per kind and field, clock 0): Yjs sees identical changes as one, so two people adding the first
+ * calendar entry of a fresh section at once both keep theirs instead of one list replacing the other.
+ */
+const skeletons = new Map<string, { client: number; update: Uint8Array }>()
+
+function skeletonOf(kind: SectionKind, field: string) {
+  const key = `${kind}.${field}`
+  let skeleton = skeletons.get(key)
+  if (!skeleton) {
+    const doc = new Y.Doc()
+    doc.clientID = fnv1a(key)
+    doc.getMap(FIELDS).set(field, new Y.Array())
+    skeleton = { client: doc.clientID, update: Y.encodeStateAsUpdate(doc) }
+    skeletons.set(key, skeleton)
+    doc.destroy()
+  }
+  return skeleton
+}
+
+/** The list field's Y.Array, created if missing (by the shared skeleton first, so concurrent creations merge). */
+export function ensureList(doc: Y.Doc, kind: SectionKind, field: string): Y.Array<Y.Map<unknown>> {
+  const fields = writableFields(doc)
+  const existing = fields.get(field)
+  if (existing instanceof Y.Array) return existing
+  if (!listSpec(SECTION_CONTENT[kind].shape[field as never])) throw new Error(`${kind}.${field} is not a list.`)
+  const skeleton = skeletonOf(kind, field)
+  // Inside a transaction an applied update would turn it remote; writers call this before theirs.
+  if (doc._transaction === null && Y.getState(doc.store, skeleton.client) === 0) Y.applyUpdate(doc, skeleton.update)
+  const created = fields.get(field)
+  if (created instanceof Y.Array) return created
+  // The skeleton's list was replaced or deleted since: only a fresh one is left.
+  const fresh = new Y.Array<Y.Map<unknown>>()
+  fields.set(field, fresh)
+  return fresh
+}
+
+/** 32-bit FNV-1a: a stable client id per (kind, field). */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
