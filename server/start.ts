@@ -7,6 +7,7 @@ import { createStalenessWatch } from './approvals/staleness'
 import type { Config } from './config'
 import { log } from './log'
 import { createContentGuard } from './plans/content-guard'
+import { combineWriteObservers, createHealthPublisher, sectionPlanLookup } from './plans/health-events'
 import type { Services } from './services'
 import { openMigratedStorage } from './storage/db'
 import { DEFAULT_HUB_OPTIONS, DocumentHub } from './sync/hub'
@@ -28,7 +29,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     ...DEFAULT_HUB_OPTIONS,
     unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
     guard: createContentGuard(storage.db),
-    afterWrite: createStalenessWatch(storage.db, planEvents),
+    afterWrite: combineWriteObservers(createStalenessWatch(storage.db, planEvents), createHealthPublisher(sectionPlanLookup(storage.db), planEvents)),
   })
   const services: Services = { config, storage, access: new AccessEvents(), hub, planEvents }
   recordMemberActivity(services)

@@ -1,0 +1,346 @@
+import '@mantine/dates/styles.css'
+import {
+  Autocomplete,
+  Checkbox,
+  type ComboboxData,
+  Group,
+  Input,
+  MultiSelect,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Slider,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+  UnstyledButton,
+} from '@mantine/core'
+import { DateInput } from '@mantine/dates'
+import { IconUser } from '@tabler/icons-react'
+import { memo, useMemo } from 'react'
+import { type StructuredEnv, pathKey, useStructuredEnv } from './env'
+import type { FieldShape } from './schema-shape'
+import { type FieldUi, type OptionSource, enumLabel } from './ui-spec'
+import { useLiveValue } from './use-live-value'
+
+export interface FieldProps {
+  /** Where the field is: what the write helpers and the health findings call it. */
+  path: readonly string[]
+  shape: Exclude<FieldShape, { type: 'list' }>
+  ui: FieldUi
+  value: unknown
+  /** In a table cell: no visible label (the column says it), one line where possible. */
+  bare?: boolean
+  /** Shown but not used (its `mootWhen` field is set). */
+  moot?: boolean
+}
+
+/** Props every Mantine input here shares: label, accessible name, placeholder, the path, read-only. */
+function common(env: StructuredEnv, { path, ui, bare, moot }: FieldProps) {
+  return {
+    disabled: moot,
+    label: bare ? undefined : ui.label,
+    description: bare ? undefined : ui.description,
+    'aria-label': ui.label,
+    placeholder: env.editable ? ui.placeholder : bare ? '' : '—',
+    readOnly: !env.editable,
+    'data-path': pathKey(path),
+    size: 'sm' as const,
+  }
+}
+
+/**
+ * One field of a section's structured content, bound live to the document: the control comes from
+ * the field's schema (text, number, date, choice, person, links…), the words from ui-spec.ts.
+ */
+export const FieldControl = memo(function FieldControl(props: FieldProps) {
+  const env = useStructuredEnv()
+  const { shape, ui } = props
+  if (ui.widget === 'share' && shape.type === 'number') return <ShareField {...props} />
+  switch (shape.type) {
+    case 'text':
+      return <TextField {...props} />
+    case 'number':
+      return <NumberField {...props} />
+    case 'date':
+      return <DateField {...props} />
+    case 'enum':
+      return ui.widget === 'segmented' ? <SegmentedField {...props} /> : <EnumField {...props} />
+    case 'boolean':
+      return (
+        <Checkbox
+          {...common(env, props)}
+          // In a table the column heading names it.
+          label={props.bare ? undefined : ui.label}
+          checked={props.value === true}
+          onChange={(e) => env.editable && env.write.set(props.path, e.currentTarget.checked)}
+          mt={props.bare ? 8 : 28}
+        />
+      )
+    case 'person':
+      return <PersonField {...props} />
+    case 'link':
+    case 'links':
+      return <LinkField {...props} />
+    case 'tags':
+      return <TagsField {...props} />
+  }
+}, sameProps)
+
+function sameProps(a: FieldProps, b: FieldProps) {
+  return a.shape === b.shape && a.ui === b.ui && a.bare === b.bare && a.moot === b.moot && pathKey(a.path) === pathKey(b.path) && JSON.stringify(a.value) === JSON.stringify(b.value)
+}
+
+function TextField(props: FieldProps) {
+  const env = useStructuredEnv()
+  const { path, shape, bare } = props
+  const live = useLiveValue(typeof props.value === 'string' ? props.value : '', (next) => env.write.set(path, next))
+  const max = shape.type === 'text' ? shape.max : undefined
+  const input = {
+    ...common(env, props),
+    value: live.draft,
+    maxLength: max,
+    onChange: (e: { currentTarget: { value: string } }) => live.change(e.currentTarget.value),
+    onBlur: live.blur,
+  }
+  if (shape.type === 'text' && shape.long) return <Textarea {...input} autosize minRows={bare ? 1 : 2} maxRows={12} />
+  return <TextInput {...input} onKeyDown={(e) => e.key === 'Enter' && live.commitNow()} />
+}
+
+function NumberField(props: FieldProps) {
+  const env = useStructuredEnv()
+  const { path, shape, ui } = props
+  const value = typeof props.value === 'number' ? props.value : ''
+  const live = useLiveValue<number | string>(value, (next) => {
+    if (next === '' || next === '-') return shape.type === 'number' && shape.nullable ? env.write.set(path, null) : false
+    const n = typeof next === 'number' ? next : Number(next)
+    return Number.isFinite(n) ? env.write.set(path, n) : false
+  })
+  if (shape.type !== 'number') return null
+  return (
+    <NumberInput
+      {...common(env, props)}
+      value={live.draft}
+      onChange={live.change}
+      onBlur={live.blur}
+      min={shape.min ?? undefined}
+      max={shape.max ?? undefined}
+      allowDecimal={!shape.int}
+      clampBehavior="strict"
+      thousandSeparator=" "
+      hideControls
+      rightSection={ui.suffix ? <Text size="xs" c="dimmed" pr={8}>{ui.suffix}</Text> : undefined}
+      rightSectionWidth={ui.suffix ? 52 : undefined}
+    />
+  )
+}
+
+function DateField(props: FieldProps) {
+  const env = useStructuredEnv()
+  return (
+    <DateInput
+      {...common(env, props)}
+      value={typeof props.value === 'string' ? props.value : null}
+      onChange={(next) => env.write.set(props.path, next)}
+      valueFormat="D MMM YYYY"
+      clearable={env.editable}
+      popoverProps={{ withinPortal: true }}
+    />
+  )
+}
+
+function EnumField(props: FieldProps) {
+  const env = useStructuredEnv()
+  const { shape } = props
+  if (shape.type !== 'enum') return null
+  return (
+    <Select
+      {...common(env, props)}
+      data={shape.options.map((o) => ({ value: o, label: enumLabel(o) }))}
+      value={typeof props.value === 'string' ? props.value : null}
+      onChange={(next) => (next !== null || shape.nullable) && env.write.set(props.path, next)}
+      allowDeselect={shape.nullable}
+      clearable={shape.nullable && env.editable}
+      comboboxProps={{ withinPortal: true }}
+    />
+  )
+}
+
+function SegmentedField(props: FieldProps) {
+  const env = useStructuredEnv()
+  const { shape, ui } = props
+  if (shape.type !== 'enum') return null
+  return (
+    <Input.Wrapper label={props.bare ? undefined : ui.label} description={props.bare ? undefined : ui.description} size="sm">
+      <SegmentedControl
+        data-path={pathKey(props.path)}
+        aria-label={ui.label}
+        fullWidth
+        size="sm"
+        readOnly={!env.editable}
+        data={shape.options.map((o) => ({ value: o, label: enumLabel(o) }))}
+        value={typeof props.value === 'string' ? props.value : ''}
+        onChange={(next) => env.write.set(props.path, next)}
+        // Nothing chosen yet reads as nothing chosen, not as the first option.
+        styles={typeof props.value === 'string' ? undefined : { indicator: { display: 'none' } }}
+      />
+    </Input.Wrapper>
+  )
+}
+
+/** A member (stored as their user id, shown by name) or anyone else, typed in words. */
+function PersonField(props: FieldProps) {
+  const env = useStructuredEnv()
+  const stored = typeof props.value === 'string' ? props.value : ''
+  const shown = env.members.find((m) => m.userId === stored)?.name ?? stored
+  const names = useMemo(() => [...new Set(env.members.map((m) => m.name))], [env.members])
+  const toStored = (text: string) => env.members.find((m) => m.name.trim().toLowerCase() === text.trim().toLowerCase())?.userId ?? text
+  const live = useLiveValue(shown, (next) => env.write.set(props.path, toStored(next)))
+  return (
+    <Autocomplete
+      {...common(env, props)}
+      data={names}
+      value={live.draft}
+      onChange={live.change}
+      onOptionSubmit={(name) => live.commitNow(name)}
+      onBlur={live.blur}
+      maxLength={120}
+      leftSection={<IconUser size={15} stroke={1.6} />}
+      comboboxProps={{ withinPortal: true }}
+    />
+  )
+}
+
+/**
+ * The typing field beside pills: read-only it takes no room (it still carries the path, to scroll to);
+ * editable it sits beside the pills while there is room instead of always taking a line of its own.
+ */
+function pillsFieldStyles(editable: boolean, count: number) {
+  if (!editable && count > 0) return { inputField: { position: 'absolute', width: 1, minWidth: 0, opacity: 0, pointerEvents: 'none' } } as const
+  return editable && count > 0 ? ({ inputField: { minWidth: 48 } } as const) : undefined
+}
+
+/** Choices with the linked ids that no longer exist added, named as such, so a broken link shows. */
+function withMissing(env: StructuredEnv, source: OptionSource, ids: string[]): ComboboxData {
+  const missing = ids.filter((id) => env.labelOf(source, id) === null)
+  if (missing.length === 0) return env.options[source]
+  return [...(env.options[source] as never[]), ...missing.map((id) => ({ value: id, label: 'Removed or unknown' }))]
+}
+
+function LinkField(props: FieldProps) {
+  const env = useStructuredEnv()
+  const { shape, ui } = props
+  const source = ui.options ?? 'objectives'
+  if (shape.type === 'link') {
+    const value = typeof props.value === 'string' ? props.value : null
+    const broken = value !== null && env.labelOf(source, value) === null
+    return (
+      <Select
+        {...common(env, props)}
+        data={withMissing(env, source, value ? [value] : [])}
+        value={value}
+        onChange={(next) => env.write.set(props.path, next)}
+        clearable={env.editable}
+        searchable
+        nothingFoundMessage="Nothing matches"
+        error={broken ? (props.bare ? true : 'It points at something that was removed.') : undefined}
+        comboboxProps={{ withinPortal: true }}
+      />
+    )
+  }
+  const values = Array.isArray(props.value) ? (props.value as string[]) : []
+  return (
+    <MultiSelect
+      {...common(env, props)}
+      placeholder={values.length > 0 ? undefined : common(env, props).placeholder}
+      data={withMissing(env, source, values)}
+      value={values}
+      onChange={(next) => env.write.set(props.path, next)}
+      searchable
+      clearable={env.editable && values.length > 1}
+      hidePickedOptions
+      styles={pillsFieldStyles(env.editable, values.length)}
+      maxValues={shape.type === 'links' ? shape.max : undefined}
+      nothingFoundMessage={env.options[source].length === 0 ? emptyOptions[source] : 'Nothing matches'}
+      comboboxProps={{ withinPortal: true }}
+    />
+  )
+}
+
+const emptyOptions: Record<OptionSource, string> = {
+  departments: 'The workspace has no departments.',
+  networks: 'The plan has no network sections yet.',
+  objectives: 'No objectives written yet.',
+}
+
+function TagsField(props: FieldProps) {
+  const env = useStructuredEnv()
+  const values = Array.isArray(props.value) ? (props.value as string[]) : []
+  return (
+    <TagsInput
+      {...common(env, props)}
+      placeholder={values.length > 0 ? undefined : common(env, props).placeholder}
+      value={values}
+      onChange={(next) => env.write.set(props.path, next)}
+      data={['Facebook', 'Instagram', 'LinkedIn', 'X', 'TikTok', 'YouTube', 'Pinterest']}
+      maxTags={props.shape.type === 'tags' ? props.shape.max : undefined}
+      styles={pillsFieldStyles(env.editable, values.length)}
+      clearable={env.editable && values.length > 1}
+      comboboxProps={{ withinPortal: true }}
+    />
+  )
+}
+
+/** The editorial line as a share: value content on the left, promotional on the right. */
+function ShareField(props: FieldProps) {
+  const env = useStructuredEnv()
+  const stored = typeof props.value === 'number' ? props.value : null
+  const live = useLiveValue<number | null>(stored, (next) => env.write.set(props.path, next))
+  const value = live.draft
+  return (
+    <Stack gap={6}>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="sm" fw={500}>
+          {props.ui.label}
+        </Text>
+        {value !== null && env.editable && (
+          <UnstyledButton onClick={() => live.commitNow(null)} aria-label="Clear the share">
+            <Text size="xs" c="dimmed" td="underline">
+              Clear
+            </Text>
+          </UnstyledButton>
+        )}
+      </Group>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="xs" fw={600} c={value === null ? 'dimmed' : 'teal.8'}>
+          Value content{value === null ? '' : ` ${Math.round(value)}%`}
+        </Text>
+        <Text size="xs" fw={600} c={value === null ? 'dimmed' : 'orange.8'} ta="right">
+          {value === null ? '' : `${100 - Math.round(value)}% `}promotional
+        </Text>
+      </Group>
+      <Slider
+        data-path={pathKey(props.path)}
+        style={{ opacity: value === null ? 0.45 : 1 }}
+        value={value ?? 50}
+        onChange={(next) => env.editable && live.change(next)}
+        onChangeEnd={(next) => env.editable && live.commitNow(next)}
+        disabled={!env.editable}
+        color="teal"
+        label={(v) => `${Math.round(v)}% value · ${100 - Math.round(v)}% promotional`}
+        thumbLabel={props.ui.label}
+        marks={[{ value: 50 }, { value: 80 }]}
+        step={5}
+        // The rest of the track is the promotional share.
+        styles={{ track: { '--track-bg': value === null ? undefined : 'var(--mantine-color-orange-2)' } as React.CSSProperties }}
+      />
+      {value === null && (
+        <Text size="xs" c="dimmed">
+          {env.editable ? 'Not set yet: drag to say how much of what you post is useful content rather than promotion.' : 'Not set yet.'}
+        </Text>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,111 @@
+import { useEffect, useMemo, useState } from 'react'
+import type * as Y from 'yjs'
+import { readContent } from '../../shared/plan-model/read'
+import type { SectionContent } from '../../shared/plan-model/schema'
+import { BODY_FIELD } from '../../shared/editor/extensions'
+import type { SectionKind } from '../../shared/plans/catalog'
+import type { Plan, Section } from '../../shared/plans/schema'
+import { announceDocChange } from '../health/pulse'
+import { acquireRoom, releaseRoom } from '../sync/connections'
+import type { Presence } from '../sync/section-connection'
+
+/** Whether a transaction changed only the rich text (then the structured fields need no re-read). */
+function onlyBody(doc: Y.Doc, transaction: Y.Transaction | undefined): boolean {
+  if (!transaction) return false
+  const body = doc.share.get(BODY_FIELD)
+  if (!body) return false
+  for (const type of transaction.changed.keys()) {
+    let root: Y.AbstractType<any> = type
+    while (root._item) root = root._item.parent as Y.AbstractType<any>
+    if (root !== body) return false
+  }
+  return true
+}
+
+/**
+ * Calls `onChange` after every update of the document that may have touched its structured fields
+ * (typing in the rich text does not), at most once per microtask.
+ */
+export function watchFields(doc: Y.Doc, onChange: () => void): () => void {
+  let scheduled = false
+  const handler = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction?: Y.Transaction) => {
+    if (scheduled || onlyBody(doc, transaction)) return
+    scheduled = true
+    queueMicrotask(() => {
+      scheduled = false
+      onChange()
+    })
+  }
+  doc.on('update', handler)
+  return () => doc.off('update', handler)
+}
+
+/** A section's structured content, read with the plan-model reader and read again on every change. */
+export function useDocContent<K extends SectionKind>(doc: Y.Doc, kind: K): SectionContent<K> {
+  const [state, setState] = useState(() => ({ doc, kind, content: readContent(doc, kind) }))
+  useEffect(() => {
+    const read = () => setState({ doc, kind, content: readContent(doc, kind) })
+    read()
+    return watchFields(doc, read)
+  }, [doc, kind])
+  // The first render after a switch of document reads at once rather than showing the old one.
+  return state.doc === doc && state.kind === kind ? state.content : readContent(doc, kind)
+}
+
+export interface SectionWithContent<K extends SectionKind> {
+  section: Section
+  content: SectionContent<K>
+}
+
+/**
+ * The live content of other sections of the plan (every department's objectives, Process & team):
+ * their rooms are opened alongside the one on screen, kept while this is shown, and read the same way.
+ * `ready` once each has what this device or the server knows of it (before that, empty is not news).
+ */
+export function useSectionsContent<K extends SectionKind>(
+  plan: Plan,
+  kind: K,
+  me: Presence,
+  enabled = true,
+): { sections: SectionWithContent<K>[]; ready: boolean } {
+  const sections = useMemo(() => (enabled ? plan.sections.filter((s) => s.kind === kind) : []), [plan.sections, kind, enabled])
+  const ids = sections.map((s) => s.id).join(' ')
+  const [contents, setContents] = useState<Record<string, { content: SectionContent<K>; ready: boolean }>>({})
+
+  useEffect(() => {
+    const offs: (() => void)[] = []
+    for (const section of sections) {
+      const connection = acquireRoom(section.id, me, { offline: true })
+      const { doc, provider, persistence } = connection
+      const read = () =>
+        setContents((all) => ({ ...all, [section.id]: { content: readContent(doc, kind), ready: provider.synced || persistence?.synced === true } }))
+      read()
+      const off = watchFields(doc, () => {
+        read()
+        announceDocChange(plan.id)
+      })
+      provider.on('sync', read)
+      persistence?.on('synced', read)
+      offs.push(() => {
+        off()
+        provider.off('sync', read)
+        persistence?.off('synced', read)
+        releaseRoom(section.id)
+      })
+    }
+    return () => offs.forEach((off) => off())
+    // `ids` stands for `sections`: the same sections, even in a new array, keep their rooms.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ids, kind, me, plan.id])
+
+  return useMemo(
+    () => ({
+      sections: sections.flatMap((section) => {
+        const entry = contents[section.id]
+        return entry ? [{ section, content: entry.content }] : []
+      }),
+      ready: sections.every((s) => contents[s.id]?.ready === true),
+    }),
+    [sections, contents],
+  )
+}
