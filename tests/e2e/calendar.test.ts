@@ -1,24 +1,15 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import { SESSION_COOKIE } from '../../server/auth/cookie'
 import { readContent } from '../../shared/plan-model/read'
 import { addItem, setField } from '../../shared/plan-model/write'
 import type { SectionKind } from '../../shared/plans/catalog'
 import type { ApiClient } from '../support/api'
-import { artifactPath, launchBrowser } from '../support/browser'
-import { ENGINES, type TestDatabase } from '../support/engines'
+import { artifactPath } from '../support/browser'
+import { DESKTOP, type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
-import { type ServerProcess, startServerProcess } from '../support/server-process'
+import type { ServerProcess } from '../support/server-process'
 import { eventually, stockClient } from '../support/sync-clients'
-import { planWithPeople } from '../support/sync-fixture'
-
-/** Whether the Indicators section's content is mounted by the structured forms yet (client/structured). */
-const INDICATORS_MOUNTED = fs
-  .readFileSync(path.resolve(import.meta.dirname, '../../client/structured/StructuredContent.tsx'), 'utf8')
-  .includes('IndicatorsContent')
 
 /** A day of the current month (local time, as the browser's calendar opens on it), `YYYY-MM-DD`. */
 const now = new Date()
@@ -36,12 +27,9 @@ const monthsAgo = (back: number, d = 1) => {
  * day in one browser moves it in the other; people who may not edit a network cannot drag its entries.
  */
 describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the browser', () => {
-  let database: TestDatabase
   let server: ServerProcess
-  let browser: Browser
-  let fx: Awaited<ReturnType<typeof planWithPeople>>
+  let fx: LivePlanBrowser['fx']
   let sections: { id: string; kind: SectionKind; title: string; ownerDepartmentId: string | null }[]
-  const contexts: BrowserContext[] = []
   const sectionOf = (kind: SectionKind, title?: string) => sections.find((s) => s.kind === kind && (title === undefined || s.title === title))!
 
   /** Write into a section through a stock client, then wait until a fresh client reads it back from the server. */
@@ -58,15 +46,6 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
     }
   }
 
-  async function pageAs(who: ApiClient, query: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport })
-    contexts.push(context)
-    await context.addCookies([{ name: SESSION_COOKIE, value: who.cookies.get(SESSION_COOKIE)!, url: server.url }])
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${server.url}/w/${fx.workspace.id}/plans/${fx.plan.id}?${query}`)
-    return page
-  }
   const calendarOf = async (who: ApiClient, viewport?: { width: number; height: number }) => {
     const page = await pageAs(who, 'view=calendar', viewport)
     await page.getByTestId('plan-calendar').waitFor()
@@ -75,10 +54,8 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
   /** The calendar entry with this title, on this day. */
   const entryOn = (page: Page, date: string, title: string) => page.locator(`td[data-date="${date}"] .fc-event`, { hasText: title })
 
-  beforeAll(async () => {
-    database = await ENGINES[0]!.open()
-    server = await startServerProcess(database.env)
-    fx = await planWithPeople(server.url)
+  const live = livePlanBrowser(async (ctx) => {
+    ;({ server, fx } = ctx)
     const instagram = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'Instagram' })
     expect(instagram.status).toBe(201)
     const linkedIn = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'LinkedIn', ownerDepartmentId: fx.dept('Sales') })
@@ -120,14 +97,9 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
       setField(doc, 'overview', 'departmentIds', [fx.dept('Marketing'), fx.dept('Sales')])
     }, (c) => c.departmentIds.length === 2)
 
-    browser = await launchBrowser()
   })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
-    await database?.dispose()
-  })
+  const pageAs = (who: ApiClient, query: string, viewport?: { width: number; height: number }) => live.pageAs(who, query, viewport)
+
 
   it('dragging an entry to another day moves it in the other person’s calendar', { timeout: 90_000 }, async () => {
     const olivia = await calendarOf(fx.owner)
@@ -193,7 +165,7 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
   })
 
   it('shows the calendar on a phone', { timeout: 60_000 }, async () => {
-    const phone = await calendarOf(fx.owner, { width: 390, height: 844 })
+    const phone = await calendarOf(fx.owner, PHONE)
     await phone.locator('.fc-list-event', { hasText: 'Behind the scenes' }).waitFor()
     await phone.screenshot({ path: artifactPath('calendar-list-phone.png'), animations: 'disabled', fullPage: true })
     await phone.getByText('Month', { exact: true }).click()
@@ -201,8 +173,8 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
     await phone.screenshot({ path: artifactPath('calendar-month-phone.png'), animations: 'disabled', fullPage: true })
   })
 
-  it.skipIf(!INDICATORS_MOUNTED)('shows the indicators with a chart each', { timeout: 60_000 }, async () => {
-    for (const [name, viewport] of [['indicators.png', { width: 1280, height: 800 }], ['indicators-phone.png', { width: 390, height: 844 }]] as const) {
+  it('shows the indicators with a chart each', { timeout: 60_000 }, async () => {
+    for (const [name, viewport] of [['indicators.png', DESKTOP], ['indicators-phone.png', PHONE]] as const) {
       const page = await pageAs(fx.owner, `section=${sectionOf('indicators').id}`, viewport)
       await page.getByTestId('indicators-content').waitFor()
       await page.getByLabel('Indicator: Instagram followers').locator('.recharts-line-curve').waitFor()
@@ -212,7 +184,7 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
   })
 
   it('the overview shows each department’s objectives, findings and the six steps', { timeout: 60_000 }, async () => {
-    for (const [name, viewport] of [['overview.png', { width: 1280, height: 800 }], ['overview-phone.png', { width: 390, height: 844 }]] as const) {
+    for (const [name, viewport] of [['overview.png', DESKTOP], ['overview-phone.png', PHONE]] as const) {
       const page = await pageAs(fx.owner, 'view=overview', viewport)
       await page.getByTestId('plan-overview').waitFor()
       const marketing = page.getByLabel('Department: Marketing')

@@ -1,12 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SESSION_COOKIE } from '../../server/auth/cookie'
-import { ApiClient, httpTarget } from '../support/api'
-import { artifactPath, launchBrowser } from '../support/browser'
-import { ENGINES, type TestDatabase } from '../support/engines'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { ApiClient } from '../support/api'
+import { artifactPath } from '../support/browser'
+import { type LivePlanBrowser, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
-import { type ServerProcess, startServerProcess } from '../support/server-process'
-import { planWithPeople } from '../support/sync-fixture'
+import type { ServerProcess } from '../support/server-process'
 
 /**
  * Live co-editing as people see it, in Chromium against a real server process: two people type into one
@@ -14,19 +12,15 @@ import { planWithPeople } from '../support/sync-fixture'
  * typing merges on reconnect; "Saved" appears only once the server has stored the change.
  */
 describe.skipIf(!HAS_CHROMIUM)('live co-editing in the browser', () => {
-  let database: TestDatabase
+  const live = livePlanBrowser()
   let server: ServerProcess
-  let browser: Browser
-  let fx: Awaited<ReturnType<typeof planWithPeople>>
-  const contexts: BrowserContext[] = []
+  let fx: LivePlanBrowser['fx']
+  beforeAll(() => {
+    ;({ server, fx } = live)
+  })
 
   async function pageAs(who: ApiClient, sectionId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    contexts.push(context)
-    await context.addCookies([{ name: SESSION_COOKIE, value: who.cookies.get(SESSION_COOKIE)!, url: server.url }])
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${server.url}/w/${fx.workspace.id}/plans/${fx.plan.id}?section=${sectionId}`)
+    const page = await live.pageAs(who, `section=${sectionId}`)
     await page.locator('.planroom-prose').waitFor()
     return page
   }
@@ -39,19 +33,6 @@ describe.skipIf(!HAS_CHROMIUM)('live co-editing in the browser', () => {
       copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
       return copy.innerText
     })
-
-  beforeAll(async () => {
-    database = await ENGINES[0]!.open()
-    server = await startServerProcess(database.env)
-    fx = await planWithPeople(server.url)
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
-    await database?.dispose()
-  })
 
   it('two people typing at once converge and see each other’s carets', { timeout: 60_000 }, async () => {
     const olivia = await pageAs(fx.owner, fx.shared.id)
@@ -121,8 +102,6 @@ describe.skipIf(!HAS_CHROMIUM)('live co-editing in the browser', () => {
       server.child.kill('SIGCONT')
     }
     await expect.poll(() => saveStatus(olivia).innerText(), { timeout: 20_000 }).toBe('Saved')
-    const check = new ApiClient(httpTarget(), server.url)
-    check.cookies = fx.owner.cookies
     // Stored: a fresh reader (a new page load) sees it straight from the server.
     const fresh = await pageAs(fx.marketingEditor, fx.objectivesOf('Marketing').id)
     await expect.poll(() => text(fresh)).toContain('Not stored while the server is frozen.')

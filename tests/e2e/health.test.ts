@@ -1,17 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SESSION_COOKIE } from '../../server/auth/cookie'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { writeContent } from '../../shared/plan-model/write'
 import type { ApiClient } from '../support/api'
-import { artifactPath, launchBrowser } from '../support/browser'
-import { ENGINES, type TestDatabase } from '../support/engines'
+import { artifactPath } from '../support/browser'
+import { DESKTOP, type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
-import { type ServerProcess, startServerProcess } from '../support/server-process'
+import type { ServerProcess } from '../support/server-process'
 import { stockClient } from '../support/sync-clients'
-import { planWithPeople } from '../support/sync-fixture'
 
-const DESKTOP = { width: 1280, height: 800 }
-const PHONE = { width: 390, height: 844 }
 /** Pages load a live document over a socket; on a busy machine that takes a few seconds. */
 const SLOW = { timeout: 15_000 }
 
@@ -21,19 +17,15 @@ const SLOW = { timeout: 15_000 }
  * without a reload, leads to the field to fix, and goes away for both once it is fixed.
  */
 describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
-  let database: TestDatabase
+  const live = livePlanBrowser()
   let server: ServerProcess
-  let browser: Browser
-  let fx: Awaited<ReturnType<typeof planWithPeople>>
-  const contexts: BrowserContext[] = []
+  let fx: LivePlanBrowser['fx']
+  beforeAll(() => {
+    ;({ server, fx } = live)
+  })
 
   async function pageAs(who: ApiClient, sectionId: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 })
-    contexts.push(context)
-    await context.addCookies([{ name: SESSION_COOKIE, value: who.cookies.get(SESSION_COOKIE)!, url: server.url }])
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${server.url}/w/${fx.workspace.id}/plans/${fx.plan.id}?section=${sectionId}`)
+    const page = await live.pageAs(who, `section=${sectionId}`, viewport)
     await page.locator('.planroom-prose').waitFor()
     return page
   }
@@ -49,19 +41,6 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
   }
   const findingsAbout = (page: Page, text: string) => page.getByTestId('health-finding').filter({ hasText: text }).count()
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: artifactPath(name), animations: 'disabled', fullPage })
-
-  beforeAll(async () => {
-    database = await ENGINES[0]!.open()
-    server = await startServerProcess(database.env)
-    fx = await planWithPeople(server.url)
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
-    await database?.dispose()
-  })
 
   it('a finding made in one browser shows in the other’s open panel, leads to its field, and goes away in both once fixed', { timeout: 90_000 }, async () => {
     const sales = fx.objectivesOf('Sales')
