@@ -70,6 +70,7 @@ export class LiveDoc {
   private compaction: Promise<void> | null = null
   /** Which peer speaks for each awareness client id. */
   private readonly awarenessOwners = new Map<number, DocPeer>()
+  private lastTransaction: Y.Transaction | null = null
   private check: Awaited<ReturnType<ContentGuard['load']>> = null
   private observe: Awaited<ReturnType<WriteObserver['load']>> = null
 
@@ -80,6 +81,8 @@ export class LiveDoc {
     private readonly options: LiveDocOptions,
   ) {
     this.awareness.setLocalState(null)
+    // The content check looks at what the write's transaction touched; one listener for the doc's life.
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => (this.lastTransaction = tr))
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encodeMessage(MESSAGE.sync, (e) => {
         encoding.writeVarUint(e, SYNC_SUBTYPE.update)
@@ -128,16 +131,12 @@ export class LiveDoc {
     this.storedBytes += update.byteLength
     this.inflight++
     let transaction: Y.Transaction | null = null
-    const capture = (tr: Y.Transaction) => (transaction = tr)
     try {
       const id = await this.committer.store(this.sectionId, update)
       this.applied.push({ id, bytes: update.byteLength })
-      this.doc.on('afterTransaction', capture)
-      try {
-        Y.applyUpdate(this.doc, update, origin)
-      } finally {
-        this.doc.off('afterTransaction', capture)
-      }
+      this.lastTransaction = null
+      Y.applyUpdate(this.doc, update, origin)
+      transaction = this.lastTransaction
     } finally {
       this.inflight--
     }
