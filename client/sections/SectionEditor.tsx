@@ -4,8 +4,11 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import Placeholder from '@tiptap/extension-placeholder'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { BODY_FIELD, richTextExtensions } from '../../shared/editor/extensions'
+import { useComments } from '../comments/CommentsProvider'
+import { CommentHighlights } from '../comments/highlights'
+import { SelectionCommentButton, commentOnSelection } from '../comments/SelectionCommentButton'
 import type { Presence, RoomConnection } from '../sync/section-connection'
 import { EditorToolbar } from './EditorToolbar'
 import './editor.css'
@@ -21,6 +24,11 @@ interface Props {
 
 /** A section's rich text, live: Tiptap on the section's Y.Doc with everyone's carets. */
 export function SectionEditor({ connection, me, editable, readOnlyReason, placeholder }: Props) {
+  // Comments: highlights of commented words, and "Comment" on a selection (read-only text too).
+  const comments = useComments()
+  const fallbackHandlers = useRef({})
+  const commentHandlers = comments?.handlers ?? fallbackHandlers
+  const textRef = useRef<HTMLDivElement>(null)
   const editor = useEditor(
     {
       extensions: [
@@ -28,6 +36,7 @@ export function SectionEditor({ connection, me, editable, readOnlyReason, placeh
         Collaboration.configure({ document: connection.doc, field: BODY_FIELD }),
         CollaborationCaret.configure({ provider: connection.provider, user: me }),
         Placeholder.configure({ placeholder }),
+        CommentHighlights.configure({ handlers: commentHandlers }),
       ],
       editable,
       editorProps: { attributes: { class: 'planroom-prose', 'aria-label': 'Section text' } },
@@ -39,6 +48,13 @@ export function SectionEditor({ connection, me, editable, readOnlyReason, placeh
     editor?.setEditable(editable)
   }, [editor, editable])
 
+  const setCommentsEditor = comments?.setEditor
+  useEffect(() => {
+    if (!editor || !setCommentsEditor) return
+    setCommentsEditor(editor)
+    return () => setCommentsEditor(null)
+  }, [editor, setCommentsEditor])
+
   return (
     <div className="section-editor" data-editable={editable}>
       {!editable && readOnlyReason && (
@@ -47,7 +63,17 @@ export function SectionEditor({ connection, me, editable, readOnlyReason, placeh
         </Alert>
       )}
       {editable && editor && <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} />
+      <div
+        ref={textRef}
+        style={{ position: 'relative' }}
+        onKeyDown={(e) => {
+          // Ctrl/⌘+Alt+M comments on the selection, as in other editors.
+          if (editor && comments?.canStart && (e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyM' && commentOnSelection(editor, comments.startThread)) e.preventDefault()
+        }}
+      >
+        <EditorContent editor={editor} />
+        {editor && <SelectionCommentButton editor={editor} container={textRef} />}
+      </div>
     </div>
   )
 }

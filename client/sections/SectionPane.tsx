@@ -17,6 +17,8 @@ import { departmentName } from '../workspaces/current'
 import { SectionAdvice } from '../structured/SectionAdvice'
 import { StructuredContent } from '../structured/StructuredContent'
 import { SectionEditor } from './SectionEditor'
+import { CommentsBeside } from '../comments/CommentColumn'
+import { CommentsProvider } from '../comments/CommentsProvider'
 
 export interface SectionPaneProps extends PlanViewProps {
   section: Section
@@ -93,7 +95,9 @@ export function SectionPane(props: SectionPaneProps) {
           {finalReason}
         </Alert>
       )}
+      <CommentsProvider {...props}>
       {connection && <StructuredContent {...props} connection={connection} editable={editable} />}
+      <CommentsBeside>
       {connection && (
         <SectionEditor
           key={connection.room}
@@ -104,6 +108,8 @@ export function SectionPane(props: SectionPaneProps) {
           placeholder={section.abilities.edit ? `Write the ${section.title.toLowerCase()} here…` : 'Nothing written here yet.'}
         />
       )}
+      </CommentsBeside>
+      </CommentsProvider>
     </Paper>
   )
 }

@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Divider, Group } from '@mantine/core'
 import { Link } from 'react-router'
 import type { Workspace } from '../../shared/workspaces/schema'
 import { UserMenu } from '../auth/UserMenu'
+import { NotificationBell } from '../notifications/NotificationBell'
 import { Logo } from '../ui/Logo'
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher'
 
@@ -32,7 +33,10 @@ export function AppHeader({ workspace, navOpened, onToggleNav }: AppHeaderProps)
             </>
           )}
         </Group>
-        <UserMenu />
+        <Group gap={4} wrap="nowrap">
+          {workspace && <NotificationBell workspaceId={workspace.id} />}
+          <UserMenu />
+        </Group>
       </Group>
     </AppShell.Header>
   )
