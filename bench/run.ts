@@ -257,6 +257,18 @@ function render(results: Results, seconds: number, load: { start: number; end: n
   return out.join('\n').replace('GOALS_PLACEHOLDER', goalsText)
 }
 
+const HEALTH_HEADING = '## Health check and a full plan read on a large plan'
+
+/** bench/health.ts prints its own Markdown table (issue 5's goal: well under one 16 ms frame). */
+function healthSection(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/health.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.on('exit', (code) => (code === 0 ? resolve(`${HEALTH_HEADING}\n\n${out.trim()}\n`) : reject(new Error(`bench/health.ts exited ${code}`))))
+  })
+}
+
 async function main() {
   const part = option('part') as Part | undefined
   if (part) {
@@ -283,7 +295,9 @@ async function main() {
   const seconds = (performance.now() - started) / 1000
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true })
   const load = { start: loadStart, end: os.loadavg()[0]! }
-  fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), render(results, seconds, load) + '\n')
+  say('running health…')
+  const health = only && !only.includes('health' as Part) ? '' : `\n${await healthSection()}`
+  fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), render(results, seconds, load) + '\n' + health)
   fs.writeFileSync(path.join(os.tmpdir(), 'planroom-bench-last.json'), JSON.stringify({ results, seconds, load }, null, 1))
   say(`wrote docs/benchmarks.md in ${Math.round(seconds)} s`)
 }
