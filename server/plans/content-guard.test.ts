@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { HealthReport } from '../../shared/health/schema'
 import { readContent } from '../../shared/plan-model/read'
@@ -11,8 +11,8 @@ import type { SectionKind } from '../../shared/plans/catalog'
 import { MESSAGE, REFUSAL } from '../../shared/sync/protocol'
 import { ApiClient, httpTarget } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
-import { eventually, stockClient, type StockClient } from '../../tests/support/sync-clients'
-import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
+import { eventually, type StockClient } from '../../tests/support/sync-clients'
+import { storedDoc, syncSuite } from '../../tests/support/sync-fixture'
 
 /** What the server told this client in auth ("permission denied") messages. */
 function toldTo(client: StockClient): string[] {
@@ -41,22 +41,12 @@ const fieldsOf = (doc: Y.Doc) => doc.getMap<unknown>(FIELDS)
 
 describe.each(ENGINES)('structured content guard on $engine', (engine) => {
   describe.skipIf(!engine.available)('with stock y-websocket clients', () => {
-    let server: Awaited<ReturnType<typeof startSyncServer>>
-    let fx: Awaited<ReturnType<typeof planWithPeople>>
-    const open: StockClient[] = []
-    const client = (who: { cookieHeader: string }, sectionId: string) => {
-      const c = stockClient(server.url, who.cookieHeader, sectionId)
-      open.push(c)
-      return c
-    }
-
-    beforeAll(async () => {
-      server = await startSyncServer(engine)
-      fx = await planWithPeople(server.url)
-    })
-    afterAll(async () => {
-      for (const c of open) c.close()
-      await server?.dispose()
+    const suite = syncSuite(engine)
+    const client = suite.client
+    let server: ReturnType<typeof syncSuite>['server']
+    let fx: ReturnType<typeof syncSuite>['fx']
+    beforeAll(() => {
+      ;({ server, fx } = suite)
     })
 
     it('repairs an objective whose target a stock client set to "lots"; the sender is told', async () => {

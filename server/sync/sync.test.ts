@@ -1,28 +1,18 @@
 import * as decoding from 'lib0/decoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE, MESSAGE } from '../../shared/sync/protocol'
 import { ENGINES } from '../../tests/support/engines'
-import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
-import { appendParagraph, bodyText, eventually, rawSocket, sleep, stockClient, type StockClient } from '../../tests/support/sync-clients'
+import { storedDoc, syncSuite } from '../../tests/support/sync-fixture'
+import { appendParagraph, bodyText, eventually, rawSocket, sleep, type StockClient } from '../../tests/support/sync-clients'
 
 describe.each(ENGINES)('live sync on $engine', (engine) => {
   describe.skipIf(!engine.available)('with stock y-websocket clients', () => {
-    let server: Awaited<ReturnType<typeof startSyncServer>>
-    let fx: Awaited<ReturnType<typeof planWithPeople>>
-    const open: StockClient[] = []
-    const client = (who: { cookieHeader: string }, sectionId: string, opts?: Parameters<typeof stockClient>[3]) => {
-      const c = stockClient(server.url, who.cookieHeader, sectionId, opts)
-      open.push(c)
-      return c
-    }
-
-    beforeAll(async () => {
-      server = await startSyncServer(engine)
-      fx = await planWithPeople(server.url)
-    })
-    afterAll(async () => {
-      for (const c of open) c.close()
-      await server?.dispose()
+    const suite = syncSuite(engine)
+    const client = suite.client
+    let server: ReturnType<typeof syncSuite>['server']
+    let fx: ReturnType<typeof syncSuite>['fx']
+    beforeAll(() => {
+      ;({ server, fx } = suite)
     })
 
     it('several clients of one section converge', async () => {

@@ -1,9 +1,11 @@
+import { afterAll, beforeAll } from 'vitest'
 import * as Y from 'yjs'
 import { readConfig } from '../../server/config'
 import { type RunningPlanroom, startPlanroom } from '../../server/start'
 import { createUpdateLog } from '../../server/sync/update-log'
 import type { Storage } from '../../server/storage/db'
 import { ApiClient, httpTarget, workspaceFixture } from './api'
+import { type StockClient, stockClient } from './sync-clients'
 import type { EngineCase, TestDatabase } from './engines'
 
 /** A real Planroom process (in-process here) on a fresh database, listening on a free port. */
@@ -56,3 +58,29 @@ export const storedDoc = (running: RunningPlanroom, sectionId: string) => stored
 
 /** What a test database holds for a section, e.g. one a server child process writes to (crash tests). */
 export const storedDocOf = (database: TestDatabase, sectionId: string) => storedDocIn(database.storage, sectionId)
+
+/**
+ * What a suite of stock clients against a live server needs, set up once per `describe`: the server on
+ * this engine, the plan with its people, and a `client` factory whose sockets are closed afterwards.
+ */
+export function syncSuite(engine: EngineCase) {
+  const open: StockClient[] = []
+  const ctx = {
+    server: undefined as unknown as Awaited<ReturnType<typeof startSyncServer>>,
+    fx: undefined as unknown as Awaited<ReturnType<typeof planWithPeople>>,
+    client(who: { cookieHeader: string }, sectionId: string, opts?: Parameters<typeof stockClient>[3]) {
+      const c = stockClient(ctx.server.url, who.cookieHeader, sectionId, opts)
+      open.push(c)
+      return c
+    },
+  }
+  beforeAll(async () => {
+    ctx.server = await startSyncServer(engine)
+    ctx.fx = await planWithPeople(ctx.server.url)
+  })
+  afterAll(async () => {
+    for (const c of open) c.close()
+    await ctx.server?.dispose()
+  })
+  return ctx
+}
