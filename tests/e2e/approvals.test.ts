@@ -1,14 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SESSION_COOKIE } from '../../server/auth/cookie'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
 import { addItem, updateItem } from '../../shared/plan-model/write'
 import type { ApiClient } from '../support/api'
-import { artifactPath, launchBrowser } from '../support/browser'
-import { ENGINES, type TestDatabase } from '../support/engines'
+import { artifactPath } from '../support/browser'
+import { type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
-import { type ServerProcess, startServerProcess } from '../support/server-process'
+import type { ServerProcess } from '../support/server-process'
 import { type StockClient, eventually, stockClient } from '../support/sync-clients'
-import { planWithPeople } from '../support/sync-fixture'
 
 /**
  * Approvals as people see them, in Chromium against a real server process: the Sales lead approves in
@@ -19,24 +17,12 @@ import { planWithPeople } from '../support/sync-fixture'
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!HAS_CHROMIUM)('approvals in the browser', () => {
-  let database: TestDatabase
   let server: ServerProcess
-  let browser: Browser
-  let fx: Awaited<ReturnType<typeof planWithPeople>>
+  let fx: LivePlanBrowser['fx']
   let salesLead: ApiClient
   let marketingLead: ApiClient
-  const contexts: BrowserContext[] = []
   const writers: StockClient[] = []
 
-  async function pageAs(who: ApiClient, query: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport })
-    contexts.push(context)
-    await context.addCookies([{ name: SESSION_COOKIE, value: who.cookies.get(SESSION_COOKIE)!, url: server.url }])
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${server.url}/w/${fx.workspace.id}/plans/${fx.plan.id}?${query}`)
-    return page
-  }
   const bar = (page: Page) => page.getByTestId('approval-bar')
   const state = (page: Page) => bar(page).getAttribute('data-state')
   const approvalOf = async (dept: string) =>
@@ -53,11 +39,8 @@ describe.skipIf(!HAS_CHROMIUM)('approvals in the browser', () => {
     return { writer, ids }
   }
 
-  beforeAll(async () => {
-    database = await ENGINES[0]!.open()
-    server = await startServerProcess(database.env)
-    fx = await planWithPeople(server.url)
-    browser = await launchBrowser()
+  const live = livePlanBrowser(async (ctx) => {
+    ;({ server, fx } = ctx)
     // Each department's lead: an editor of it, made lead by the owner.
     const makeLead = async (name: string, dept: string) => {
       const lead = await fx.member('editor', { name, departments: [dept] })
@@ -68,12 +51,9 @@ describe.skipIf(!HAS_CHROMIUM)('approvals in the browser', () => {
     salesLead = await makeLead('Lee Sales Lead', 'Sales')
     marketingLead = await makeLead('Mia Marketing Lead', 'Marketing')
   })
-  afterAll(async () => {
+  const pageAs = (who: ApiClient, query: string, viewport?: { width: number; height: number }) => live.pageAs(who, query, viewport)
+  afterAll(() => {
     for (const w of writers) w.close()
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
-    await database?.dispose()
   })
 
   it('the lead approves live; editing a target makes only that approval stale, with the diff', { timeout: 120_000 }, async () => {
@@ -124,7 +104,7 @@ describe.skipIf(!HAS_CHROMIUM)('approvals in the browser', () => {
     await bar(mia).getByText('Approved by Mia Marketing Lead').waitFor()
 
     // The stale approval on a phone, table and all.
-    const phone = await pageAs(salesLead, salesSection, { width: 390, height: 844 })
+    const phone = await pageAs(salesLead, salesSection, PHONE)
     await poll(() => state(phone)).toBe('stale')
     await bar(phone).scrollIntoViewIfNeeded()
     await phone.screenshot({ path: artifactPath('approval-stale-phone.png'), animations: 'disabled' })
@@ -163,7 +143,7 @@ describe.skipIf(!HAS_CHROMIUM)('approvals in the browser', () => {
     )
     await overview.screenshot({ path: artifactPath('overview-approvals.png'), animations: 'disabled' })
 
-    const phone = await pageAs(salesLead, 'view=activity', { width: 390, height: 844 })
+    const phone = await pageAs(salesLead, 'view=activity', PHONE)
     await phone.getByTestId('activity-feed').getByTestId('activity-event').first().waitFor()
     await phone.screenshot({ path: artifactPath('activity-feed-phone.png'), animations: 'disabled' })
 

@@ -1,12 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SESSION_COOKIE } from '../../server/auth/cookie'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ApiClient } from '../support/api'
-import { artifactPath, launchBrowser } from '../support/browser'
-import { ENGINES, type TestDatabase } from '../support/engines'
+import { artifactPath } from '../support/browser'
+import { DESKTOP, type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
-import { type ServerProcess, startServerProcess } from '../support/server-process'
-import { planWithPeople } from '../support/sync-fixture'
 
 /**
  * Comments on a section's text as people use them, in Chromium against a real server process: a
@@ -18,19 +15,14 @@ import { planWithPeople } from '../support/sync-fixture'
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
-  let database: TestDatabase
-  let server: ServerProcess
-  let browser: Browser
-  let fx: Awaited<ReturnType<typeof planWithPeople>>
-  const contexts: BrowserContext[] = []
+  const live = livePlanBrowser()
+  let fx: LivePlanBrowser['fx']
+  beforeAll(() => {
+    fx = live.fx
+  })
 
-  async function pageAs(who: ApiClient, sectionId: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport })
-    contexts.push(context)
-    await context.addCookies([{ name: SESSION_COOKIE, value: who.cookies.get(SESSION_COOKIE)!, url: server.url }])
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${server.url}/w/${fx.workspace.id}/plans/${fx.plan.id}?section=${sectionId}`)
+  async function pageAs(who: ApiClient, sectionId: string, viewport = DESKTOP): Promise<Page> {
+    const page = await live.pageAs(who, `section=${sectionId}`, viewport)
     await page.locator('.planroom-prose').waitFor()
     return page
   }
@@ -83,19 +75,6 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
       selection.addRange(range)
     }, words)
   const threads = (page: Page) => page.getByTestId('comment-column').getByTestId('comment-thread')
-
-  beforeAll(async () => {
-    database = await ENGINES[0]!.open()
-    server = await startServerProcess(database.env)
-    fx = await planWithPeople(server.url)
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
-    await database?.dispose()
-  })
 
   it('a commenter comments on words; the thread follows them live, detaches when they go, and is resolved by its author', { timeout: 120_000 }, async () => {
     const section = fx.shared
@@ -220,7 +199,7 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
     await poll(() => onItem.count()).toBe(0)
 
     // The commenter replies on a phone: the threads are in a drawer.
-    const cat = await pageAs(fx.commenter, section.id, { width: 390, height: 844 })
+    const cat = await pageAs(fx.commenter, section.id, PHONE)
     await cat.getByRole('button', { name: /Comments \(2 open\)/ }).waitFor()
     await cat.screenshot({ path: artifactPath('comments-phone.png'), animations: 'disabled' })
     await cat.getByRole('button', { name: /Comments \(2 open\)/ }).click()
