@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import { SYNC_LIMITS } from '../../shared/sync/protocol'
 import { log } from '../log'
 import { GroupCommit } from './group-commit'
@@ -7,6 +8,8 @@ import type { UpdateLog } from './update-log'
 export interface HubOptions extends LiveDocOptions {
   /** A document nobody has open is compacted and dropped from memory after this long. */
   unloadAfterMs: number
+  /** Runs when a section is about to leave memory (its last peer has gone): history takes a snapshot. */
+  beforeUnload?: (sectionId: string, doc: Y.Doc) => Promise<void>
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -77,6 +80,7 @@ export class DocumentHub {
     entry.unloading = (async () => {
       const live = await entry.live
       await live.settle()
+      await this.options.beforeUnload?.(sectionId, live.doc).catch((err) => log.error('before-unload hook failed', { sectionId, error: String(err) }))
       await live.compact()
       live.destroy()
       this.forget(sectionId, entry)
@@ -89,6 +93,17 @@ export class DocumentHub {
   /** Drop this entry, never a newer one of the same section. */
   private forget(sectionId: string, entry: Entry) {
     if (this.entries.get(sectionId) === entry) this.entries.delete(sectionId)
+  }
+
+  /** Make a server change to a section (loading it if nobody has it open), stored and broadcast like any write. */
+  async change(sectionId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const peer: DocPeer = { send() {} }
+    const live = await this.join(sectionId, peer)
+    try {
+      await live.change(edit)
+    } finally {
+      this.leave(sectionId, peer)
+    }
   }
 
   /** The document if it is in memory right now (tests and health). */

@@ -151,6 +151,23 @@ export class LiveDoc {
     return repair?.message ?? null
   }
 
+  /**
+   * A change the server makes (a restore): made on a copy of the document, then stored, applied and
+   * broadcast like any write, so it lands on top of the present and every peer sees it.
+   */
+  async change(edit: (doc: Y.Doc) => void): Promise<void> {
+    const copy = new Y.Doc()
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc))
+      const updates: Uint8Array[] = []
+      copy.on('update', (u: Uint8Array) => updates.push(u))
+      copy.transact(() => edit(copy))
+      if (updates.length > 0) await this.write(Y.mergeUpdates(updates), 'server')
+    } finally {
+      copy.destroy()
+    }
+  }
+
   claimAwareness(clientId: number, peer: DocPeer): boolean {
     const owner = this.awarenessOwners.get(clientId)
     if (owner && owner !== peer && this.peers.has(owner)) return false
