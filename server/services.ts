@@ -1,3 +1,4 @@
+import type { RedisStatus } from './cluster/redis-link'
 import type { Config } from './config'
 import type { AccessEvents } from './access-events'
 import type { Storage } from './storage/db'
@@ -14,4 +15,6 @@ export interface Services {
   hub: DocumentHub
   /** Server-made news about plans (comments, approvals, activity, inboxes) for live connections. */
   planEvents: PlanEvents
+  /** Whether this process reaches the other processes through Redis ('disabled' when it runs alone). */
+  redisStatus: () => RedisStatus | 'disabled'
 }

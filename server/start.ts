@@ -3,8 +3,10 @@ import { serve } from '@hono/node-server'
 import { AccessEvents } from './access-events'
 import { recordMemberActivity } from './activity/members'
 import { createApp } from './app'
+import { Cluster } from './cluster/cluster'
 import { createStalenessWatch } from './approvals/staleness'
 import type { Config } from './config'
+import { DEFAULT_SNAPSHOT_EVERY_MS, createAutoSnapshots } from './history/auto-snapshots'
 import { log } from './log'
 import { createContentGuard } from './plans/content-guard'
 import { combineWriteObservers, createHealthPublisher, sectionPlanLookup } from './plans/health-events'
@@ -24,14 +26,21 @@ export interface RunningPlanroom {
 /** Everything one process runs: storage, the document hub, the web app + API, and live sync. */
 export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   const storage = await openMigratedStorage(config)
-  const planEvents = new LocalPlanEvents()
+  // Several processes share live documents through Redis (SPEC §6); one process needs nothing more.
+  const cluster = config.redisUrl ? new Cluster(config.redisUrl) : null
+  const planEvents = cluster?.planEvents ?? new LocalPlanEvents()
+  const access = new AccessEvents()
+  const history = createAutoSnapshots(storage.db, Number(process.env.HISTORY_SNAPSHOT_EVERY_MS ?? DEFAULT_SNAPSHOT_EVERY_MS))
   const hub = new DocumentHub(createUpdateLog(storage.driver), {
     ...DEFAULT_HUB_OPTIONS,
     unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
     guard: createContentGuard(storage.db),
-    afterWrite: combineWriteObservers(createStalenessWatch(storage.db, planEvents), createHealthPublisher(sectionPlanLookup(storage.db), planEvents)),
+    relay: cluster?.docs,
+    afterWrite: combineWriteObservers(createStalenessWatch(storage.db, planEvents), createHealthPublisher(sectionPlanLookup(storage.db), planEvents), history.observer),
+    beforeUnload: history.beforeUnload,
   })
-  const services: Services = { config, storage, access: new AccessEvents(), hub, planEvents }
+  cluster?.attach(hub, access)
+  const services: Services = { config, storage, access, hub, planEvents, redisStatus: () => cluster?.redisStatus ?? 'disabled' }
   recordMemberActivity(services)
   const app = createApp(services, { clientDir: config.clientDir })
   const sync = new SyncServer(services, hub)
@@ -40,7 +49,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     const s = serve({ fetch: app.fetch, port: config.port }, (info) => resolve({ server: s as Server, port: info.port }))
   })
   sync.attach(server)
-  log.info('planroom listening', { url: `http://localhost:${port}`, database: storage.engine, dataDir: storage.engine === 'sqlite' ? config.dataDir : undefined })
+  log.info('planroom listening', { url: `http://localhost:${port}`, database: storage.engine, redis: cluster ? 'on' : 'off', dataDir: storage.engine === 'sqlite' ? config.dataDir : undefined })
 
   return {
     services,
@@ -49,6 +58,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
       server.close()
       await sync.close()
       await hub.close()
+      await cluster?.close()
       await storage.close()
     },
   }

@@ -17,13 +17,18 @@ const health = createRoute({
   responses: { 200: jsonResponse(HealthReport, 'Serving'), 503: jsonResponse(HealthReport, 'Not able to serve') },
 })
 
-export function healthRoutes({ storage, hub }: Services) {
+/**
+ * A load balancer takes a process out when its database is down (503). Without Redis the process still
+ * serves its own clients and says 'degraded': its clients do not see edits made through other processes.
+ */
+export function healthRoutes({ storage, hub, redisStatus }: Services) {
   return createRouter().openapi(health, async (c) => {
     const database = await sql`select 1`.execute(storage.db).then(() => 'ok' as const, () => 'down' as const)
+    const redis = redisStatus()
     const report: HealthReport = {
-      status: database === 'ok' ? 'ok' : 'down',
+      status: database === 'down' ? 'down' : redis === 'down' ? 'degraded' : 'ok',
       database: { status: database, engine: storage.engine },
-      redis: { status: 'disabled' },
+      redis: { status: redis },
       sync: { status: 'ok', documents: hub.stats().documents, connections: hub.stats().peers },
     }
     return c.json(report, report.status === 'down' ? 503 : 200)

@@ -106,6 +106,41 @@ export class DocumentHub {
     }
   }
 
+  /** The open document of a section, if this process has it open (not loading it, not unloading it). */
+  private async open(sectionId: string): Promise<LiveDoc | null> {
+    const entry = this.entries.get(sectionId)
+    if (!entry || entry.unloading) return null
+    // A section still loading reads the log after the update was stored, or applies it here: either way it has it.
+    return entry.live.catch(() => null)
+  }
+
+  /** An update another process stored. A section not open here has nothing to do: its next load reads the log. */
+  async receiveUpdate(sectionId: string, id: number, update: Uint8Array) {
+    const live = await this.open(sectionId)
+    live?.applyRemote(id, update)
+  }
+
+  async receiveAwareness(sectionId: string, update: Uint8Array) {
+    const live = await this.open(sectionId)
+    live?.applyRemoteAwareness(update)
+  }
+
+  /** Bring every open section up to the log (after relayed messages may have been lost). */
+  async catchUp(): Promise<void> {
+    for (const sectionId of [...this.entries.keys()]) {
+      const live = await this.open(sectionId)
+      await live?.catchUp().catch((err) => log.error('catching up a section failed', { sectionId, error: String(err) }))
+    }
+  }
+
+  /** Everyone present in each open section, as awareness updates. */
+  async *presence(): AsyncGenerator<[sectionId: string, update: Uint8Array]> {
+    for (const sectionId of [...this.entries.keys()]) {
+      const update = (await this.open(sectionId))?.presence()
+      if (update) yield [sectionId, update]
+    }
+  }
+
   /** The document if it is in memory right now (tests and health). */
   async peek(sectionId: string): Promise<LiveDoc | null> {
     const entry = this.entries.get(sectionId)

@@ -1,10 +1,12 @@
 import * as encoding from 'lib0/encoding'
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { MESSAGE, SYNC_SUBTYPE } from '../../shared/sync/protocol'
 import { log } from '../log'
 import type { GroupCommit } from './group-commit'
-import type { UpdateLog } from './update-log'
+import { readAwarenessUpdate } from './messages'
+import { type DocRelay, REMOTE } from './relay'
+import type { StoredSection, UpdateLog } from './update-log'
 
 /** A connection as a live document sees it: somewhere to send encoded messages. */
 export interface DocPeer {
@@ -43,6 +45,8 @@ export interface LiveDocOptions {
   maxDocumentBytes: number
   guard?: ContentGuard
   afterWrite?: WriteObserver
+  /** Other server processes (several processes behind a load balancer). */
+  relay?: DocRelay
 }
 
 export class DocumentTooLargeError extends Error {}
@@ -69,7 +73,7 @@ export class LiveDoc {
   private inflight = 0
   private compaction: Promise<void> | null = null
   /** Which peer speaks for each awareness client id. */
-  private readonly awarenessOwners = new Map<number, DocPeer>()
+  private readonly awarenessOwners = new Map<number, DocPeer | typeof REMOTE>()
   private lastTransaction: Y.Transaction | null = null
   private check: Awaited<ReturnType<ContentGuard['load']>> = null
   private observe: Awaited<ReturnType<WriteObserver['load']>> = null
@@ -90,10 +94,13 @@ export class LiveDoc {
       })
       for (const peer of this.peers) if (peer !== origin) peer.send(message)
     })
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed]
-      const message = encodeMessage(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, changed)))
+      const update = encodeAwarenessUpdate(this.awareness, changed)
+      const message = encodeMessage(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, update))
       for (const peer of this.peers) peer.send(message)
+      // Each process times out the states it holds on its own; only what our clients said goes out.
+      if (origin !== REMOTE && origin !== 'timeout') this.options.relay?.awareness(this.sectionId, update)
     })
   }
 
@@ -113,9 +120,9 @@ export class LiveDoc {
   }
 
   /** A stored update that cannot be applied is skipped (and logged), never allowed to block the section. */
-  private applyStored(update: Uint8Array, what: number | 'snapshot') {
+  private applyStored(update: Uint8Array, what: number | 'snapshot', origin: unknown = 'storage') {
     try {
-      Y.applyUpdate(this.doc, update, 'storage')
+      Y.applyUpdate(this.doc, update, origin)
     } catch (err) {
       log.error('skipped an unreadable stored update', { sectionId: this.sectionId, update: what, error: String(err) })
     }
@@ -137,6 +144,7 @@ export class LiveDoc {
       this.lastTransaction = null
       Y.applyUpdate(this.doc, update, origin)
       transaction = this.lastTransaction
+      this.options.relay?.update(this.sectionId, id, update)
     } finally {
       this.inflight--
     }
@@ -168,9 +176,60 @@ export class LiveDoc {
     }
   }
 
+  /** An update another process stored: applied (and so sent to our peers), remembered for compaction. */
+  applyRemote(id: number, update: Uint8Array) {
+    if (this.applied.some((u) => u.id === id)) return
+    this.applyStored(update, id, REMOTE)
+    this.applied.push({ id, bytes: update.byteLength })
+    this.storedBytes += update.byteLength
+  }
+
+  /**
+   * Apply whatever the log holds that this document may have missed (relayed messages lost while Redis
+   * was away, or a process killed between storing and relaying). Applying known updates again is a no-op.
+   */
+  async catchUp(): Promise<void> {
+    this.absorb(await this.updateLog.load(this.sectionId))
+  }
+
+  /**
+   * Apply what the log holds, then take its snapshot version and update ids as ours. Both happen in one
+   * tick, so no id is adopted (and later compacted away) without its update being in the document.
+   */
+  private absorb(stored: StoredSection) {
+    this.doc.transact(() => {
+      if (stored.snapshot) this.applyStored(stored.snapshot.state, 'snapshot', REMOTE)
+      for (const u of stored.updates) this.applyStored(u.data, u.id, REMOTE)
+    }, REMOTE)
+    this.snapshotVersion = stored.snapshot?.version ?? null
+    const known = new Set(this.applied.map((u) => u.id))
+    const present = new Set(stored.updates.map((u) => u.id))
+    // Ids we hold that the log no longer has were compacted into its snapshot by someone else.
+    this.applied = this.applied.filter((u) => present.has(u.id))
+    for (const u of stored.updates) if (!known.has(u.id)) this.applied.push({ id: u.id, bytes: u.data.byteLength })
+    this.storedBytes = (stored.snapshot?.state.byteLength ?? 0) + this.applied.reduce((n, u) => n + u.bytes, 0)
+  }
+
+  /** Everyone present here according to this process: what a process that just came back must hear. */
+  presence(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()]
+    return ids.length > 0 ? encodeAwarenessUpdate(this.awareness, ids) : null
+  }
+
+  /** Presence said in another process: its client ids belong to that process while they are present. */
+  applyRemoteAwareness(update: Uint8Array) {
+    const entries = readAwarenessUpdate(update)
+    for (const { clientId } of entries) if (!this.awarenessOwners.has(clientId)) this.awarenessOwners.set(clientId, REMOTE)
+    applyAwarenessUpdate(this.awareness, update, REMOTE)
+    for (const { clientId } of entries) {
+      if (this.awarenessOwners.get(clientId) === REMOTE && !this.awareness.getStates().has(clientId)) this.awarenessOwners.delete(clientId)
+    }
+  }
+
   claimAwareness(clientId: number, peer: DocPeer): boolean {
     const owner = this.awarenessOwners.get(clientId)
-    if (owner && owner !== peer && this.peers.has(owner)) return false
+    if (owner === REMOTE && this.awareness.getStates().has(clientId)) return false
+    if (owner && owner !== REMOTE && owner !== peer && this.peers.has(owner)) return false
     this.awarenessOwners.set(clientId, peer)
     return true
   }
@@ -200,15 +259,12 @@ export class LiveDoc {
       const version = await this.updateLog.compact(this.sectionId, state, ids, this.snapshotVersion)
       if (version === null) {
         // Another process compacted first: adopt its snapshot (applying it again is harmless).
-        const stored = await this.updateLog.load(this.sectionId)
-        if (stored.snapshot) this.applyStored(stored.snapshot.state, 'snapshot')
-        this.snapshotVersion = stored.snapshot?.version ?? null
-        const present = new Set(stored.updates.map((u) => u.id))
-        this.applied = this.applied.filter((u) => present.has(u.id))
+        this.absorb(await this.updateLog.load(this.sectionId))
         return
       }
       this.snapshotVersion = version
-      this.applied = this.applied.slice(replaced.length)
+      const merged = new Set(ids)
+      this.applied = this.applied.filter((u) => !merged.has(u.id))
       this.storedBytes = state.byteLength + this.applied.reduce((n, u) => n + u.bytes, 0)
     } catch (err) {
       log.error('compaction failed; the log stays as it was', { sectionId: this.sectionId, error: String(err) })

@@ -24,6 +24,7 @@ export async function startTestApp(engine: EngineCase): Promise<TestApp> {
     access: new AccessEvents(),
     hub: new DocumentHub(createUpdateLog(database.storage.driver)),
     planEvents: new LocalPlanEvents(),
+    redisStatus: () => 'disabled',
   }
   const app = createApp(services)
   return { app, services, database, dispose: () => database.dispose() }

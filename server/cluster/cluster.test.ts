@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { CLOSE, MESSAGE } from '../../shared/sync/protocol'
+import { ApiClient, httpTarget } from '../../tests/support/api'
+import { startBalancer } from '../../tests/support/balancer'
+import { ENGINES, type TestDatabase } from '../../tests/support/engines'
+import { startRedisServer } from '../../tests/support/redis-server'
+import { HAS_REDIS } from '../../tests/support/requirements'
+import { type ServerProcess, startServerProcess } from '../../tests/support/server-process'
+import { appendParagraph, bodyText, eventually, rawSocket, sleep, type StockClient, stockClient } from '../../tests/support/sync-clients'
+import { planWithPeople, storedDocOf } from '../../tests/support/sync-fixture'
+
+/**
+ * Production mode (SPEC §6): two real Planroom processes on one PostgreSQL database and a Redis server
+ * of the test's own, so Redis can be stopped and started without touching other suites.
+ */
+const postgres = ENGINES.find((e) => e.engine === 'postgres')!
+
+/** The same person, talking to another process (the session lives in the shared database). */
+function through(person: ApiClient, url: string): ApiClient {
+  const other = new ApiClient(httpTarget(), url)
+  other.cookies = new Map(person.cookies)
+  other.user = person.user
+  return other
+}
+
+async function health(url: string) {
+  const res = await fetch(`${url}/api/health`)
+  return { status: res.status, body: (await res.json()) as { status: string; redis: { status: string } } }
+}
+
+describe.skipIf(!postgres.available || !HAS_REDIS)('several processes on PostgreSQL and Redis', () => {
+  let database: TestDatabase
+  let redis: Awaited<ReturnType<typeof startRedisServer>>
+  let a: ServerProcess
+  let b: ServerProcess
+  /** Started during the Redis outage. */
+  let c: ServerProcess | undefined
+  let fx: Awaited<ReturnType<typeof planWithPeople>>
+  const open: StockClient[] = []
+  const client = (url: string, who: { cookieHeader: string }, sectionId: string) => {
+    const c = stockClient(url, who.cookieHeader, sectionId)
+    open.push(c)
+    return c
+  }
+
+  beforeAll(async () => {
+    database = await postgres.open()
+    redis = await startRedisServer()
+    const env = { ...database.env, REDIS_URL: redis.url }
+    ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+    fx = await planWithPeople(a.url)
+  })
+  afterAll(async () => {
+    for (const c of open) c.close()
+    await Promise.all([a?.stop(), b?.stop(), c?.stop()])
+    await redis?.stop()
+    await database?.dispose()
+  })
+
+  it('reports database, Redis and sync status on both processes', async () => {
+    for (const p of [a, b]) {
+      const { status, body } = await health(p.url)
+      expect(status).toBe(200)
+      expect(body).toMatchObject({ status: 'ok', database: { status: 'ok', engine: 'postgres' }, redis: { status: 'ok' }, sync: { status: 'ok' } })
+    }
+  })
+
+  it('converges clients of one section connected to different processes', async () => {
+    const onA = client(a.url, fx.owner, fx.shared.id)
+    const onB = client(b.url, fx.marketingEditor, fx.shared.id)
+    expect(await onA.synced).toBe(true)
+    expect(await onB.synced).toBe(true)
+    appendParagraph(onA.doc, 'written through A')
+    appendParagraph(onB.doc, 'written through B')
+    await eventually(() => [onA, onB].every((c) => bodyText(c.doc).includes('written through A') && bodyText(c.doc).includes('written through B')), 'both edits on both clients')
+    expect(bodyText(onA.doc)).toBe(bodyText(onB.doc))
+    expect(bodyText(await storedDocOf(database, fx.shared.id))).toBe(bodyText(onA.doc))
+  })
+
+  it('shows presence across processes, and its end', async () => {
+    const section = fx.objectivesOf('Marketing').id
+    const onA = client(a.url, fx.marketingEditor, section)
+    const onB = client(b.url, fx.viewer, section)
+    expect(await onA.synced).toBe(true)
+    expect(await onB.synced).toBe(true)
+    onA.provider.awareness.setLocalStateField('user', { name: 'Mo Marketing' })
+    const seenOnB = () => [...onB.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Mo Marketing')
+    await eventually(seenOnB, 'B sees who is on A')
+    onB.provider.awareness.setLocalStateField('user', { name: 'Vic Viewer' })
+    await eventually(() => [...onA.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Vic Viewer'), 'A sees who is on B')
+    onA.close()
+    await eventually(() => !seenOnB(), 'B sees A leave')
+  })
+
+  it('refuses the next write on B of an editor demoted through A', async () => {
+    const person = await fx.member('editor', { name: 'Dee Demoted' })
+    const onB = client(b.url, person, fx.shared.id)
+    const witness = client(a.url, fx.owner, fx.shared.id)
+    expect(await onB.synced).toBe(true)
+    expect(await witness.synced).toBe(true)
+    appendParagraph(onB.doc, 'before demotion')
+    await eventually(() => bodyText(witness.doc).includes('before demotion'), 'the editor writes while an editor')
+    const patch = await fx.owner.req('PATCH', `/api/workspaces/${fx.workspace.id}/members/${person.user!.id}`, { role: 'viewer' })
+    expect(patch.status).toBe(200)
+    // The demotion reaches B through Redis; give it the time a relayed message takes before writing.
+    await sleep(300)
+    appendParagraph(onB.doc, 'after demotion')
+    appendParagraph(witness.doc, 'witness marker')
+    await eventually(() => bodyText(onB.doc).includes('witness marker'), 'the demoted person still reads')
+    await sleep(300)
+    expect(bodyText(witness.doc)).not.toContain('after demotion')
+    expect(bodyText(await storedDocOf(database, fx.shared.id))).not.toContain('after demotion')
+  })
+
+  it("closes a removed member's sockets on both processes, and a logged-out session's", async () => {
+    const removed = await fx.member('editor', { name: 'Rita Removed' })
+    const sockets = [client(a.url, removed, fx.shared.id), client(b.url, removed, fx.shared.id)]
+    for (const c of sockets) expect(await c.synced).toBe(true)
+    expect((await through(fx.owner, b.url).req('DELETE', `/api/workspaces/${fx.workspace.id}/members/${removed.user!.id}`)).status).toBe(204)
+    await eventually(() => sockets.every((c) => c.closes.includes(CLOSE.forbidden)), 'both sockets close with 4403')
+
+    const leaving = await fx.member('editor', { name: 'Lou Logout' })
+    const onB = client(b.url, leaving, fx.shared.id)
+    expect(await onB.synced).toBe(true)
+    expect((await leaving.req('POST', '/api/auth/logout')).status).toBe(204)
+    await eventually(() => onB.closes.includes(CLOSE.unauthenticated), "the session's socket on B closes with 4401")
+  })
+
+  it("brings plan news (a comment made through A) to B's listeners", async () => {
+    const listener = rawSocket(b.url, `/sync/${fx.plan.id}?events=1`, { cookie: fx.viewer.cookieHeader, origin: b.url })
+    await listener.opened
+    await sleep(200)
+    const res = await fx.commenter.req('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'Seen from the other process?' })
+    expect(res.status).toBe(201)
+    const events = () => listener.received.filter((m) => m[0] === MESSAGE.planEvent).map((m) => m.subarray(1).toString())
+    await eventually(() => events().some((e) => e.includes('"comments"')), 'B hears of the comment')
+    listener.ws.close()
+  })
+
+  it('keeps serving without Redis, says so, and converges when Redis is back', async () => {
+    const section = fx.objectivesOf('Sales').id
+    const onA = client(a.url, fx.salesEditor, section)
+    const onB = client(b.url, fx.owner, section)
+    expect(await onA.synced).toBe(true)
+    expect(await onB.synced).toBe(true)
+    appendParagraph(onA.doc, 'before the outage')
+    await eventually(() => bodyText(onB.doc).includes('before the outage'), 'live before the outage')
+
+    await redis.stop()
+    await eventually(async () => (await health(a.url)).body.redis.status === 'down', 'A reports Redis down')
+    const during = await health(b.url)
+    expect(during.status).toBe(200)
+    expect(during.body).toMatchObject({ status: 'degraded', redis: { status: 'down' } })
+    for (let i = 0; i < 5; i++) {
+      appendParagraph(onA.doc, `A during the outage ${i}`)
+      appendParagraph(onB.doc, `B during the outage ${i}`)
+      await sleep(40)
+    }
+    // Each process still serves its own clients: B's writes are stored although A's clients cannot see them yet.
+    await eventually(async () => bodyText(await storedDocOf(database, section)).includes('B during the outage 4'), 'B stores during the outage')
+    // A process started during the outage serves too, and says it is on its own.
+    c = await startServerProcess({ ...database.env, REDIS_URL: redis.url })
+    expect((await health(c.url)).body).toMatchObject({ status: 'degraded', redis: { status: 'down' } })
+    const onC = client(c.url, fx.owner, section)
+    expect(await onC.synced).toBe(true)
+    appendParagraph(onC.doc, 'C during the outage')
+
+    await redis.start()
+    const all = (doc: Y.Doc) =>
+      bodyText(doc).includes('C during the outage') && [0, 1, 2, 3, 4].every((i) => bodyText(doc).includes(`A during the outage ${i}`) && bodyText(doc).includes(`B during the outage ${i}`))
+    await eventually(() => [onA, onB, onC].every((x) => all(x.doc)), 'every client has every edit after Redis is back', 15_000)
+    expect(new Set([onA, onB, onC].map((x) => bodyText(x.doc))).size).toBe(1)
+    // Nobody reconnected: the same sockets carried the catch-up.
+    expect([...onA.closes, ...onB.closes, ...onC.closes]).toEqual([])
+    for (const p of [a, b, c]) await eventually(async () => (await health(p.url)).body.status === 'ok', 'healthy again')
+  })
+})
+
+describe.skipIf(!postgres.available || !HAS_REDIS)('a process killed with SIGKILL while clients type', () => {
+  let database: TestDatabase
+  let redis: Awaited<ReturnType<typeof startRedisServer>>
+  let a: ServerProcess
+  let b: ServerProcess
+  let balancer: Awaited<ReturnType<typeof startBalancer>>
+  const clients: StockClient[] = []
+  const timers: NodeJS.Timeout[] = []
+
+  beforeAll(async () => {
+    database = await postgres.open()
+    redis = await startRedisServer()
+    const env = { ...database.env, REDIS_URL: redis.url }
+    ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+    balancer = await startBalancer([a.port, b.port])
+  })
+  afterAll(async () => {
+    for (const t of timers) clearInterval(t)
+    for (const c of clients) c.close()
+    await balancer?.close()
+    await Promise.all([a?.stop(), b?.stop()])
+    await redis?.stop()
+    await database?.dispose()
+  })
+
+  it('moves its clients to the other process and loses nothing anyone had received', async () => {
+    const fx = await planWithPeople(b.url)
+    const people = [fx.owner, fx.marketingEditor, fx.salesEditor, fx.owner]
+    // Through the balancer, in turn: two clients land on A and two on B.
+    for (const person of people) clients.push(stockClient(balancer.url, person.cookieHeader, fx.shared.id))
+    for (const c of clients) expect(await c.synced).toBe(true)
+    let n = 0
+    clients.forEach((c, i) => timers.push(setInterval(() => appendParagraph(c.doc, `c${i}-${n++}`), 60)))
+    await sleep(800)
+
+    await a.stop('SIGKILL')
+    // What every client had at the instant of the kill: all of it must survive.
+    const received = clients.map((c) => bodyText(c.doc).match(/c\d+-\d+/g) ?? [])
+    await sleep(800)
+    for (const t of timers) clearInterval(t)
+
+    await eventually(() => clients.every((c) => c.provider.wsconnected), 'every client is connected again (to B)', 15_000)
+    await eventually(() => new Set(clients.map((c) => bodyText(c.doc))).size === 1, 'all clients converge', 15_000)
+    const final = bodyText(clients[0]!.doc)
+    for (const tokens of received) for (const t of tokens) expect(final).toContain(t)
+    await eventually(async () => bodyText(await storedDocOf(database, fx.shared.id)) === final, 'the database holds what everyone has')
+    expect(received.flat().length).toBeGreaterThan(20)
+  })
+})
