@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SESSION_COOKIE } from '../../server/auth/cookie'
+import type { ApiClient } from '../support/api'
+import { artifactPath, launchBrowser } from '../support/browser'
+import { ENGINES, type TestDatabase } from '../support/engines'
+import { DESKTOP } from '../support/live-plan-browser'
+import { startRedisServer } from '../support/redis-server'
+import { HAS_CHROMIUM, HAS_REDIS } from '../support/requirements'
+import { type ServerProcess, startServerProcess } from '../support/server-process'
+import { planWithPeople } from '../support/sync-fixture'
+
+/**
+ * Production mode as people see it: two colleagues whose browsers reached different server processes
+ * (PostgreSQL + Redis) write one section together and see each other there and in the plan.
+ */
+const postgres = ENGINES.find((e) => e.engine === 'postgres')!
+
+describe.skipIf(!HAS_CHROMIUM || !postgres.available || !HAS_REDIS)('two server processes in the browser', () => {
+  let database: TestDatabase
+  let redis: Awaited<ReturnType<typeof startRedisServer>>
+  let a: ServerProcess
+  let b: ServerProcess
+  let fx: Awaited<ReturnType<typeof planWithPeople>>
+  let browser: Browser
+
+  beforeAll(async () => {
+    database = await postgres.open()
+    redis = await startRedisServer()
+    const env = { ...database.env, REDIS_URL: redis.url }
+    ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+    fx = await planWithPeople(a.url)
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await Promise.all([a?.stop(), b?.stop()])
+    await redis?.stop()
+    await database?.dispose()
+  })
+
+  async function pageOn(server: ServerProcess, who: ApiClient): Promise<Page> {
+    const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 })
+    await context.addCookies([{ name: SESSION_COOKIE, value: who.cookies.get(SESSION_COOKIE)!, url: server.url }])
+    const page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+    await page.goto(`${server.url}/w/${fx.workspace.id}/plans/${fx.plan.id}?section=${fx.shared.id}`)
+    await page.locator('.planroom-prose').waitFor()
+    return page
+  }
+  const editorText = (page: Page) =>
+    page.locator('.planroom-prose').evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+      return copy.innerText
+    })
+
+  it('typing through A and B converges, with carets and presence across processes', { timeout: 90_000 }, async () => {
+    const olivia = await pageOn(a, fx.owner)
+    const mo = await pageOn(b, fx.marketingEditor)
+    await olivia.locator('.planroom-prose').click()
+    await mo.locator('.planroom-prose').click()
+    await Promise.all([
+      olivia.keyboard.type('Olivia on process A. ', { delay: 15 }),
+      mo.keyboard.type('Mo on process B. ', { delay: 15 }),
+    ])
+    await expect.poll(() => editorText(olivia)).toContain('Mo on process B.')
+    await expect.poll(() => editorText(mo)).toContain('Olivia on process A.')
+    await expect.poll(async () => (await editorText(olivia)) === (await editorText(mo))).toBe(true)
+    await olivia.locator('.collaboration-carets__label', { hasText: 'Mo Marketing' }).waitFor()
+    await mo.locator('.collaboration-carets__label', { hasText: 'Olivia Owner' }).waitFor()
+    for (const page of [olivia, mo]) await page.locator('[aria-label="2 people here"]').first().waitFor()
+    await mo.screenshot({ path: artifactPath('two-processes.png'), animations: 'disabled' })
+  })
+})
