@@ -32,13 +32,16 @@ export async function waitForPort(port: number, child?: ChildProcess, timeoutMs 
   throw new Error(`nothing listens on ${port}`)
 }
 
-/** Run a command to completion, returning its stdout (stderr is passed through on failure). */
-export function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+/** Run a command to completion, returning its stdout (stderr is passed through on failure). `onStdout` sees output as it comes. */
+export function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; onStdout?: (chunk: string) => void } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
-    child.stdout.on('data', (d) => (out += d))
+    child.stdout.on('data', (d) => {
+      out += d
+      opts.onStdout?.(String(d))
+    })
     child.stderr.on('data', (d) => (err += d))
     child.on('error', reject)
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${err.slice(-4000)}`))))

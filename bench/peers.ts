@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { freePort, startServerProcess } from '../tests/support/server-process'
-import { ROOT, run, sectionsOnServer, stopChild, waitForPort } from './lib'
+import { ROOT, round, run, sectionsOnServer, stopChild, waitForPort } from './lib'
 
 export interface LoadResult {
   server: 'planroom' | 'ywebsocket' | 'hocuspocus'
@@ -61,8 +61,17 @@ export async function preparePeerbench(): Promise<string> {
   return dir
 }
 
-async function loadgen(dir: string, args: string[]): Promise<Omit<LoadResult, 'server' | 'trial'>> {
-  const out = await run(process.execPath, ['loadgen.mjs', ...args], { cwd: dir })
+export type LoadStats = Omit<LoadResult, 'server' | 'trial'>
+
+/** One loadgen run. `onResult` is called the moment its result line appears, i.e. as its measuring window closes. */
+export async function loadgen(dir: string, args: string[], onResult?: () => void): Promise<LoadStats> {
+  let seen = false
+  const onStdout = (chunk: string) => {
+    if (seen || !chunk.includes('{')) return
+    seen = true
+    onResult?.()
+  }
+  const out = await run(process.execPath, ['loadgen.mjs', ...args], { cwd: dir, onStdout })
   const line = out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1)
   if (!line) throw new Error(`loadgen printed no result:\n${out}`)
   const r = JSON.parse(line)
@@ -71,6 +80,27 @@ async function loadgen(dir: string, args: string[]): Promise<Omit<LoadResult, 's
     expected: r.expected, missing: r.missing, p50: r.p50, p95: r.p95, p99: r.p99, max: r.max,
     serverCpuPct: r.serverCpuPct, serverRssMb: r.serverRssMb, serverPeakMb: r.serverPeakMb,
   }
+}
+
+/** Several runs of one setup as one row: latencies, CPU and RSS averaged, counts summed, the maxima kept. */
+export function meanOfTrials<T extends LoadStats>(rs: T[]): T {
+  const avg = (f: (r: T) => number) => round(rs.reduce((n, r) => n + f(r), 0) / rs.length, 2)
+  const sum = (f: (r: T) => number) => rs.reduce((n, r) => n + f(r), 0)
+  return {
+    ...rs[0]!, p50: avg((r) => r.p50), p95: avg((r) => r.p95), p99: avg((r) => r.p99), max: Math.max(...rs.map((r) => r.max)),
+    serverCpuPct: avg((r) => r.serverCpuPct ?? NaN), serverRssMb: avg((r) => r.serverRssMb ?? NaN), serverPeakMb: Math.max(...rs.map((r) => r.serverPeakMb ?? 0)),
+    sent: sum((r) => r.sent), delivered: sum((r) => r.delivered), expected: sum((r) => r.expected), missing: sum((r) => r.missing), connectMs: avg((r) => r.connectMs),
+  }
+}
+
+/** loadgen's arguments for a load. */
+export const loadArgs = (load: { docs: number; clients: number }, rate: number, duration: number) =>
+  ['--docs', String(load.docs), '--clients', String(load.clients), '--rate', String(rate), '--duration', String(duration)]
+
+/** loadgen's arguments for our server: its rooms are real section ids (written to `roomsFile`), opened with a session cookie. */
+export function planroomArgs(wsUrl: string, cookie: string, sectionIds: string[], roomsFile: string): string[] {
+  fs.writeFileSync(roomsFile, sectionIds.join('\n') + '\n')
+  return ['--protocol', 'yws', '--url', wsUrl, '--rooms', roomsFile, '--cookie', cookie]
 }
 
 async function peerServer(dir: string, name: 'ywebsocket' | 'hocuspocus', port: number): Promise<ChildProcess> {
@@ -86,16 +116,15 @@ export async function runPeers(opts: PeerOptions, log: (msg: string) => void = (
   const want = (s: LoadResult['server']) => !opts.only || opts.only.includes(s)
 
   async function runOne(server: LoadResult['server'], load: { docs: number; clients: number }, trial: number) {
-    const common = ['--docs', String(load.docs), '--clients', String(load.clients), '--rate', String(opts.rate), '--duration', String(opts.duration)]
+    const common = loadArgs(load, opts.rate, opts.duration)
     if (server === 'planroom') {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planroom-bench-'))
       const ours = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...opts.serverEnv }, undefined, opts.nodeFlags ?? [])
       try {
         const { cookie, sectionIds } = await sectionsOnServer(ours.url, load.docs)
-        const rooms = path.join(dataDir, 'rooms.txt')
-        fs.writeFileSync(rooms, sectionIds.slice(0, load.docs).join('\n') + '\n')
         onServer?.(ours.child.pid!, 'planroom')
-        const args = ['--protocol', 'yws', '--url', `ws://127.0.0.1:${ours.port}/sync`, '--rooms', rooms, '--cookie', cookie, '--pid', String(ours.child.pid), ...common]
+        const rooms = planroomArgs(`ws://127.0.0.1:${ours.port}/sync`, cookie, sectionIds.slice(0, load.docs), path.join(dataDir, 'rooms.txt'))
+        const args = [...rooms, '--pid', String(ours.child.pid), ...common]
         results.push({ server, trial, ...(await loadgen(dir, args)) })
       } finally {
         // SIGTERM: a clean shutdown (and the CPU profile, when asked for, is written on exit).

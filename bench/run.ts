@@ -2,10 +2,12 @@
  * `npm run bench`: every benchmark in one run on this machine, results written to docs/benchmarks.md.
  * Speed and memory targets live here, never in timed unit tests.
  *
- *   npm run bench                     # everything (~4 minutes)
- *   npm run bench -- --only peers     # one part (peers, open-time, memory, group-commit); still rewrites the doc
+ *   npm run bench                     # everything (~6 minutes)
+ *   npm run bench -- --only cluster   # one part (peers, group-commit, open-time, memory, cluster, health): its
+ *                                     # sections and goal rows replace theirs in the doc, the rest is kept
  *   npm run bench -- --quick          # shorter loads and smaller sizes, to try the bench itself
  *   npm run bench -- --render-from /tmp/planroom-bench-last.json   # rewrite the doc from the last run's results
+ *   npm run bench -- --render-from /tmp/planroom-bench-last.json --only cluster   # just that part, spliced in
  *
  * Each part runs in its own process (`--part NAME --out FILE`), so one part's heap and GC do not colour
  * another's figures.
@@ -15,13 +17,16 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ENGINES } from '../tests/support/engines'
+import { type ClusterResult, runCluster } from './cluster'
+import { renderCluster } from './cluster-report'
 import { type GroupCommitRow, runGroupCommit } from './group-commit'
 import { type MemoryResult, runMemory } from './memory'
 import { type OpenTimeRow, runOpenTime } from './open-time'
-import { type LoadResult, runPeers } from './peers'
+import { type LoadResult, meanOfTrials, runPeers } from './peers'
 import { ROOT, round, table, xychart } from './lib'
+import { spliceDoc } from './splice'
 
-const PARTS = ['peers', 'group-commit', 'open-time', 'memory'] as const
+const PARTS = ['peers', 'group-commit', 'open-time', 'memory', 'cluster'] as const
 type Part = (typeof PARTS)[number]
 
 const args = process.argv.slice(2)
@@ -38,6 +43,7 @@ const CONFIG = {
   openTime: { sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000], reps: quick ? 2 : 5 },
   memory: { sections: quick ? 50 : 200, extraPerSection: 2 },
   groupCommit: { writers: [1, 10, 100, 1_000], secondsEach: quick ? 1 : 2, burst: quick ? 10_000 : 50_000 },
+  cluster: { docs: 20, clients: 10, rate: 2, duration: quick ? 4 : 10, trials: quick ? 1 : 2 },
 }
 
 async function runPart(part: Part): Promise<unknown> {
@@ -58,6 +64,8 @@ async function runPart(part: Part): Promise<unknown> {
       }
       return rows
     }
+    case 'cluster':
+      return runCluster(CONFIG.cluster, say)
   }
 }
 
@@ -79,6 +87,7 @@ interface Results {
   'open-time'?: OpenTimeRow[]
   memory?: MemoryResult
   'group-commit'?: GroupCommitRow[]
+  cluster?: ClusterResult
 }
 
 function machine() {
@@ -111,16 +120,7 @@ function render(results: Results, seconds: number, load: { start: number; end: n
       if (rows.length === 0) continue
       out.push(`### ${load.docs} documents × ${load.clients} clients`, '')
       const servers = (['planroom', 'ywebsocket', 'hocuspocus'] as const).filter((sv) => rows.some((r) => r.server === sv))
-      const mean = (sv: LoadResult['server']): LoadResult => {
-        const rs = rows.filter((r) => r.server === sv)
-        const avg = (f: (r: LoadResult) => number) => round(rs.reduce((n, r) => n + f(r), 0) / rs.length, 2)
-        return {
-          ...rs[0]!, trial: 0, p50: avg((r) => r.p50), p95: avg((r) => r.p95), p99: avg((r) => r.p99), max: Math.max(...rs.map((r) => r.max)),
-          serverCpuPct: avg((r) => r.serverCpuPct ?? NaN), serverRssMb: avg((r) => r.serverRssMb ?? NaN), serverPeakMb: Math.max(...rs.map((r) => r.serverPeakMb ?? 0)),
-          sent: rs.reduce((n, r) => n + r.sent, 0), delivered: rs.reduce((n, r) => n + r.delivered, 0), expected: rs.reduce((n, r) => n + r.expected, 0),
-          missing: rs.reduce((n, r) => n + r.missing, 0), connectMs: avg((r) => r.connectMs),
-        }
-      }
+      const mean = (sv: LoadResult['server']): LoadResult => ({ ...meanOfTrials(rows.filter((r) => r.server === sv)), trial: 0 })
       const tableRows: (string | number | null)[][] = []
       for (const sv of servers) {
         for (const r of rows.filter((x) => x.server === sv)) {
@@ -233,6 +233,12 @@ function render(results: Results, seconds: number, load: { start: number; end: n
     out.push('RSS deltas include allocator slack and are coarser than heap deltas. After everyone left, the sections are compacted and dropped from memory (open sections back to 0); the RSS the process had grown to is not all returned to the OS at once.', '')
   }
 
+  if (results.cluster) {
+    const cluster = renderCluster(results.cluster, CONFIG.cluster, yes)
+    out.push(cluster.markdown, '')
+    goals.push(...cluster.goals)
+  }
+
   out.push('## Where our CPU goes (profiling notes)', '')
   out.push(
     [
@@ -247,7 +253,7 @@ function render(results: Results, seconds: number, load: { start: number; end: n
     '',
   )
   out.push('## How to read and rerun', '')
-  out.push('- `npm run bench` runs all four parts, each in its own process, and rewrites this file; `npm run bench -- --only peers` reruns one part (the others are then left out of the file).')
+  out.push('- `npm run bench` runs all five parts and the health check, each in its own process, and rewrites this file; `npm run bench -- --only cluster` reruns one part: its sections and goal rows replace theirs here, the other parts stay as they were measured (a line under the title says which part was rerun when).')
   out.push('- peerbench runs all its clients in one process: past a few hundred clients its own event loop adds to the latencies it measures, for every server alike. That is why p95/p99 move a lot between runs; the ratios within one run are what to compare.')
   out.push('- Speed and memory goals are checked here only; the unit tests (server/sync/*.test.ts) assert behaviour, never timings.', '')
 
@@ -269,6 +275,20 @@ function healthSection(): Promise<string> {
   })
 }
 
+type Load = { start: number; end: number }
+const DOC = path.join(ROOT, 'docs', 'benchmarks.md')
+
+/** The whole document, or with `only` (and a document to keep) just those parts spliced into it. */
+function writeDoc(results: Results, seconds: number, load: Load, only: string[] | undefined, health = '') {
+  fs.mkdirSync(path.dirname(DOC), { recursive: true })
+  const fresh = render(results, seconds, load) + '\n' + health
+  if (!only || !fs.existsSync(DOC)) return fs.writeFileSync(DOC, fresh)
+  const key = `Rerun on its own with \`npm run bench -- --only ${only.join(',')}`
+  const busy = Math.max(load.start, load.end) > os.availableParallelism() * 0.75 ? ' **Other work was running on the machine during this rerun too.**' : ''
+  const text = `${key}${quick ? ' --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)} (${Math.round(seconds)} s; load average ${load.start.toFixed(2)} when it started, ${load.end.toFixed(2)} when it ended): its sections and goal rows come from that run, the other sections from the run described above.${busy}`
+  fs.writeFileSync(DOC, spliceDoc(fs.readFileSync(DOC, 'utf8'), fresh, { key, text }))
+}
+
 async function main() {
   const part = option('part') as Part | undefined
   if (part) {
@@ -276,14 +296,16 @@ async function main() {
     fs.writeFileSync(option('out')!, JSON.stringify(result))
     process.exit(0)
   }
+  const only = option('only')?.split(',') as Part[] | undefined
   const renderFrom = option('render-from')
   if (renderFrom) {
-    // Rewrite the document from a run's saved results (e.g. after editing the notes), without measuring again.
-    const saved = JSON.parse(fs.readFileSync(renderFrom, 'utf8')) as { results: Results; seconds: number; load: { start: number; end: number } }
-    fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), render(saved.results, saved.seconds, saved.load) + '\n')
+    // Rewrite the document from a run's saved results (e.g. after editing the notes), without measuring
+    // again; with --only, just those parts, spliced into the document as a rerun would be.
+    const saved = JSON.parse(fs.readFileSync(renderFrom, 'utf8')) as { results: Results; seconds: number; load: Load }
+    const results = only ? Object.fromEntries(Object.entries(saved.results).filter(([p]) => only.includes(p as Part))) : saved.results
+    writeDoc(results, saved.seconds, saved.load, only)
     return say(`rewrote docs/benchmarks.md from ${renderFrom}`)
   }
-  const only = option('only')?.split(',') as Part[] | undefined
   const started = performance.now()
   const loadStart = os.loadavg()[0]!
   const results: Results = {}
@@ -293,12 +315,17 @@ async function main() {
     ;(results as Record<Part, unknown>)[p] = await partInChild(p)
   }
   const seconds = (performance.now() - started) / 1000
-  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true })
   const load = { start: loadStart, end: os.loadavg()[0]! }
-  say('running health…')
-  const health = only && !only.includes('health' as Part) ? '' : `\n${await healthSection()}`
-  fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), render(results, seconds, load) + '\n' + health)
-  fs.writeFileSync(path.join(os.tmpdir(), 'planroom-bench-last.json'), JSON.stringify({ results, seconds, load }, null, 1))
+  let health = ''
+  if (!only || only.includes('health' as Part)) {
+    say('running health…')
+    health = `\n${await healthSection()}`
+  }
+  writeDoc(results, seconds, load, only, health)
+  // After --only, the saved results keep the other parts of the last run, so --render-from still has them all.
+  const last = path.join(os.tmpdir(), 'planroom-bench-last.json')
+  const previous = only && fs.existsSync(last) ? (JSON.parse(fs.readFileSync(last, 'utf8')) as { results: Results }).results : {}
+  fs.writeFileSync(last, JSON.stringify({ results: { ...previous, ...results }, seconds, load }, null, 1))
   say(`wrote docs/benchmarks.md in ${Math.round(seconds)} s`)
 }
 
