@@ -10,6 +10,8 @@ import { authRoutes } from './auth/routes'
 import { sessionMiddleware } from './auth/middleware'
 import { commentRoutes } from './comments/routes'
 import { healthRoutes } from './health/routes'
+import { historyRoutes } from './history/routes'
+import { exportRoutes } from './export/routes'
 import { errorJson, handleError } from './http/errors'
 import { sameOriginOnly } from './http/origin'
 import { createRouter } from './http/router'
@@ -17,6 +19,8 @@ import { notificationRoutes } from './notifications/routes'
 import { planHealthRoutes } from './plans/health-routes'
 import { planRoutes } from './plans/routes'
 import { sectionRoutes } from './sections/routes'
+import { publicShareRoutes } from './shares/public-page'
+import { shareRoutes } from './shares/routes'
 import type { Services } from './services'
 import { departmentRoutes } from './workspaces/departments'
 import { inviteRoutes } from './workspaces/invites'
@@ -46,6 +50,9 @@ export function createApi(services: Services) {
     .route('/', notificationRoutes(services))
     .route('/', approvalRoutes(services))
     .route('/', activityRoutes(services))
+    .route('/', exportRoutes(services))
+    .route('/', shareRoutes(services))
+    .route('/', historyRoutes(services))
     .route('/', healthRoutes(services))
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -66,6 +73,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.onError(handleError)
   app.route('/api', createApi(services))
   app.all('/api/*', (c) => errorJson(c, 404, 'route_not_found', `There is no ${c.req.method} ${c.req.path}.`))
+  // Public read-only links: before the web app, whose fallback would answer every GET.
+  app.route('/s', publicShareRoutes(services))
   const clientDir = options.clientDir
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     const indexHtml = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')

@@ -4,6 +4,7 @@ import { AccessEvents } from './access-events'
 import { recordMemberActivity } from './activity/members'
 import { createApp } from './app'
 import { Cluster } from './cluster/cluster'
+import { closePdfBrowser } from './export/chromium'
 import { createStalenessWatch } from './approvals/staleness'
 import type { Config } from './config'
 import { DEFAULT_SNAPSHOT_EVERY_MS, createAutoSnapshots } from './history/auto-snapshots'
@@ -58,6 +59,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
       server.close()
       await sync.close()
       await hub.close()
+      await closePdfBrowser()
       await cluster?.close()
       await storage.close()
     },

@@ -13,6 +13,10 @@ import {
   IconArrowBackUp,
   IconMessageReport,
   IconMessagePlus,
+  IconLink,
+  IconLinkOff,
+  IconBookmark,
+  IconHistory,
 } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
@@ -40,6 +44,10 @@ const KINDS: Record<ActivityKind, { label: string; icon: ReactNode; color: strin
   member_joined: { label: 'Joined', icon: <IconUserPlus size={11} stroke={2.4} />, color: 'grape' },
   member_changed: { label: 'Role or departments', icon: <IconUserCog size={11} stroke={2.4} />, color: 'grape' },
   member_removed: { label: 'Left or removed', icon: <IconUserMinus size={11} stroke={2.4} />, color: 'grape' },
+  share_created: { label: 'Public link created', icon: <IconLink size={11} stroke={2.4} />, color: 'grape' },
+  share_revoked: { label: 'Public link revoked', icon: <IconLinkOff size={11} stroke={2.4} />, color: 'grape' },
+  version_named: { label: 'Version named', icon: <IconBookmark size={11} stroke={2.4} />, color: 'indigo' },
+  version_restored: { label: 'Version restored', icon: <IconHistory size={11} stroke={2.4} />, color: 'indigo' },
 }
 
 const CATEGORIES = [
@@ -47,6 +55,7 @@ const CATEGORIES = [
   { value: 'approvals', label: 'Approvals' },
   { value: 'comments', label: 'Comments' },
   { value: 'members', label: 'People' },
+  { value: 'history', label: 'History' },
 ]
 
 function EventRow({ event, plan, departments, open }: { event: ActivityEvent; plan: PlanViewProps['plan']; departments: PlanViewProps['workspace']['departments']; open: (sectionId: string, threadId?: string) => void }) {

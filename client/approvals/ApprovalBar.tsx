@@ -12,7 +12,7 @@ import { approvalKeys, useApprovals, useDecideObjectives, useSubmitObjectives } 
 import type { PlanViewProps } from '../plans/plan-views'
 import { formatDateTime, fromNow } from '../ui/format'
 import { ChangesTable } from './ChangesTable'
-import { APPROVAL_STATES } from './states'
+import { APPROVAL_STATES } from '../../shared/approvals/states'
 
 /** Refetch the plan's approvals whenever the server says they moved (a decision, a submission, staleness). */
 export function useLiveApprovals(planId: string) {

@@ -1,7 +1,7 @@
 import { Badge, Skeleton, Stack, Text, Tooltip } from '@mantine/core'
 import { formatDateTime } from '../ui/format'
 import { useLiveApprovals } from './ApprovalBar'
-import { APPROVAL_STATES } from './states'
+import { APPROVAL_STATES } from '../../shared/approvals/states'
 
 /** Where a department's objectives stand, as a compact badge (with who decided and when on hover); live. */
 export function DepartmentApproval({ planId, departmentId }: { planId: string; departmentId: string }) {

@@ -20,6 +20,9 @@ import { type CurrentWorkspace, useCurrentWorkspace } from '../workspaces/curren
 import { ActivityFeed } from '../activity/ActivityFeed'
 import { PlanCalendar } from '../calendar/PlanCalendar'
 import { HealthButton } from '../health/HealthButton'
+import { ExportMenu } from '../export/ExportMenu'
+import { ShareButton } from '../shares/ShareDialog'
+import { canSharePlan } from '../../shared/shares/permissions'
 import { PlanOverview } from '../overview/PlanOverview'
 import { PLAN_VIEWS, type PlanViewProps, planViewOf } from './plan-views'
 import { SectionList } from './SectionList'
@@ -77,6 +80,8 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
             <PresenceAvatars people={people} />
             <SaveStatus />
             <HealthButton {...viewProps} />
+            <ExportMenu planId={plan.id} />
+            {canSharePlan(workspace.me) && <ShareButton planId={plan.id} />}
             {workspace.abilities.createPlans && <AddNetworkButton planId={plan.id} sections={sections} departments={workspace.departments} onAdded={select} />}
           </Group>
         }

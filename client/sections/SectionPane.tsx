@@ -7,6 +7,7 @@ import type { Section } from '../../shared/plans/schema'
 import { REFUSAL } from '../../shared/sync/protocol'
 import { readOnlyReason } from '../../shared/workspaces/permissions'
 import { ApprovalBar } from '../approvals/ApprovalBar'
+import { HistoryButton } from '../history/HistoryButton'
 import type { PlanViewProps } from '../plans/plan-views'
 import { AccessBadge, OwnerBadge } from '../plans/SectionBadges'
 import { PresenceAvatars } from '../presence/PresenceAvatars'
@@ -72,6 +73,7 @@ export function SectionPane(props: SectionPaneProps) {
         <Anchor component="button" size="xs" onClick={toggle} ml="auto">
           {about ? 'Hide' : 'About this section'}
         </Anchor>
+        {connection && <HistoryButton plan={props.plan} workspace={workspace} section={section} doc={connection.doc} />}
         {section.kind === 'network' && section.abilities.edit && onRemoveNetwork && (
           <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={12} />} onClick={onRemoveNetwork}>
             Remove network

@@ -7,8 +7,8 @@ import type { z } from 'zod'
 import { SUGGESTED_TRAITS } from '../../shared/plan-model/schema'
 import { pathKey, useStructuredEnv } from './env'
 import { FieldControl } from './fields'
-import { type FieldShape, fieldsOf } from './schema-shape'
-import { type ListUi, addLabel, itemLabel } from './ui-spec'
+import { type FieldShape, fieldsOf } from '../../shared/plan-model/schema-shape'
+import { type ListUi, addLabel, itemLabel } from '../../shared/plan-model/ui-spec'
 import { useLiveValue } from './use-live-value'
 
 type Item = { id: string } & Record<string, unknown>

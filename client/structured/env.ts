@@ -4,7 +4,7 @@ import type { SectionKind } from '../../shared/plans/catalog'
 import type { Plan } from '../../shared/plans/schema'
 import type { Member } from '../../shared/workspaces/schema'
 import type { Presence } from '../sync/section-connection'
-import type { OptionSource } from './ui-spec'
+import type { OptionSource } from '../../shared/plan-model/ui-spec'
 import type { Writer } from './writer'
 
 /** What every control of one section's structured content shares. */

@@ -21,8 +21,8 @@ import { DateInput } from '@mantine/dates'
 import { IconUser } from '@tabler/icons-react'
 import { memo, useMemo } from 'react'
 import { type StructuredEnv, pathKey, useStructuredEnv } from './env'
-import type { FieldShape } from './schema-shape'
-import { type FieldUi, type OptionSource, enumLabel } from './ui-spec'
+import type { FieldShape } from '../../shared/plan-model/schema-shape'
+import { type FieldUi, type OptionSource, enumLabel } from '../../shared/plan-model/ui-spec'
 import { useLiveValue } from './use-live-value'
 
 export interface FieldProps {

@@ -30,7 +30,11 @@ export function summarize(row: ActivityRow, details: Details, actor: UserRef | n
     case 'thread_resolved': return `${who} resolved a thread on ${section}.`
     case 'thread_reopened': return `${who} reopened a thread on ${section}.`
     case 'member_joined': return `${subject} joined the workspace as ${role((details.after as MemberState | undefined)?.role)}.`
+    case 'share_created': return `${who} created a read-only public link to ${details.scope === 'plan' ? 'the whole plan' : 'the guidelines'}.`
+    case 'share_revoked': return `${who} revoked a public link to ${details.scope === 'plan' ? 'the whole plan' : 'the guidelines'}.`
     case 'member_removed': return details.left ? `${subject} left the workspace.` : `${who} removed ${subject} from the workspace.`
+    case 'version_named': return details.wholePlan ? `${who} named a version of the whole plan: “${text(details.name, 'untitled')}”.` : `${who} named a version of ${section}: “${text(details.name, 'untitled')}”.`
+    case 'version_restored': return `${who} restored ${section} to ${typeof details.versionName === 'string' ? `the version “${details.versionName}”` : 'an earlier version'}.`
     case 'member_changed': {
       const before = details.before as MemberState | undefined
       const after = details.after as MemberState | undefined

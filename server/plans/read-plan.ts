@@ -34,8 +34,15 @@ export async function readSectionDoc<T>(hub: DocumentHub, sectionId: string, rea
   }
 }
 
-/** The whole plan as the health check and the export read it. */
-export async function readPlanModel(services: { db: DbOrTx; hub: DocumentHub }, plan: PlanRow): Promise<PlanModel> {
+/**
+ * The whole plan as the health check and the export read it. `alsoRead` sees each section's document
+ * in the same pass, so the export takes the rich text without loading every section twice.
+ */
+export async function readPlanModel(
+  services: { db: DbOrTx; hub: DocumentHub },
+  plan: PlanRow,
+  alsoRead?: (sectionId: string, doc: Y.Doc) => void,
+): Promise<PlanModel> {
   const [departments, sections, approvals] = await Promise.all([
     listDepartments(services.db, plan.workspace_id),
     liveSections(services.db, plan.id),
@@ -43,7 +50,10 @@ export async function readPlanModel(services: { db: DbOrTx; hub: DocumentHub }, 
   ])
   const models: SectionModel[] = await Promise.all(
     sections.map((s) =>
-      readSectionDoc(services.hub, s.id, (doc) => readSection({ id: s.id, kind: s.kind, title: s.title, ownerDepartmentId: s.owner_department_id }, doc)),
+      readSectionDoc(services.hub, s.id, (doc) => {
+        alsoRead?.(s.id, doc)
+        return readSection({ id: s.id, kind: s.kind, title: s.title, ownerDepartmentId: s.owner_department_id }, doc)
+      }),
     ),
   )
   return {

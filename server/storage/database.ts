@@ -3,8 +3,10 @@ import type { ActivityEventsTable } from '../activity/tables'
 import type { ApprovalsTable } from '../approvals/tables'
 import type { LoginThrottleTable, SessionsTable, UsersTable } from '../auth/tables'
 import type { CommentThreadsTable, CommentsTable } from '../comments/tables'
+import type { SectionVersionsTable } from '../history/tables'
 import type { NotificationsTable } from '../notifications/tables'
 import type { PlansTable, SectionsTable } from '../plans/tables'
+import type { ShareLinksTable } from '../shares/tables'
 import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
 import type { DepartmentsTable, InvitesTable, MemberDepartmentsTable, MembershipsTable, WorkspacesTable } from '../workspaces/tables'
 
@@ -27,6 +29,8 @@ export interface Database {
   notifications: NotificationsTable
   approvals: ApprovalsTable
   activity_events: ActivityEventsTable
+  section_versions: SectionVersionsTable
+  share_links: ShareLinksTable
 }
 
 export type Db = Kysely<Database>

@@ -2,12 +2,16 @@ import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kys
 import * as foundation from './migrations/2026-11-23-foundation'
 import * as sectionUpdates from './migrations/2026-11-23-section-updates'
 import * as commentsApprovals from './migrations/2026-11-24-comments-approvals'
+import * as history from './migrations/2026-11-25-history'
+import * as shareLinks from './migrations/2026-11-26-share-links'
 
 /** Migrations in order; names are dated so they sort and never collide. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
   '2026-11-23-section-updates': sectionUpdates,
   '2026-11-24-comments-approvals': commentsApprovals,
+  '2026-11-25-history': history,
+  '2026-11-26-share-links': shareLinks,
 }
 
 /**

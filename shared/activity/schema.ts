@@ -19,11 +19,15 @@ export const ACTIVITY_CATEGORIES = {
   member_joined: 'members',
   member_changed: 'members',
   member_removed: 'members',
+  share_created: 'members',
+  share_revoked: 'members',
+  version_named: 'history',
+  version_restored: 'history',
 } as const
 
 export type ActivityKind = keyof typeof ACTIVITY_CATEGORIES
 export const ActivityKind = z.enum(Object.keys(ACTIVITY_CATEGORIES) as [ActivityKind, ...ActivityKind[]])
-export const ActivityCategory = z.enum(['approvals', 'comments', 'members'])
+export const ActivityCategory = z.enum(['approvals', 'comments', 'members', 'history'])
 export type ActivityCategory = z.infer<typeof ActivityCategory>
 
 const Cursor = z.coerce.number().int().positive()

@@ -39,6 +39,10 @@ const freshNetworkSection = async (w: World) => {
 const inWorkspace = async (w: World): Promise<Prepared> => ({ params: { id: w.workspace.id } })
 const freshPlan = async (w: World) => (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: 'Another plan' })).json.id as string
 const overviewOf = async (w: World) => ((await w.owner.req('GET', `/api/plans/${w.planId}`)).json.sections as { id: string; kind: string }[]).find((s) => s.kind === 'overview')!.id
+const freshVersion = async (w: World) => {
+  const id = await overviewOf(w)
+  return { id, versionId: (await w.owner.req('POST', `/api/sections/${id}/versions`, { name: 'A version' })).json.id as string }
+}
 const freshThread = async (w: World) => (await w.owner.req('POST', `/api/sections/${await overviewOf(w)}/comments`, { body: 'A thread' })).json as { id: string; comments: { id: string }[] }
 
 const INPUT: Record<string, InputRow> = {
@@ -132,6 +136,20 @@ const INPUT: Record<string, InputRow> = {
   },
   'GET /plans/{id}/approvals': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
   'GET /plans/{id}/activity': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  // Export and public links (issue 7).
+  'GET /plans/{id}/export': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'POST /plans/{id}/shares': { prepare: async (w) => ({ params: { id: w.planId } }), body: () => ({ scope: 'guidelines' }), ok: 201 },
+  'GET /plans/{id}/shares': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'DELETE /plans/{id}/shares/{shareId}': {
+    prepare: async (w) => ({ params: { id: w.planId, shareId: (await w.owner.req('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id } }),
+    ok: 204,
+  },
+  // History (issue 7).
+  'GET /sections/{id}/versions': { prepare: async (w) => ({ params: { id: await overviewOf(w) } }), ok: 200 },
+  'POST /sections/{id}/versions': { prepare: async (w) => ({ params: { id: await overviewOf(w) } }), body: () => ({ name: 'Sent to the board' }), ok: 201 },
+  'GET /sections/{id}/versions/{versionId}': { prepare: async (w) => ({ params: await freshVersion(w) }), ok: 200 },
+  'POST /sections/{id}/versions/{versionId}/restore': { prepare: async (w) => ({ params: await freshVersion(w) }), ok: 200 },
+  'POST /plans/{id}/versions': { prepare: async (w) => ({ params: { id: w.planId } }), body: () => ({ name: 'Sent to the board, March' }), ok: 201 },
 }
 
 const takesInput = (r: DocumentedRoute) => r.body !== null || r.params.length > 0

@@ -136,9 +136,35 @@ const ISOLATION: Record<string, Isolation> = {
   },
   'GET /plans/{id}/approvals': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'GET /plans/{id}/activity': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  // Export and public links (issue 7): B's link comes from `ofB`; through A's own plan it is not found either.
+  'GET /plans/{id}/export': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'POST /plans/{id}/shares': { attacks: (w) => [{ params: { id: w.b.planId }, body: { scope: 'plan' } }] },
+  'GET /plans/{id}/shares': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'DELETE /plans/{id}/shares/{shareId}': {
+    attacks: (w) => [
+      { params: { id: w.b.planId, shareId: ofB.shareId } },
+      { params: { id: w.a.planId, shareId: ofB.shareId } },
+    ],
+  },
+  // History (issue 7): B's named version comes from `ofB`; under A's own section it is not found either.
+  'GET /sections/{id}/versions': { attacks: (w) => [{ params: { id: w.b.overviewSectionId } }] },
+  'POST /sections/{id}/versions': { attacks: (w) => [{ params: { id: w.b.overviewSectionId }, body: { name: 'Named by A' } }] },
+  'GET /sections/{id}/versions/{versionId}': {
+    attacks: (w) => [
+      { params: { id: w.b.overviewSectionId, versionId: ofB.versionId } },
+      { params: { id: ofB.aOverviewSectionId, versionId: ofB.versionId } },
+    ],
+  },
+  'POST /sections/{id}/versions/{versionId}/restore': {
+    attacks: (w) => [
+      { params: { id: w.b.overviewSectionId, versionId: ofB.versionId } },
+      { params: { id: ofB.aOverviewSectionId, versionId: ofB.versionId } },
+    ],
+  },
+  'POST /plans/{id}/versions': { attacks: (w) => [{ params: { id: w.b.planId }, body: { name: 'Named by A' } }] },
 }
-/** B's comment data and A's overview, made once the tenants exist (issue 6 rows). */
-const ofB = { threadId: '', commentId: '', notificationId: '', aOverviewSectionId: '' }
+/** B's comment data, B's named version and A's overview, made once the tenants exist (issue 6 and 7 rows). */
+const ofB = { threadId: '', commentId: '', notificationId: '', aOverviewSectionId: '', versionId: '', shareId: '' }
 
 /**
  * SPEC §1 as a table: the status each role gets on each workspace route. Every call gets fresh targets
@@ -185,6 +211,10 @@ const freshThread = (author: Role, where: 'overview' | 'Marketing', resolved = f
 const freshComment = (author: Role, where: 'overview' | 'Marketing') => async (w: RightsWorld) => {
   const { id } = await sectionOfPlan(where)(w)
   return { id: (await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Comment') })).json.comments[0].id as string }
+}
+const freshVersion = (where: 'overview' | 'Marketing') => async (w: RightsWorld) => {
+  const { id } = await sectionOfPlan(where)(w)
+  return { id, versionId: (await w.owner.req('POST', `/api/sections/${id}/versions`, { name: next('Version') })).json.id as string }
 }
 /** Sales' approval moved (by its lead and the owner) to draft-like or submitted, whatever it was. */
 const salesApproval = (state: 'draft' | 'submitted') => async (w: RightsWorld) => {
@@ -241,6 +271,23 @@ const RIGHTS: RightsRow[] = [
   { route: 'POST /plans/{id}/departments/{departmentId}/objectives/decision', what: "approve Sales' objectives (the editor leads Sales)", prepare: salesApproval('submitted'), body: () => ({ decision: 'approve' }), expect: [403, 403, 200, 403, 403] },
   { route: 'GET /plans/{id}/approvals', what: "read the plan's approvals", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
   { route: 'GET /plans/{id}/activity', what: "read the plan's activity", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
+  // Export (SPEC §7): whoever reads the plan exports it; public links are the owners' and admins'.
+  { route: 'GET /plans/{id}/export', what: 'export the plan', prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
+  { route: 'POST /plans/{id}/shares', what: 'create a public link to the guidelines', prepare: async (w) => ({ id: w.planId }), body: () => ({ scope: 'guidelines' }), expect: [201, 201, 403, 403, 403] },
+  { route: 'GET /plans/{id}/shares', what: "list the plan's public links", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 403, 403, 403] },
+  {
+    route: 'DELETE /plans/{id}/shares/{shareId}', what: 'revoke a public link',
+    prepare: async (w) => ({ id: w.planId, shareId: (await w.owner.req('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id }),
+    expect: [204, 204, 403, 403, 403],
+  },
+  // History (SPEC §6): whoever reads a section reads its history; whoever edits it names and restores.
+  { route: 'GET /sections/{id}/versions', what: "list the overview's versions", prepare: sectionOfPlan('overview'), expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /sections/{id}/versions/{versionId}', what: "read a version of Marketing's objectives", prepare: freshVersion('Marketing'), expect: [200, 200, 200, 200, 200] },
+  { route: 'POST /sections/{id}/versions', what: 'name a version of the overview', prepare: sectionOfPlan('overview'), body: () => ({ name: next('Version') }), expect: [201, 201, 201, 403, 403] },
+  { route: 'POST /sections/{id}/versions', what: "name a version of Marketing's objectives (the editor is in Sales)", prepare: sectionOfPlan('Marketing'), body: () => ({ name: next('Version') }), expect: [201, 201, 403, 403, 403] },
+  { route: 'POST /sections/{id}/versions/{versionId}/restore', what: 'restore a version of the overview', prepare: freshVersion('overview'), expect: [200, 200, 200, 403, 403] },
+  { route: 'POST /sections/{id}/versions/{versionId}/restore', what: "restore a version of Marketing's objectives (the editor is in Sales)", prepare: freshVersion('Marketing'), expect: [200, 200, 403, 403, 403] },
+  { route: 'POST /plans/{id}/versions', what: 'name a version of the whole plan', prepare: async (w) => ({ id: w.planId }), body: () => ({ name: next('Plan version') }), expect: [201, 201, 201, 403, 403] },
 ]
 /** The routes that act on one workspace (or something in it): each must have a row in RIGHTS. */
 const isWorkspaceRoute = (r: DocumentedRoute) => /^\/(workspaces|plans|sections)\/\{id\}/.test(r.path)
@@ -284,6 +331,8 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
       ofB.notificationId = notification.id
       const planA = await w.a.owner.req('GET', `/api/plans/${w.a.planId}`)
       ofB.aOverviewSectionId = (planA.json.sections as { id: string; kind: string }[]).find((x) => x.kind === 'overview')!.id
+      ofB.versionId = (await w.b.owner.req('POST', `/api/sections/${w.b.overviewSectionId}/versions`, { name: 'B only' })).json.id
+      ofB.shareId = (await w.b.owner.req('POST', `/api/plans/${w.b.planId}/shares`, { scope: 'guidelines' })).json.id
     })
     afterAll(() => t?.dispose())
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { SECTION_CONTENT } from '../../shared/plan-model/schema'
-import { SECTION_KINDS } from '../../shared/plans/catalog'
+import { SECTION_CONTENT } from './schema'
+import { SECTION_KINDS } from '../plans/catalog'
 import { fieldsOf } from './schema-shape'
 import { KIND_UI, type ListUi } from './ui-spec'
 

@@ -1,4 +1,4 @@
-import type { ApprovalState } from '../../shared/plan-model/schema'
+import type { ApprovalState } from '../plan-model/schema'
 
 /** How each approval state reads and looks, everywhere it is shown. */
 export const APPROVAL_STATES: Record<ApprovalState, { label: string; color: string; hint: string }> = {

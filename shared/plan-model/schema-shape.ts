@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { SectionKind } from '../../shared/plans/catalog'
-import { CONTENT_LIMITS, ItemId, type ListSpec, PersonRef, SECTION_CONTENT, listSpec } from '../../shared/plan-model/schema'
+import type { SectionKind } from '../plans/catalog'
+import { CONTENT_LIMITS, ItemId, type ListSpec, PersonRef, SECTION_CONTENT, listSpec } from './schema'
 
 /**
  * What kind of control a schema field needs, read from the zod schema itself (plan-model/schema.ts is

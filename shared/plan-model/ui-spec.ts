@@ -1,4 +1,4 @@
-import type { SectionKind } from '../../shared/plans/catalog'
+import type { SectionKind } from '../plans/catalog'
 
 /**
  * How each kind's structured content is presented: labels, placeholders, the order of blocks and how

@@ -1,0 +1,119 @@
+import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Radio, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconCheck, IconCopy, IconLink, IconShare } from '@tabler/icons-react'
+import { useState } from 'react'
+import type { CreatedShare, ShareLink, ShareScope } from '../../shared/shares/schema'
+import { useCreateShare, useRevokeShare, useShares } from '../api/shares'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { fromNow } from '../ui/format'
+
+const SCOPES: Record<ShareScope, { label: string; description: string }> = {
+  guidelines: { label: 'The guidelines', description: 'The written guidelines and where each department’s objectives stand. Nothing else of the plan.' },
+  plan: { label: 'The whole plan', description: 'Every section, read-only, with the approvals and the health check.' },
+}
+
+/** The link just created: shown once (the server keeps only its hash), with a copy button. */
+function CreatedLink({ share }: { share: CreatedShare }) {
+  return (
+    <Alert variant="outline" color="brand" bg="brand.0" icon={<IconLink size={18} />} title="Public link ready" radius="md">
+      <TextInput
+        readOnly
+        aria-label="Public link"
+        value={share.url}
+        onFocus={(e) => e.currentTarget.select()}
+        data-testid="share-url"
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+        rightSection={
+          <CopyButton value={share.url}>
+            {({ copied, copy }) => (
+              <Tooltip label={copied ? 'Copied' : 'Copy link'}>
+                <ActionIcon variant={copied ? 'filled' : 'subtle'} color={copied ? 'teal' : 'gray'} onClick={copy} aria-label="Copy public link">
+                  {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </CopyButton>
+        }
+      />
+      <Text size="xs" c="dimmed" mt="xs">
+        Anyone with this link can read {SCOPES[share.scope].label.toLowerCase()} without an account, until you revoke it. It is shown only now.
+      </Text>
+    </Alert>
+  )
+}
+
+function ActiveLinks({ planId, shares }: { planId: string; shares: ShareLink[] }) {
+  const revoke = useRevokeShare(planId)
+  const [revoking, setRevoking] = useState<ShareLink | null>(null)
+  if (shares.length === 0) return <Text size="sm" c="dimmed">No public links yet.</Text>
+  return (
+    <>
+      <Table verticalSpacing="xs" data-testid="share-list">
+        <Table.Tbody>
+          {shares.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Text size="sm" fw={600}>{SCOPES[s.scope].label}</Text>
+                <Text size="xs" c="dimmed">Created {fromNow(s.createdAt)}{s.createdBy ? ` by ${s.createdBy.name}` : ''}</Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(s)}>Revoke</Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <ConfirmDialog
+        opened={revoking !== null}
+        title="Revoke this link?"
+        confirmLabel="Revoke link"
+        loading={revoke.isPending}
+        onClose={() => setRevoking(null)}
+        onConfirm={() => revoking && revoke.mutate(revoking.id, { onSuccess: () => setRevoking(null) })}
+      >
+        Whoever has it will see a "not found" page from now on. The plan itself is not touched.
+      </ConfirmDialog>
+    </>
+  )
+}
+
+/** For owners and admins: read-only public links to the guidelines or the whole plan. */
+export function ShareButton({ planId }: { planId: string }) {
+  const [opened, { open, close }] = useDisclosure(false)
+  const [scope, setScope] = useState<ShareScope>('guidelines')
+  const [created, setCreated] = useState<CreatedShare | null>(null)
+  const shares = useShares(planId, opened)
+  const create = useCreateShare(planId)
+  const closeAll = () => {
+    setCreated(null)
+    close()
+  }
+  return (
+    <>
+      <Button variant="default" leftSection={<IconShare size={16} />} onClick={open} data-testid="share-button">
+        Share
+      </Button>
+      <Modal opened={opened} onClose={closeAll} title={<Text fw={650}>Share a read-only link</Text>} size="lg">
+        <Stack gap="lg">
+          <Radio.Group value={scope} onChange={(v) => setScope(v as ShareScope)} label="What the link opens">
+            <Stack gap="xs" mt="xs">
+              {(Object.keys(SCOPES) as ShareScope[]).map((s) => (
+                <Radio key={s} value={s} label={SCOPES[s].label} description={SCOPES[s].description} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Group justify="flex-end">
+            <Button leftSection={<IconLink size={16} />} loading={create.isPending} onClick={() => create.mutate(scope, { onSuccess: setCreated })} data-testid="share-create">
+              Create link
+            </Button>
+          </Group>
+          {created && <CreatedLink share={created} />}
+          <Stack gap="xs">
+            <Text fw={600} size="sm">Active links</Text>
+            {shares.data && <ActiveLinks planId={planId} shares={shares.data} />}
+          </Stack>
+        </Stack>
+      </Modal>
+    </>
+  )
+}

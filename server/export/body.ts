@@ -1,0 +1,42 @@
+import { type JSONContent, getSchema } from '@tiptap/core'
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { BODY_FIELD, richTextExtensions } from '../../shared/editor/extensions'
+
+const schema = getSchema(richTextExtensions())
+const EMPTY: JSONContent = { type: 'doc', content: [] }
+/** Links an export may carry: a `javascript:` URL in a downloaded file or a public page is an attack. */
+const SAFE_HREF = /^(https?:|mailto:)/i
+
+/**
+ * A section's rich text as ProseMirror JSON, in the editor's own schema. Read from a copy: y-tiptap
+ * deletes what the schema refuses from the document it reads, and the live one must stay exactly as
+ * its clients wrote it. Never throws: an unreadable body reads as empty.
+ */
+export function readBody(doc: Y.Doc): JSONContent {
+  const copy = new Y.Doc()
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    return withSafeLinks(yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(BODY_FIELD), schema).toJSON() as JSONContent)
+  } catch {
+    return EMPTY
+  } finally {
+    copy.destroy()
+  }
+}
+
+/** The same content with every link mark that is not http(s) or mailto dropped (its text stays). */
+function withSafeLinks(node: JSONContent): JSONContent {
+  const marks = node.marks?.filter((m) => m.type !== 'link' || SAFE_HREF.test(String(m.attrs?.href ?? '')))
+  return {
+    ...node,
+    ...(node.marks ? { marks } : {}),
+    ...(node.content ? { content: node.content.map(withSafeLinks) } : {}),
+  }
+}
+
+/** The same content with headings moved down `by` levels (at most h6): a body's h1 sits under the section's title. */
+export function demoteHeadings(node: JSONContent, by: number): JSONContent {
+  const attrs = node.type === 'heading' ? { ...node.attrs, level: Math.min(6, Number(node.attrs?.level ?? 1) + by) } : node.attrs
+  return { ...node, ...(attrs ? { attrs } : {}), ...(node.content ? { content: node.content.map((c) => demoteHeadings(c, by)) } : {}) }
+}

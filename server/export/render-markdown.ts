@@ -1,0 +1,60 @@
+import { MarkdownManager } from '@tiptap/markdown'
+import { richTextExtensions } from '../../shared/editor/extensions'
+import { demoteHeadings } from './body'
+import { type Block, type DocSection, type ExportDocument, type Field, SEVERITY_LABELS, type Table } from './document'
+
+const markdown = new MarkdownManager({ extensions: richTextExtensions() })
+
+/** Text someone typed, kept literal: no stray emphasis, links or HTML. */
+const escape = (text: string) => text.replace(/([\\`*_[\]<>|#])/g, '\\$1')
+const cell = (text: string) => escape(text).replace(/\r?\n/g, '<br>') || ' '
+const paragraph = (text: string) => escape(text).replace(/\r?\n/g, '  \n')
+
+function table(t: Table, level: number): string[] {
+  return [
+    ...(t.title ? [`${'#'.repeat(level)} ${escape(t.title)}`, ''] : []),
+    `| ${t.columns.map(cell).join(' | ')} |`,
+    `| ${t.columns.map(() => '---').join(' | ')} |`,
+    ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    '',
+  ]
+}
+
+const fields = (list: Field[]) => [...list.map((f) => `**${escape(f.label)}:** ${paragraph(f.value)}  `), '']
+
+function block(b: Block): string[] {
+  switch (b.kind) {
+    case 'fields': return [...(b.title ? [`#### ${escape(b.title)}`, ''] : []), ...fields(b.fields)]
+    case 'table': return table(b.table, 4)
+    case 'list': return [`#### ${escape(b.title)}`, '', ...b.items.map((i) => `- ${paragraph(i)}`), '']
+    case 'cards': return [
+      `#### ${escape(b.title)}`, '',
+      ...b.cards.flatMap((c) => [`##### ${escape(c.title)}`, '', ...fields(c.fields), ...c.tables.flatMap((t) => table(t, 6))]),
+    ]
+  }
+}
+
+function section(s: DocSection): string[] {
+  return [
+    `### ${escape(s.title)}`, '',
+    ...(s.approval ? [`> **Approval: ${s.approval.label}.** ${paragraph(s.approval.detail)}`, ''] : []),
+    ...s.blocks.flatMap(block),
+    ...(s.body ? [markdown.serialize(demoteHeadings(s.body, 3)).trim(), ''] : []),
+    ...(s.blocks.length === 0 && !s.body ? ['_Nothing written yet._', ''] : []),
+  ]
+}
+
+/** The plan as one Markdown file (GitHub-flavoured tables), in the order of the six steps. */
+export function renderMarkdown(doc: ExportDocument): string {
+  const lines = [
+    `# ${escape(doc.title)}`, '',
+    `${escape(doc.workspace)} · Social media plan · ${doc.date}`, '',
+    '## Approvals', '',
+    ...table({ columns: ['Department', 'Objectives', 'Details'], rows: doc.approvals.map((a) => [a.department, a.label, a.detail]) }, 0),
+    '## Plan health', '',
+    doc.health.summary, '',
+    ...(doc.health.findings?.length ? table({ columns: ['Severity', 'Section', 'Finding'], rows: doc.health.findings.map((f) => [SEVERITY_LABELS[f.severity], f.section, f.message]) }, 0) : []),
+    ...doc.steps.flatMap((step) => [`## Step ${step.number}: ${escape(step.title)}`, '', ...step.sections.flatMap(section)]),
+  ]
+  return `${lines.join('\n').trim()}\n`
+}

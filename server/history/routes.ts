@@ -1,0 +1,173 @@
+import { createRoute } from '@hono/zod-openapi'
+import { canNamePlanVersion, canNameVersion, canReadHistory, canRestoreVersion } from '../../shared/history/permissions'
+import { snapshotContent } from '../../shared/history/content'
+import { NameVersionBody, PlanVersion, RestoreResult, Version, VersionDetail, VersionList, VersionParams } from '../../shared/history/schema'
+import { PlanParams, SectionParams } from '../../shared/plans/schema'
+import { recordActivity } from '../activity/record'
+import { requireAuth } from '../auth/middleware'
+import { conflict, forbidden, notFound } from '../http/errors'
+import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
+import { type SectionContext, planContext, sectionContext } from '../plan-context'
+import { readSectionDoc } from '../plans/read-plan'
+import { liveSections } from '../plans/repo'
+import type { Services } from '../services'
+import { newId } from '../storage/ids'
+import { applyVersion } from './restore'
+import { presentVersions } from './present'
+import { type Captured, capture, docFromState, findVersion, insertVersion, listVersions, recordAutomatic } from './versions'
+
+const list = createRoute({
+  method: 'get', path: '/sections/{id}/versions', tags: ['history'],
+  summary: "A section's versions, newest first: automatic snapshots, named versions and restores, with who and when",
+  request: { params: SectionParams },
+  responses: { 200: jsonResponse(VersionList, 'Versions, newest first, and what the caller may do'), ...ERRORS },
+})
+const show = createRoute({
+  method: 'get', path: '/sections/{id}/versions/{versionId}', tags: ['history'],
+  summary: 'One version of a section for display: its rich text as blocks and its structured fields',
+  request: { params: VersionParams },
+  responses: { 200: jsonResponse(VersionDetail, 'The version and its content'), ...ERRORS },
+})
+const name = createRoute({
+  method: 'post', path: '/sections/{id}/versions', tags: ['history'],
+  summary: 'Name the section as it is now ("Sent to the board, March"); kept for good',
+  request: { params: SectionParams, body: jsonBody(NameVersionBody) },
+  responses: { 201: jsonResponse(Version, 'The named version'), ...ERRORS, 409: ERRORS[400] },
+})
+const namePlan = createRoute({
+  method: 'post', path: '/plans/{id}/versions', tags: ['history'],
+  summary: 'Name every section of the plan as it is now, under one name',
+  request: { params: PlanParams, body: jsonBody(NameVersionBody) },
+  responses: { 201: jsonResponse(PlanVersion, 'One named version per section'), ...ERRORS },
+})
+const restore = createRoute({
+  method: 'post', path: '/sections/{id}/versions/{versionId}/restore', tags: ['history'],
+  summary: 'Bring a version back as a new change on top of the present; the present is snapshotted first, so the restore can be undone',
+  request: { params: VersionParams },
+  responses: { 200: jsonResponse(RestoreResult, 'The restore marker and the snapshot taken just before'), ...ERRORS, 409: ERRORS[400] },
+})
+
+export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
+  const target = (ctx: SectionContext) => ({ ownerDepartmentId: ctx.section.owner_department_id })
+  const refOf = (ctx: SectionContext) => ({ id: ctx.section.id, plan_id: ctx.plan.id, workspace_id: ctx.plan.workspace_id })
+  const present = (rows: Parameters<typeof presentVersions>[1]) => presentVersions(db, rows)
+
+  async function readableSection(userId: string, sectionId: string): Promise<SectionContext> {
+    const ctx = await sectionContext(db, sectionId, userId)
+    if (!canReadHistory(ctx.caller, target(ctx))) throw forbidden()
+    return ctx
+  }
+
+  async function editableSection(userId: string, sectionId: string, can: typeof canNameVersion, refusal: string): Promise<SectionContext> {
+    const ctx = await sectionContext(db, sectionId, userId)
+    if (!can(ctx.caller, target(ctx))) throw forbidden(refusal)
+    if (ctx.section.archived_at !== null) throw conflict('section_archived', 'This section is archived; restore it first.')
+    return ctx
+  }
+
+  function announce(ctx: { plan: SectionContext['plan'] }, departmentId: string | null) {
+    planEvents.publish({ kind: 'activity', workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId: departmentId ?? undefined })
+  }
+
+  return createRouter()
+    .openapi(list, async (c) => {
+      const { user } = requireAuth(c)
+      const ctx = await readableSection(user.id, c.req.valid('param').id)
+      const live = ctx.section.archived_at === null
+      return c.json({
+        versions: await present(await listVersions(db, ctx.section.id)),
+        abilities: { name: live && canNameVersion(ctx.caller, target(ctx)), restore: live && canRestoreVersion(ctx.caller, target(ctx)) },
+      }, 200)
+    })
+    .openapi(show, async (c) => {
+      const { user } = requireAuth(c)
+      const { id, versionId } = c.req.valid('param')
+      const ctx = await readableSection(user.id, id)
+      const row = await findVersion(db, ctx.section.id, versionId)
+      if (!row) throw notFound('The version')
+      const doc = docFromState(row.state)
+      try {
+        return c.json({ version: (await present([row]))[0]!, content: snapshotContent(doc, ctx.section.kind) }, 200)
+      } finally {
+        doc.destroy()
+      }
+    })
+    .openapi(name, async (c) => {
+      const { user } = requireAuth(c)
+      const ctx = await editableSection(user.id, c.req.valid('param').id, canNameVersion, 'Only people who may edit this section can name its versions.')
+      const { name: versionName } = c.req.valid('json')
+      const captured = await readSectionDoc(hub, ctx.section.id, capture)
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await insertVersion(trx, refOf(ctx), captured, { kind: 'named', name: versionName, createdBy: user.id })
+        await recordActivity(trx, {
+          workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId: ctx.section.owner_department_id, sectionId: ctx.section.id,
+          kind: 'version_named', actorId: user.id, details: { versionId: inserted.id, name: versionName, sectionTitle: ctx.section.title },
+        })
+        return inserted
+      })
+      announce(ctx, ctx.section.owner_department_id)
+      return c.json((await present([row]))[0]!, 201)
+    })
+    .openapi(namePlan, async (c) => {
+      const { user } = requireAuth(c)
+      const ctx = await planContext(db, c.req.valid('param').id, user.id)
+      if (!canNamePlanVersion(ctx.caller)) throw forbidden('Only editors can name a version of the plan.')
+      const { name: versionName } = c.req.valid('json')
+      const sections = await liveSections(db, ctx.plan.id)
+      const captured = await Promise.all(sections.map((s) => readSectionDoc(hub, s.id, capture)))
+      const planVersionId = newId()
+      const createdAt = Date.now()
+      const rows = await db.transaction().execute(async (trx) => {
+        const inserted = []
+        for (const [i, s] of sections.entries()) {
+          const ref = { id: s.id, plan_id: ctx.plan.id, workspace_id: ctx.plan.workspace_id }
+          inserted.push(await insertVersion(trx, ref, captured[i]!, { kind: 'named', name: versionName, planVersionId, createdBy: user.id, at: createdAt }))
+        }
+        await recordActivity(trx, {
+          workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, kind: 'version_named', actorId: user.id,
+          details: { planVersionId, name: versionName, wholePlan: true, sections: sections.length },
+        })
+        return inserted
+      })
+      announce(ctx, null)
+      return c.json({ planVersionId, name: versionName, createdAt, versions: await present(rows) }, 201)
+    })
+    .openapi(restore, async (c) => {
+      const { user } = requireAuth(c)
+      const { id, versionId } = c.req.valid('param')
+      const ctx = await editableSection(user.id, id, canRestoreVersion, 'Only people who may edit this section can restore its versions.')
+      const version = await findVersion(db, ctx.section.id, versionId)
+      if (!version) throw notFound('The version')
+
+      // The change is made on the section as it is at that instant: what it was just before and just after are captured there.
+      const taken: { before?: Captured; after?: Captured } = {}
+      const source = docFromState(version.state)
+      try {
+        await hub.change(ctx.section.id, (doc) => {
+          taken.before = capture(doc)
+          applyVersion(doc, source, ctx.section.kind)
+          taken.after = capture(doc)
+        })
+      } finally {
+        source.destroy()
+      }
+
+      const at = Date.now()
+      const { before, restored } = await db.transaction().execute(async (trx) => {
+        const snapshot = await recordAutomatic(trx, refOf(ctx), taken.before!, at)
+        // A millisecond later, so the list shows the restore above the snapshot taken just before it.
+        const marker = await insertVersion(trx, refOf(ctx), taken.after!, {
+          kind: 'restore', createdBy: user.id, restoredFrom: { id: version.id, createdAt: version.created_at }, at: at + 1,
+        })
+        await recordActivity(trx, {
+          workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId: ctx.section.owner_department_id, sectionId: ctx.section.id,
+          kind: 'version_restored', actorId: user.id,
+          details: { versionId: version.id, versionName: version.name, versionAt: version.created_at, sectionTitle: ctx.section.title },
+        })
+        return { before: snapshot, restored: marker }
+      })
+      announce(ctx, ctx.section.owner_department_id)
+      const shown = await present(before ? [restored, before] : [restored])
+      return c.json({ restored: shown[0]!, before: shown[1] ?? null }, 200)
+    })
+}

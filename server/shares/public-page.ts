@@ -1,0 +1,50 @@
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { ShareToken } from '../../shared/shares/schema'
+import { buildDocument } from '../export/document'
+import { loadExportSource } from '../export/load'
+import { renderHtml } from '../export/render-html'
+import { EXPORT_CSS } from '../export/styles'
+import { findPlan } from '../plans/repo'
+import type { Services } from '../services'
+import { activeShareByToken } from './repo'
+
+/**
+ * What a public page may do: show its own inline styles and images, nothing else (no script, no
+ * fetch, no frame, no form). The page holds text people typed; this makes it inert whatever it says.
+ */
+const HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex, nofollow',
+  'X-Content-Type-Options': 'nosniff',
+}
+
+const NOT_FOUND = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow">
+<title>Link not found</title><style>${EXPORT_CSS}</style></head>
+<body><main class="doc"><p class="kicker">Planroom</p><h1>This link does not open anything</h1>
+<p class="meta">It may have been revoked, or mistyped. Ask whoever sent it for a new one.</p></main></body></html>`
+
+function page(c: Context, status: 200 | 404, html: string) {
+  for (const [k, v] of Object.entries(HEADERS)) c.header(k, v)
+  return c.html(html, status)
+}
+
+/**
+ * `GET /s/:token`: the read-only page a public link opens, no account needed. The token opens its
+ * own plan only, and of it only what its scope says (the guidelines, or the whole plan); a revoked or
+ * unknown token is a 404 at once, as the link is looked up on every request.
+ */
+export function publicShareRoutes({ storage: { db }, hub }: Services) {
+  return new Hono().get('/:token', async (c) => {
+    const token = c.req.param('token')
+    const share = ShareToken.safeParse(token).success ? await activeShareByToken(db, token) : undefined
+    const plan = share ? await findPlan(db, share.plan_id) : undefined
+    if (!share || !plan) return page(c, 404, NOT_FOUND)
+    const doc = buildDocument(await loadExportSource({ db, hub }, plan), share.scope)
+    const banner = `A read-only ${share.scope === 'plan' ? 'copy of this plan' : 'copy of these guidelines'}, shared by ${doc.workspace}.`
+    return page(c, 200, renderHtml(doc, { cover: false, banner }))
+  }).all('*', (c) => page(c, 404, NOT_FOUND))
+}

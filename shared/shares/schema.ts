@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { UserRef } from '../comments/schema'
+import { Id } from '../workspaces/schema'
+
+/** Read-only public links to a plan (SPEC §7): the guidelines, or the whole plan. */
+
+export const SHARE_SCOPES = ['guidelines', 'plan'] as const
+export const ShareScope = z.enum(SHARE_SCOPES)
+export type ShareScope = z.infer<typeof ShareScope>
+
+/** Active links a plan may have at once: enough for every audience, few enough to keep track of. */
+export const MAX_ACTIVE_SHARES = 20
+
+export const ShareParams = z.object({ id: Id, shareId: Id })
+/** 32 random bytes in lower-case base32 (server/shares/token.ts). */
+export const ShareToken = z.string().regex(/^[a-z2-7]{40,64}$/)
+
+export const CreateShareBody = z.strictObject({ scope: ShareScope })
+
+export const ShareLink = z.object({
+  id: z.string(),
+  scope: ShareScope,
+  createdAt: z.number(),
+  createdBy: UserRef.nullable(),
+})
+export type ShareLink = z.infer<typeof ShareLink>
+
+/** The token and URL are shown only in this answer: the server keeps a hash. */
+export const CreatedShare = ShareLink.extend({ token: z.string(), url: z.string() })
+export type CreatedShare = z.infer<typeof CreatedShare>
+
+export const ShareList = z.object({ shares: z.array(ShareLink) })
