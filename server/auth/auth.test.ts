@@ -5,7 +5,7 @@ import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { createApp } from '../app'
 import { SESSION_COOKIE } from './cookie'
-import { ACCOUNT_POLICY, ADDRESS_POLICY, type ThrottlePolicy, lockDuration } from './login-throttle'
+import { ACCOUNT_POLICY, ADDRESS_POLICY, type ThrottlePolicy, accountKey, lockDuration, recordFailure } from './login-throttle'
 import { SESSION_TTL_MS } from './sessions'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -346,6 +346,16 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
       expect(locked.headers.get('retry-after')).toMatch(/^\d+$/)
 
       expect((await login(newAddress(), user.user.email, user.password)).status).toBe(200)
+    })
+
+    it('forgets keys that have been quiet longer than the policies remember', async () => {
+      const db = t.services.storage.db
+      const long = Date.now() - ACCOUNT_POLICY.resetAfterMs - 60_000
+      await recordFailure(db, [accountKey('old@example.com')], long)
+      await recordFailure(db, [accountKey('new@example.com')])
+      const keys = (await db.selectFrom('login_throttle').select('key').execute()).map((r) => r.key)
+      expect(keys).toContain('email:new@example.com')
+      expect(keys).not.toContain('email:old@example.com')
     })
 
     it('does not trust X-Forwarded-For unless configured to: a spoofed header does not escape the address limit', async () => {

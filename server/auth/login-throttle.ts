@@ -69,7 +69,12 @@ export function lockDuration(failures: number, policy: ThrottlePolicy): number {
   return Math.min(policy.baseLockMs * 2 ** (failures - policy.free - 1), policy.maxLockMs)
 }
 
+/** A key quiet for longer than any policy remembers, and not locked, means nothing any more. */
+const FORGET_AFTER_MS = Math.max(ACCOUNT_POLICY.resetAfterMs, ADDRESS_POLICY.resetAfterMs)
+
 export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now = Date.now()): Promise<void> {
+  // Forgotten keys go as new failures come, so guesses at many made-up addresses do not pile up rows.
+  await db.deleteFrom('login_throttle').where('last_failure_at', '<', now - FORGET_AFTER_MS).where('locked_until', '<', now).execute()
   for (const { key, policy } of keys) {
     const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
     const previous = row && now - row.last_failure_at < policy.resetAfterMs ? row.failures : 0
