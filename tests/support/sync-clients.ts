@@ -2,6 +2,10 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
+// Each stock WebsocketProvider listens for the process's exit (to withdraw its presence); a suite holds
+// dozens of them open at once, which is not the leak Node's default warning at 10 listeners looks for.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 200))
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Poll until `check` is true (or fail with `what` after `timeoutMs`). */
