@@ -11,10 +11,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { startBalancer } from '../tests/support/balancer'
 import { ENGINES } from '../tests/support/engines'
-import { startRedisServer } from '../tests/support/redis-server'
+import { startCluster } from '../tests/support/cluster'
 import { POSTGRES_URL } from '../tests/support/requirements'
-import { type ServerProcess, startServerProcess } from '../tests/support/server-process'
-import { round, sectionsOnServer, stopChild } from './lib'
+import type { ServerProcess } from '../tests/support/server-process'
+import { round, sectionsOnServer } from './lib'
 import { type LoadStats, loadArgs, loadgen, planroomArgs, preparePeerbench } from './peers'
 import { type ProcessFigures, sampleProcesses } from './proc-stats'
 
@@ -62,14 +62,11 @@ function watchConnections(servers: ServerProcess[]) {
 }
 
 async function runOnce(dir: string, opts: ClusterOptions, processes: number, trial: number): Promise<ClusterRow> {
-  const db = await ENGINES.find((e) => e.engine === 'postgres')!.open()
-  const redis = processes > 1 ? await startRedisServer() : null
-  const servers: ServerProcess[] = []
+  const cluster = await startCluster(processes, { LOG_LEVEL: 'warn' })
+  const { servers } = cluster
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'planroom-bench-cluster-'))
   let balancer: Awaited<ReturnType<typeof startBalancer>> | null = null
   try {
-    // REDIS_URL '' keeps a REDIS_URL of the caller's environment out of the 1-process case.
-    for (let i = 0; i < processes; i++) servers.push(await startServerProcess({ ...db.env, REDIS_URL: redis?.url ?? '', LOG_LEVEL: 'warn' }))
     const { cookie, sectionIds } = await sectionsOnServer(servers[0]!.url, opts.docs)
     balancer = await startBalancer(servers.map((s) => s.port))
     const wsUrl = `${balancer.url.replace('http:', 'ws:')}/sync`
@@ -95,9 +92,7 @@ async function runOnce(dir: string, opts: ClusterOptions, processes: number, tri
     }
   } finally {
     await balancer?.close()
-    await Promise.all(servers.map((s) => stopChild(s.child)))
-    await redis?.stop()
-    await db.dispose()
+    await cluster.dispose()
     fs.rmSync(scratch, { recursive: true, force: true })
   }
 }

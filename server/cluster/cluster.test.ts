@@ -3,10 +3,9 @@ import type * as Y from 'yjs'
 import { CLOSE, MESSAGE } from '../../shared/sync/protocol'
 import { ApiClient, httpTarget } from '../../tests/support/api'
 import { startBalancer } from '../../tests/support/balancer'
-import { ENGINES, type TestDatabase } from '../../tests/support/engines'
-import { startRedisServer } from '../../tests/support/redis-server'
-import { HAS_REDIS } from '../../tests/support/requirements'
-import { type ServerProcess, startServerProcess } from '../../tests/support/server-process'
+import { CAN_CLUSTER, type RunningCluster, startCluster } from '../../tests/support/cluster'
+import type { TestDatabase } from '../../tests/support/engines'
+import type { ServerProcess } from '../../tests/support/server-process'
 import { appendParagraph, bodyText, eventually, rawSocket, sleep, type StockClient, stockClient } from '../../tests/support/sync-clients'
 import { planWithPeople, storedDocOf } from '../../tests/support/sync-fixture'
 
@@ -14,8 +13,6 @@ import { planWithPeople, storedDocOf } from '../../tests/support/sync-fixture'
  * Production mode (SPEC §6): two real Planroom processes on one PostgreSQL database and a Redis server
  * of the test's own, so Redis can be stopped and started without touching other suites.
  */
-const postgres = ENGINES.find((e) => e.engine === 'postgres')!
-
 /** The same person, talking to another process (the session lives in the shared database). */
 function through(person: ApiClient, url: string): ApiClient {
   const other = new ApiClient(httpTarget(), url)
@@ -29,13 +26,11 @@ async function health(url: string) {
   return { status: res.status, body: (await res.json()) as { status: string; redis: { status: string } } }
 }
 
-describe.skipIf(!postgres.available || !HAS_REDIS)('several processes on PostgreSQL and Redis', () => {
+describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () => {
+  let cluster: RunningCluster
   let database: TestDatabase
-  let redis: Awaited<ReturnType<typeof startRedisServer>>
   let a: ServerProcess
   let b: ServerProcess
-  /** Started during the Redis outage. */
-  let c: ServerProcess | undefined
   let fx: Awaited<ReturnType<typeof planWithPeople>>
   const open: StockClient[] = []
   const client = (url: string, who: { cookieHeader: string }, sectionId: string) => {
@@ -45,17 +40,14 @@ describe.skipIf(!postgres.available || !HAS_REDIS)('several processes on Postgre
   }
 
   beforeAll(async () => {
-    database = await postgres.open()
-    redis = await startRedisServer()
-    const env = { ...database.env, REDIS_URL: redis.url }
-    ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+    cluster = await startCluster(2)
+    ;({ database } = cluster)
+    ;[a, b] = cluster.servers as [ServerProcess, ServerProcess]
     fx = await planWithPeople(a.url)
   })
   afterAll(async () => {
     for (const c of open) c.close()
-    await Promise.all([a?.stop(), b?.stop(), c?.stop()])
-    await redis?.stop()
-    await database?.dispose()
+    await cluster?.dispose()
   })
 
   it('reports database, Redis and sync status on both processes', async () => {
@@ -147,6 +139,7 @@ describe.skipIf(!postgres.available || !HAS_REDIS)('several processes on Postgre
     appendParagraph(onA.doc, 'before the outage')
     await eventually(() => bodyText(onB.doc).includes('before the outage'), 'live before the outage')
 
+    const redis = cluster.redis!
     await redis.stop()
     await eventually(async () => (await health(a.url)).body.redis.status === 'down', 'A reports Redis down')
     const during = await health(b.url)
@@ -160,7 +153,7 @@ describe.skipIf(!postgres.available || !HAS_REDIS)('several processes on Postgre
     // Each process still serves its own clients: B's writes are stored although A's clients cannot see them yet.
     await eventually(async () => bodyText(await storedDocOf(database, section)).includes('B during the outage 4'), 'B stores during the outage')
     // A process started during the outage serves too, and says it is on its own.
-    c = await startServerProcess({ ...database.env, REDIS_URL: redis.url })
+    const c = await cluster.add()
     expect((await health(c.url)).body).toMatchObject({ status: 'degraded', redis: { status: 'down' } })
     const onC = client(c.url, fx.owner, section)
     expect(await onC.synced).toBe(true)
@@ -177,32 +170,25 @@ describe.skipIf(!postgres.available || !HAS_REDIS)('several processes on Postgre
   })
 })
 
-describe.skipIf(!postgres.available || !HAS_REDIS)('a process killed with SIGKILL while clients type', () => {
-  let database: TestDatabase
-  let redis: Awaited<ReturnType<typeof startRedisServer>>
-  let a: ServerProcess
-  let b: ServerProcess
+describe.skipIf(!CAN_CLUSTER)('a process killed with SIGKILL while clients type', () => {
+  let cluster: RunningCluster
   let balancer: Awaited<ReturnType<typeof startBalancer>>
   const clients: StockClient[] = []
   const timers: NodeJS.Timeout[] = []
 
   beforeAll(async () => {
-    database = await postgres.open()
-    redis = await startRedisServer()
-    const env = { ...database.env, REDIS_URL: redis.url }
-    ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
-    balancer = await startBalancer([a.port, b.port])
+    cluster = await startCluster(2)
+    balancer = await startBalancer(cluster.servers.map((s) => s.port))
   })
   afterAll(async () => {
     for (const t of timers) clearInterval(t)
     for (const c of clients) c.close()
     await balancer?.close()
-    await Promise.all([a?.stop(), b?.stop()])
-    await redis?.stop()
-    await database?.dispose()
+    await cluster?.dispose()
   })
 
   it('moves its clients to the other process and loses nothing anyone had received', async () => {
+    const [a, b] = cluster.servers as [ServerProcess, ServerProcess]
     const fx = await planWithPeople(b.url)
     const people = [fx.owner, fx.marketingEditor, fx.salesEditor, fx.owner]
     // Through the balancer, in turn: two clients land on A and two on B.
@@ -222,7 +208,7 @@ describe.skipIf(!postgres.available || !HAS_REDIS)('a process killed with SIGKIL
     await eventually(() => new Set(clients.map((c) => bodyText(c.doc))).size === 1, 'all clients converge', 15_000)
     const final = bodyText(clients[0]!.doc)
     for (const tokens of received) for (const t of tokens) expect(final).toContain(t)
-    await eventually(async () => bodyText(await storedDocOf(database, fx.shared.id)) === final, 'the database holds what everyone has')
+    await eventually(async () => bodyText(await storedDocOf(cluster.database, fx.shared.id)) === final, 'the database holds what everyone has')
     expect(received.flat().length).toBeGreaterThan(20)
   })
 })

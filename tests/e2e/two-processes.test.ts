@@ -3,40 +3,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SESSION_COOKIE } from '../../server/auth/cookie'
 import type { ApiClient } from '../support/api'
 import { artifactPath, launchBrowser } from '../support/browser'
-import { ENGINES, type TestDatabase } from '../support/engines'
+import { CAN_CLUSTER, type RunningCluster, startCluster } from '../support/cluster'
 import { DESKTOP } from '../support/live-plan-browser'
-import { startRedisServer } from '../support/redis-server'
-import { HAS_CHROMIUM, HAS_REDIS } from '../support/requirements'
-import { type ServerProcess, startServerProcess } from '../support/server-process'
+import { HAS_CHROMIUM } from '../support/requirements'
+import type { ServerProcess } from '../support/server-process'
 import { planWithPeople } from '../support/sync-fixture'
 
 /**
  * Production mode as people see it: two colleagues whose browsers reached different server processes
  * (PostgreSQL + Redis) write one section together and see each other there and in the plan.
  */
-const postgres = ENGINES.find((e) => e.engine === 'postgres')!
-
-describe.skipIf(!HAS_CHROMIUM || !postgres.available || !HAS_REDIS)('two server processes in the browser', () => {
-  let database: TestDatabase
-  let redis: Awaited<ReturnType<typeof startRedisServer>>
+describe.skipIf(!HAS_CHROMIUM || !CAN_CLUSTER)('two server processes in the browser', () => {
+  let cluster: RunningCluster
   let a: ServerProcess
   let b: ServerProcess
   let fx: Awaited<ReturnType<typeof planWithPeople>>
   let browser: Browser
 
   beforeAll(async () => {
-    database = await postgres.open()
-    redis = await startRedisServer()
-    const env = { ...database.env, REDIS_URL: redis.url }
-    ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+    cluster = await startCluster(2)
+    ;[a, b] = cluster.servers as [ServerProcess, ServerProcess]
     fx = await planWithPeople(a.url)
     browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()
-    await Promise.all([a?.stop(), b?.stop()])
-    await redis?.stop()
-    await database?.dispose()
+    await cluster?.dispose()
   })
 
   async function pageOn(server: ServerProcess, who: ApiClient): Promise<Page> {
