@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SegmentedControl, Select, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core'
+import { LoadError, PanelLoader } from '../ui/states'
 import {
   IconAlertTriangle,
   IconCheck,
@@ -23,7 +24,6 @@ import { type ReactNode, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { ACTIVITY_CATEGORIES, type ActivityCategory, type ActivityEvent, type ActivityKind } from '../../shared/activity/schema'
 import { activityKeys, useActivity } from '../api/activity'
-import { errorMessage } from '../api/errors'
 import { PersonAvatar } from '../comments/PersonAvatar'
 import type { PlanViewProps } from '../plans/plan-views'
 import { formatDateTime, fromNow } from '../ui/format'
@@ -154,16 +154,9 @@ export function ActivityFeed({ plan, workspace }: PlanViewProps) {
         <Select size="sm" style={{ flex: '1 1 160px', maxWidth: 240 }} placeholder="Every event" aria-label="Event" clearable data={kindOptions} value={kind} onChange={(v) => setKind(v as ActivityKind | null)} />
       </Group>
       {feed.isPending ? (
-        <Center py="xl">
-          <Loader size="sm" />
-        </Center>
+        <PanelLoader />
       ) : feed.isError ? (
-        <Alert color="red" variant="light" title="The activity could not be loaded">
-          {errorMessage(feed.error)}{' '}
-          <Anchor component="button" onClick={() => void feed.refetch()}>
-            Try again
-          </Anchor>
-        </Alert>
+        <LoadError title="The activity could not be loaded" error={feed.error} onRetry={() => void feed.refetch()} />
       ) : events.length === 0 ? (
         <Paper withBorder radius="md" p="xl">
           <Text c="dimmed" ta="center" size="sm">

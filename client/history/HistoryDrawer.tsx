@@ -1,4 +1,5 @@
-import { Alert, Button, Center, Drawer, Group, Loader, Paper, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core'
+import { Button, Drawer, Group, Paper, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core'
+import { LoadError, PanelLoader } from '../ui/states'
 import { useMediaQuery } from '@mantine/hooks'
 import { IconArrowLeft, IconBookmarkPlus, IconHistory } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
@@ -7,7 +8,6 @@ import type * as Y from 'yjs'
 import { canNamePlanVersion } from '../../shared/history/permissions'
 import type { Section } from '../../shared/plans/schema'
 import { refetchAfterNews, usePlanNews } from '../activity/live'
-import { errorMessage } from '../api/errors'
 import { historyKeys, useSectionVersions } from '../api/history'
 import type { PlanViewProps } from '../plans/plan-views'
 import './history.css'
@@ -47,13 +47,9 @@ export function HistoryDrawer({ plan, workspace, section, doc, opened, onClose }
   const can = { section: list.data?.abilities.name ?? false, plan: canNamePlanVersion(workspace.me) }
 
   const listPane = list.isPending ? (
-    <Center py="xl">
-      <Loader size="sm" />
-    </Center>
+    <PanelLoader />
   ) : list.isError ? (
-    <Alert color="red" variant="light" title="The history could not be loaded">
-      {errorMessage(list.error)}
-    </Alert>
+    <LoadError title="The history could not be loaded" error={list.error} onRetry={() => void list.refetch()} />
   ) : versions.length === 0 ? (
     <Paper withBorder p="lg" radius="md">
       <Stack gap={6} align="center">

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Center, Divider, Group, Loader, Stack, Switch, Text, Title, Tooltip } from '@mantine/core'
+import { Badge, Button, Divider, Group, Stack, Switch, Text, Title, Tooltip } from '@mantine/core'
+import { LoadError, PanelLoader } from '../ui/states'
 import { IconBookmark, IconHistory, IconRestore } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { diffBlocks, hasBodyChanges } from '../../shared/history/body-diff'
 import { fieldChanges } from '../../shared/history/field-diff'
 import type { SectionSnapshotContent, Version } from '../../shared/history/schema'
 import type { SectionKind } from '../../shared/plans/catalog'
-import { errorMessage } from '../api/errors'
 import { useRestoreVersion, useVersion } from '../api/history'
 import { PersonAvatar } from '../comments/PersonAvatar'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
@@ -74,13 +74,9 @@ export function VersionView({ sectionId, kind, version, now, names, canRestore, 
       </Group>
 
       {detail.isPending ? (
-        <Center py="xl">
-          <Loader size="sm" />
-        </Center>
+        <PanelLoader />
       ) : detail.isError ? (
-        <Alert color="red" variant="light" title="This version could not be loaded">
-          {errorMessage(detail.error)}
-        </Alert>
+        <LoadError title="This version could not be loaded" error={detail.error} onRetry={() => void detail.refetch()} />
       ) : (
         <>
           <Group justify="space-between" gap="sm" className="history-toolbar">

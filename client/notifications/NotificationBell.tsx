@@ -1,4 +1,5 @@
-import { ActionIcon, Anchor, Box, Button, Center, CloseButton, Drawer, Group, Indicator, Loader, Popover, ScrollArea, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core'
+import { ActionIcon, Anchor, Box, Button, CloseButton, Drawer, Group, Indicator, Popover, ScrollArea, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core'
+import { PanelLoader } from '../ui/states'
 import { useMediaQuery } from '@mantine/hooks'
 import { IconAlertTriangle, IconAt, IconBell, IconChecks, IconMessage, IconMessageCheck, IconRotate, IconSend, IconShieldCheck } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
@@ -96,9 +97,7 @@ function Inbox({ workspaceId, unreadCount, onClose, closable }: { workspaceId: s
         </Group>
       </Group>
       {list.isPending ? (
-        <Center py="xl">
-          <Loader size="sm" />
-        </Center>
+        <PanelLoader />
       ) : list.isError ? (
         <Text size="sm" c="red" p="md">
           {errorMessage(list.error)}

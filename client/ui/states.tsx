@@ -1,4 +1,4 @@
-import { Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { errorMessage } from '../api/errors'
@@ -42,5 +42,31 @@ export function ErrorState({ title, error, action, onRetry }: ErrorStateProps) {
         {action}
       </Stack>
     </Center>
+  )
+}
+
+/** A spinner for a panel or list inside a page that is already there. */
+export function PanelLoader() {
+  return (
+    <Center py="xl">
+      <Loader size="sm" />
+    </Center>
+  )
+}
+
+/** A panel whose data failed to load: what, the server's reason, and a retry where it makes sense. */
+export function LoadError({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
+  return (
+    <Alert color="red" variant="light" title={title}>
+      {errorMessage(error)}
+      {onRetry && (
+        <>
+          {' '}
+          <Anchor component="button" onClick={onRetry}>
+            Try again
+          </Anchor>
+        </>
+      )}
+    </Alert>
   )
 }
