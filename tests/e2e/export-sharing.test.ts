@@ -61,7 +61,7 @@ describe.skipIf(!HAS_CHROMIUM)('export and public links in the browser', () => {
     const page = await live.pageAs(live.fx.owner, '')
     await page.getByTestId('export-menu').click()
     for (const format of ['md', 'html', 'pdf'] as const) await page.getByTestId(`export-${format}`).waitFor()
-    await page.screenshot({ path: artifactPath('export-menu.png') })
+    await page.screenshot({ path: artifactPath('export-menu.png'), animations: 'disabled' })
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-md').click()])
     expect(download.suggestedFilename()).toMatch(/^social-plan-2027-\d{4}-\d{2}-\d{2}\.md$/)
     const md = fs.readFileSync(await download.path(), 'utf8')
