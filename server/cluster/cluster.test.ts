@@ -50,6 +50,23 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     await cluster?.dispose()
   })
 
+  /** A plan-room socket on `server` that asked for plan news, once the server has it registered. */
+  async function planListener(server: ServerProcess) {
+    const listener = rawSocket(server.url, `/sync/${fx.plan.id}?events=1`, { cookie: fx.viewer.cookieHeader, origin: server.url })
+    await listener.opened
+    await eventually(() => listener.received.length > 0, 'the plan room says hello')
+    return listener
+  }
+
+  /** Comment through A and wait until the listener (on B) hears of it: everything A published before has arrived. */
+  async function relayedThrough(listener: ReturnType<typeof rawSocket>) {
+    const heard = () => listener.received.filter((m) => m[0] === MESSAGE.planEvent).map((m) => m.subarray(1).toString())
+    const before = heard().length
+    const res = await fx.commenter.req('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'Seen from the other process?' })
+    expect(res.status).toBe(201)
+    await eventually(() => heard().slice(before).some((e) => e.includes('"comments"')), 'B hears of a comment made through A')
+  }
+
   it('reports database, Redis and sync status on both processes', async () => {
     for (const p of [a, b]) {
       const { status, body } = await health(p.url)
@@ -93,10 +110,12 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     expect(await witness.synced).toBe(true)
     appendParagraph(onB.doc, 'before demotion')
     await eventually(() => bodyText(witness.doc).includes('before demotion'), 'the editor writes while an editor')
+    const listener = await planListener(b)
     const patch = await fx.owner.req('PATCH', `/api/workspaces/${fx.workspace.id}/members/${person.user!.id}`, { role: 'viewer' })
     expect(patch.status).toBe(200)
-    // The demotion reaches B through Redis; give it the time a relayed message takes before writing.
-    await sleep(300)
+    // Redis keeps A's messages in order: once B hears of a comment made after the demotion, B has the demotion.
+    await relayedThrough(listener)
+    listener.ws.close()
     appendParagraph(onB.doc, 'after demotion')
     appendParagraph(witness.doc, 'witness marker')
     await eventually(() => bodyText(onB.doc).includes('witness marker'), 'the demoted person still reads')
@@ -120,13 +139,8 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
   })
 
   it("brings plan news (a comment made through A) to B's listeners", async () => {
-    const listener = rawSocket(b.url, `/sync/${fx.plan.id}?events=1`, { cookie: fx.viewer.cookieHeader, origin: b.url })
-    await listener.opened
-    await sleep(200)
-    const res = await fx.commenter.req('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'Seen from the other process?' })
-    expect(res.status).toBe(201)
-    const events = () => listener.received.filter((m) => m[0] === MESSAGE.planEvent).map((m) => m.subarray(1).toString())
-    await eventually(() => events().some((e) => e.includes('"comments"')), 'B hears of the comment')
+    const listener = await planListener(b)
+    await relayedThrough(listener)
     listener.ws.close()
   })
 
