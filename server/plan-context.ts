@@ -1,5 +1,6 @@
-import { notFound } from './http/errors'
-import { findPlan } from './plans/repo'
+import type { Membership, SectionAccessTarget } from '../shared/workspaces/permissions'
+import { conflict, forbidden, notFound } from './http/errors'
+import { findPlan, findSection } from './plans/repo'
 import type { PlanRow, SectionRow } from './plans/tables'
 import type { DbOrTx } from './storage/database'
 import { type CallerMembership, findMembership } from './workspaces/repo'
@@ -24,9 +25,25 @@ export async function planContext(db: DbOrTx, planId: string, userId: string): P
 }
 
 export async function sectionContext(db: DbOrTx, sectionId: string, userId: string, what = 'The section'): Promise<SectionContext> {
-  const section = await db.selectFrom('sections').selectAll().where('id', '=', sectionId).executeTakeFirst()
+  const section = await findSection(db, sectionId)
   const plan = section ? await findPlan(db, section.plan_id) : undefined
   const caller = plan ? await findMembership(db, plan.workspace_id, userId) : null
   if (!section || !plan || !caller) throw notFound(what)
   return { plan, section, caller }
+}
+
+/** A change to a section's content or discussion, and what the caller is told when it may not be made. */
+export interface SectionChange {
+  allowed: (m: Membership, s: SectionAccessTarget) => boolean
+  /** 403: the caller's role does not allow it. */
+  refusal: string
+  /** 409 section_archived: an archived section changes only by being restored. */
+  archived: string
+}
+
+export async function editableSectionContext(db: DbOrTx, sectionId: string, userId: string, change: SectionChange): Promise<SectionContext> {
+  const ctx = await sectionContext(db, sectionId, userId)
+  if (!change.allowed(ctx.caller, { ownerDepartmentId: ctx.section.owner_department_id })) throw forbidden(change.refusal)
+  if (ctx.section.archived_at !== null) throw conflict('section_archived', change.archived)
+  return ctx
 }

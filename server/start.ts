@@ -10,7 +10,9 @@ import type { Config } from './config'
 import { DEFAULT_SNAPSHOT_EVERY_MS, createAutoSnapshots } from './history/auto-snapshots'
 import { log } from './log'
 import { createContentGuard } from './plans/content-guard'
-import { combineWriteObservers, createHealthPublisher, sectionPlanLookup } from './plans/health-events'
+import { createHealthPublisher } from './plans/health-events'
+import { findSection } from './plans/repo'
+import { combineWriteObservers } from './plans/write-observers'
 import type { Services } from './services'
 import { openMigratedStorage } from './storage/db'
 import { DEFAULT_HUB_OPTIONS, DocumentHub } from './sync/hub'
@@ -37,7 +39,10 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
     guard: createContentGuard(storage.db),
     relay: cluster?.docs,
-    afterWrite: combineWriteObservers(createStalenessWatch(storage.db, planEvents), createHealthPublisher(sectionPlanLookup(storage.db), planEvents), history.observer),
+    afterWrite: combineWriteObservers(
+      (sectionId) => findSection(storage.db, sectionId),
+      createStalenessWatch(storage.db, planEvents), createHealthPublisher(planEvents), history.observer,
+    ),
     beforeUnload: history.beforeUnload,
   })
   cluster?.attach(hub, access)

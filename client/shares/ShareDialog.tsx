@@ -6,6 +6,7 @@ import type { CreatedShare, ShareLink, ShareScope } from '../../shared/shares/sc
 import { useCreateShare, useRevokeShare, useShares } from '../api/shares'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { fromNow } from '../ui/format'
+import { LoadError, PanelLoader } from '../ui/states'
 
 const SCOPES: Record<ShareScope, { label: string; description: string }> = {
   guidelines: { label: 'The guidelines', description: 'The written guidelines and where each department’s objectives stand. Nothing else of the plan.' },
@@ -110,7 +111,13 @@ export function ShareButton({ planId }: { planId: string }) {
           {created && <CreatedLink share={created} />}
           <Stack gap="xs">
             <Text fw={600} size="sm">Active links</Text>
-            {shares.data && <ActiveLinks planId={planId} shares={shares.data} />}
+            {shares.isPending ? (
+              <PanelLoader />
+            ) : shares.isError ? (
+              <LoadError title="The links could not be loaded" error={shares.error} onRetry={() => void shares.refetch()} />
+            ) : (
+              <ActiveLinks planId={planId} shares={shares.data} />
+            )}
           </Stack>
         </Stack>
       </Modal>

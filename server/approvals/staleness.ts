@@ -2,8 +2,9 @@ import type * as Y from 'yjs'
 import { log } from '../log'
 import { notify, announceInboxes } from '../notifications/notify'
 import { recordActivity } from '../activity/record'
+import type { SectionObserver } from '../plans/write-observers'
 import type { Db } from '../storage/database'
-import type { DocPeer, WriteObserver } from '../sync/live-doc'
+import type { DocPeer } from '../sync/live-doc'
 import type { PlanEvents } from '../sync/plan-events'
 import { snapshotOfDoc } from './objectives'
 
@@ -24,17 +25,11 @@ interface ObjectivesSection {
  * the content the server holds. After a short quiet moment it hashes the canonical objectives and,
  * when the hash differs from the approved one, moves approved → stale in one conditional update.
  */
-export function createStalenessWatch(db: Db, planEvents: PlanEvents, delayMs = STALENESS_DELAY_MS): WriteObserver {
+export function createStalenessWatch(db: Db, planEvents: PlanEvents, delayMs = STALENESS_DELAY_MS): SectionObserver {
   return {
-    async load(sectionId) {
-      const row = await db.selectFrom('sections').select(['id', 'plan_id', 'workspace_id', 'kind', 'owner_department_id'])
-        .where('id', '=', sectionId).executeTakeFirst()
-        .catch((err) => {
-          log.error('staleness watch could not look up a section', { sectionId, error: String(err) })
-          return undefined
-        })
-      if (!row || row.kind !== 'objectives' || !row.owner_department_id) return null
-      return watchSection({ id: row.id, planId: row.plan_id, workspaceId: row.workspace_id, departmentId: row.owner_department_id }, db, planEvents, delayMs)
+    async load(section) {
+      if (section.kind !== 'objectives' || !section.owner_department_id) return null
+      return watchSection({ id: section.id, planId: section.plan_id, workspaceId: section.workspace_id, departmentId: section.owner_department_id }, db, planEvents, delayMs)
     },
   }
 }

@@ -9,7 +9,7 @@ import { requireAuth } from '../auth/middleware'
 import { conflict, forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
 import { announceInboxes, notify } from '../notifications/notify'
-import { planContext, sectionContext, type SectionContext } from '../plan-context'
+import { editableSectionContext, planContext, sectionContext, type SectionContext } from '../plan-context'
 import { liveSections } from '../plans/repo'
 import type { Services } from '../services'
 import { newId } from '../storage/ids'
@@ -88,10 +88,9 @@ export function commentRoutes({ storage: { db }, hub, planEvents }: Services) {
   return createRouter()
     .openapi(create, async (c) => {
       const { user } = requireAuth(c)
-      const ctx = await sectionContext(db, c.req.valid('param').id, user.id)
-      const target = { ownerDepartmentId: ctx.section.owner_department_id }
-      if (!canComment(ctx.caller, target)) throw forbidden('Viewers can read comments but not write them.')
-      if (ctx.section.archived_at !== null) throw conflict('section_archived', 'This section is archived; restore it to comment on it.')
+      const ctx = await editableSectionContext(db, c.req.valid('param').id, user.id, {
+        allowed: canComment, refusal: 'Viewers can read comments but not write them.', archived: 'This section is archived; restore it to comment on it.',
+      })
       const input = c.req.valid('json')
       const mentions = await resolveMentions(db, ctx.plan.workspace_id, input.body, input.mentions)
       let thread: ThreadRow | undefined

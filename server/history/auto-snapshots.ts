@@ -1,8 +1,8 @@
 import type * as Y from 'yjs'
 import { log } from '../log'
+import type { SectionObserver } from '../plans/write-observers'
 import type { Db } from '../storage/database'
-import type { WriteObserver } from '../sync/live-doc'
-import { type SectionRef, capture, findSectionRef, recordAutomatic } from './versions'
+import { type SectionRef, capture, recordAutomatic } from './versions'
 
 /** While people edit a section, an automatic snapshot at most this often (HISTORY_SNAPSHOT_EVERY_MS). */
 export const DEFAULT_SNAPSHOT_EVERY_MS = 5 * 60_000
@@ -10,13 +10,14 @@ export const DEFAULT_SNAPSHOT_EVERY_MS = 5 * 60_000
 /**
  * Automatic snapshots of each section: the first write after a snapshot starts a wait of `everyMs`,
  * the writes that follow ride along, and the section as it is then is stored. When the section leaves
- * memory (its last person left), it is stored too. A snapshot identical to the section's newest
- * version is skipped, so an idle section gathers none.
+ * memory (its last person left) with writes not yet stored that way, it is stored then. A snapshot
+ * identical to the section's newest version is skipped, so an idle section gathers none.
  *
  * `observer` goes into the hub's `afterWrite` and `beforeUnload` into its options.
  */
 export function createAutoSnapshots(db: Db, everyMs = DEFAULT_SNAPSHOT_EVERY_MS) {
-  const waiting = new Map<string, NodeJS.Timeout>()
+  /** The sections written here since their last snapshot, with the wait for the next one. */
+  const waiting = new Map<string, { section: SectionRef; timer: NodeJS.Timeout }>()
   // One store at a time per section, so two triggers never both find the same newest version and both add one.
   const queues = new Map<string, Promise<void>>()
 
@@ -37,33 +38,27 @@ export function createAutoSnapshots(db: Db, everyMs = DEFAULT_SNAPSHOT_EVERY_MS)
     return next
   }
 
-  const observer: WriteObserver = {
-    async load(sectionId) {
-      const section = await findSectionRef(db, sectionId).catch((err) => {
-        log.error('history could not look up a section', { sectionId, error: String(err) })
-        return undefined
-      })
-      // A plan's presence room is not a section: nothing to keep.
-      if (!section) return null
+  const observer: SectionObserver = {
+    async load(section) {
       return (doc) => {
-        if (waiting.has(sectionId)) return
+        if (waiting.has(section.id)) return
         const timer = setTimeout(() => {
-          waiting.delete(sectionId)
+          waiting.delete(section.id)
           if (!doc.isDestroyed) void take(section, doc)
         }, everyMs)
         timer.unref()
-        waiting.set(sectionId, timer)
+        waiting.set(section.id, { section, timer })
       }
     },
   }
 
   async function beforeUnload(sectionId: string, doc: Y.Doc): Promise<void> {
-    clearTimeout(waiting.get(sectionId))
+    const pending = waiting.get(sectionId)
+    // Nothing written since the last snapshot (or a room that is no section): that snapshot already holds it.
+    if (!pending) return
+    clearTimeout(pending.timer)
     waiting.delete(sectionId)
-    // Nothing was ever written: no version to keep.
-    if (doc.store.clients.size === 0) return
-    const section = await findSectionRef(db, sectionId)
-    if (section) await take(section, doc)
+    await take(pending.section, doc)
   }
 
   return { observer, beforeUnload }

@@ -5,9 +5,9 @@ import { NameVersionBody, PlanVersion, RestoreResult, Version, VersionDetail, Ve
 import { PlanParams, SectionParams } from '../../shared/plans/schema'
 import { recordActivity } from '../activity/record'
 import { requireAuth } from '../auth/middleware'
-import { conflict, forbidden, notFound } from '../http/errors'
+import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
-import { type SectionContext, planContext, sectionContext } from '../plan-context'
+import { type SectionContext, editableSectionContext, planContext, sectionContext } from '../plan-context'
 import { readSectionDoc } from '../plans/read-plan'
 import { liveSections } from '../plans/repo'
 import type { Services } from '../services'
@@ -49,7 +49,6 @@ const restore = createRoute({
 
 export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
   const target = (ctx: SectionContext) => ({ ownerDepartmentId: ctx.section.owner_department_id })
-  const refOf = (ctx: SectionContext) => ({ id: ctx.section.id, plan_id: ctx.plan.id, workspace_id: ctx.plan.workspace_id })
   const present = (rows: Parameters<typeof presentVersions>[1]) => presentVersions(db, rows)
 
   async function readableSection(userId: string, sectionId: string): Promise<SectionContext> {
@@ -58,12 +57,8 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
     return ctx
   }
 
-  async function editableSection(userId: string, sectionId: string, can: typeof canNameVersion, refusal: string): Promise<SectionContext> {
-    const ctx = await sectionContext(db, sectionId, userId)
-    if (!can(ctx.caller, target(ctx))) throw forbidden(refusal)
-    if (ctx.section.archived_at !== null) throw conflict('section_archived', 'This section is archived; restore it first.')
-    return ctx
-  }
+  const editableSection = (userId: string, sectionId: string, allowed: typeof canNameVersion, refusal: string) =>
+    editableSectionContext(db, sectionId, userId, { allowed, refusal, archived: 'This section is archived; restore it first.' })
 
   function announce(ctx: { plan: SectionContext['plan'] }, departmentId: string | null) {
     planEvents.publish({ kind: 'activity', workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId: departmentId ?? undefined })
@@ -98,7 +93,7 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       const { name: versionName } = c.req.valid('json')
       const captured = await readSectionDoc(hub, ctx.section.id, capture)
       const row = await db.transaction().execute(async (trx) => {
-        const inserted = await insertVersion(trx, refOf(ctx), captured, { kind: 'named', name: versionName, createdBy: user.id })
+        const inserted = await insertVersion(trx, ctx.section, captured, { kind: 'named', name: versionName, createdBy: user.id })
         await recordActivity(trx, {
           workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId: ctx.section.owner_department_id, sectionId: ctx.section.id,
           kind: 'version_named', actorId: user.id, details: { versionId: inserted.id, name: versionName, sectionTitle: ctx.section.title },
@@ -120,8 +115,7 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       const rows = await db.transaction().execute(async (trx) => {
         const inserted = []
         for (const [i, s] of sections.entries()) {
-          const ref = { id: s.id, plan_id: ctx.plan.id, workspace_id: ctx.plan.workspace_id }
-          inserted.push(await insertVersion(trx, ref, captured[i]!, { kind: 'named', name: versionName, planVersionId, createdBy: user.id, at: createdAt }))
+          inserted.push(await insertVersion(trx, s, captured[i]!, { kind: 'named', name: versionName, planVersionId, createdBy: user.id, at: createdAt }))
         }
         await recordActivity(trx, {
           workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, kind: 'version_named', actorId: user.id,
@@ -154,9 +148,9 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
 
       const at = Date.now()
       const { before, restored } = await db.transaction().execute(async (trx) => {
-        const snapshot = await recordAutomatic(trx, refOf(ctx), taken.before!, at)
+        const snapshot = await recordAutomatic(trx, ctx.section, taken.before!, at)
         // A millisecond later, so the list shows the restore above the snapshot taken just before it.
-        const marker = await insertVersion(trx, refOf(ctx), taken.after!, {
+        const marker = await insertVersion(trx, ctx.section, taken.after!, {
           kind: 'restore', createdBy: user.id, restoredFrom: { id: version.id, createdAt: version.created_at }, at: at + 1,
         })
         await recordActivity(trx, {

@@ -32,9 +32,6 @@ export interface SectionRef {
   workspace_id: string
 }
 
-export const findSectionRef = (db: DbOrTx, sectionId: string): Promise<SectionRef | undefined> =>
-  db.selectFrom('sections').select(['id', 'plan_id', 'workspace_id']).where('id', '=', sectionId).executeTakeFirst()
-
 export interface NewVersion {
   kind: VersionKind
   name?: string | null

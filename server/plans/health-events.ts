@@ -1,26 +1,8 @@
-import type * as Y from 'yjs'
-import { log } from '../log'
-import type { Db } from '../storage/database'
-import type { DocPeer, WriteObserver } from '../sync/live-doc'
 import type { PlanEvents } from '../sync/plan-events'
+import type { ObservedSection, SectionObserver } from './write-observers'
 
 /** How long the writes to one plan are gathered before its health panels are told to ask again. */
 export const HEALTH_EVENT_DELAY_MS = 300
-
-export interface SectionPlan {
-  planId: string
-  workspaceId: string
-}
-
-/** The plan a section belongs to, or null (an unknown room, e.g. a plan's own presence room). */
-export type SectionPlanLookup = (sectionId: string) => Promise<SectionPlan | null>
-
-export function sectionPlanLookup(db: Db): SectionPlanLookup {
-  return async (sectionId) => {
-    const row = await db.selectFrom('sections').select(['plan_id', 'workspace_id']).where('id', '=', sectionId).executeTakeFirst()
-    return row ? { planId: row.plan_id, workspaceId: row.workspace_id } : null
-  }
-}
 
 /**
  * Tells a plan's open pages that its health may have changed (SPEC §3, the live panel): after a
@@ -29,9 +11,9 @@ export function sectionPlanLookup(db: Db): SectionPlanLookup {
  * still sees the panel follow within a fraction of a second. The panels then refetch
  * `GET /api/plans/:id/health`, which reads the documents as they are by then.
  */
-export function createHealthPublisher(lookup: SectionPlanLookup, planEvents: PlanEvents, delayMs = HEALTH_EVENT_DELAY_MS): WriteObserver {
+export function createHealthPublisher(planEvents: PlanEvents, delayMs = HEALTH_EVENT_DELAY_MS): SectionObserver {
   const waiting = new Map<string, NodeJS.Timeout>()
-  const schedule = ({ planId, workspaceId }: SectionPlan) => {
+  const schedule = ({ plan_id: planId, workspace_id: workspaceId }: ObservedSection) => {
     if (waiting.has(planId)) return
     const timer = setTimeout(() => {
       waiting.delete(planId)
@@ -41,31 +23,8 @@ export function createHealthPublisher(lookup: SectionPlanLookup, planEvents: Pla
     waiting.set(planId, timer)
   }
   return {
-    async load(sectionId) {
-      const plan = await lookup(sectionId).catch((err) => {
-        log.error('health events could not look up a section', { sectionId, error: String(err) })
-        return null
-      })
-      return plan ? () => schedule(plan) : null
-    },
-  }
-}
-
-/** Several write observers as one (LiveDocOptions takes one): each loads and runs on its own. */
-export function combineWriteObservers(...observers: WriteObserver[]): WriteObserver {
-  return {
-    async load(sectionId) {
-      const loaded = (await Promise.all(observers.map((o) => o.load(sectionId)))).filter((f) => f !== null)
-      if (loaded.length === 0) return null
-      return (doc: Y.Doc, origin: DocPeer | 'server') => {
-        for (const observe of loaded) {
-          try {
-            observe(doc, origin)
-          } catch (err) {
-            log.error('a write observer failed', { sectionId, error: String(err) })
-          }
-        }
-      }
+    async load(section) {
+      return () => schedule(section)
     },
   }
 }

@@ -28,6 +28,9 @@ export async function insertSections(db: DbOrTx, plan: { id: string; workspace_i
 
 export const findPlan = (db: DbOrTx, planId: string) => db.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirst()
 
+export const findSection = (db: DbOrTx, sectionId: string): Promise<SectionRow | undefined> =>
+  db.selectFrom('sections').selectAll().where('id', '=', sectionId).executeTakeFirst()
+
 export async function liveSections(db: DbOrTx, planId: string): Promise<SectionRow[]> {
   const rows = await db.selectFrom('sections').selectAll().where('plan_id', '=', planId).where('archived_at', 'is', null).execute()
   return rows.sort((a, b) => sectionOrder(a.kind, a.position) - sectionOrder(b.kind, b.position))

@@ -1,0 +1,44 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { type ObservedSection, combineWriteObservers } from './write-observers'
+
+const section: ObservedSection = { id: 'sec-a1', plan_id: 'plan-a', workspace_id: 'ws-1', kind: 'objectives', owner_department_id: null }
+const lookup = async (id: string) => (id === section.id ? section : undefined)
+
+describe('combined write observers', () => {
+  it('combines observers: each one runs, even after another throws', async () => {
+    const seen: string[] = []
+    const combined = combineWriteObservers(
+      lookup,
+      { load: async () => () => void seen.push('first') },
+      { load: async () => null },
+      { load: async () => () => { throw new Error('boom') } },
+      { load: async () => () => void seen.push('last') },
+    )
+    const observe = await combined.load('sec-a1')
+    observe!(new Y.Doc(), 'server')
+    expect(seen).toEqual(['first', 'last'])
+    expect(await combineWriteObservers(lookup, { load: async () => null }).load('sec-a1')).toBeNull()
+  })
+
+  it('looks the section up once per load and hands it to every observer', async () => {
+    let lookups = 0
+    const given: ObservedSection[] = []
+    const combined = combineWriteObservers(
+      async (id) => (lookups++, lookup(id)),
+      { load: async (s) => (given.push(s), null) },
+      { load: async (s) => (given.push(s), null) },
+    )
+    await combined.load('sec-a1')
+    expect(lookups).toBe(1)
+    expect(given).toEqual([section, section])
+  })
+
+  it('watches nothing for a room that is not a section, or when the lookup fails', async () => {
+    let loads = 0
+    const observer = { load: async () => (loads++, () => {}) }
+    expect(await combineWriteObservers(lookup, observer).load('plan-a')).toBeNull()
+    expect(await combineWriteObservers(() => Promise.reject(new Error('db down')), observer).load('sec-a1')).toBeNull()
+    expect(loads).toBe(0)
+  })
+})
