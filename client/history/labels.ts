@@ -1,7 +1,11 @@
+import type { z } from 'zod'
 import type { FieldChange } from '../../shared/history/field-diff'
 import type { Version } from '../../shared/history/schema'
 import type { SectionKind } from '../../shared/plans/catalog'
+import { type ValueWords, formatValue } from '../../shared/plan-model/format-value'
+import { objectAt, shapeOf } from '../../shared/plan-model/schema-shape'
 import { type FieldUi, KIND_UI, type ListUi } from '../../shared/plan-model/ui-spec'
+import { shorten } from '../../shared/text'
 import { formatDate, formatDateTime } from '../ui/format'
 
 /** What a version is called in the list and above its content. */
@@ -37,10 +41,6 @@ export interface DescribedChange {
 
 type Item = Record<string, unknown> & { id?: string }
 
-const shorten = (text: string, max = 60) => {
-  const t = text.trim().replace(/\s+/g, ' ')
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t
-}
 const humanize = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase())
 const findItem = (list: unknown, id: string): Item | undefined => (Array.isArray(list) ? (list as Item[]).find((i) => i?.id === id) : undefined)
 
@@ -48,23 +48,32 @@ const findItem = (list: unknown, id: string): Item | undefined => (Array.isArray
 function itemLabel(item: Item | undefined, list: ListUi | undefined): string {
   for (const key of Object.keys(list?.fields ?? {})) {
     const v = item?.[key]
-    if (typeof v === 'string' && v.trim() && !(list?.fields[key]?.options)) return `“${shorten(v)}”`
+    if (typeof v === 'string' && v.trim() && !(list?.fields[key]?.options)) return `“${shorten(v, 60)}”`
   }
   const noun = list?.noun ?? 'item'
   return `An untitled ${noun}`
 }
 
-function formatValue(value: unknown, field: FieldUi | undefined, names: Names): string | null {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null
-  if (Array.isArray(value)) return value.map((v) => formatValue(v, field, names)).filter(Boolean).join(', ')
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
-  if (typeof value === 'number') return value.toLocaleString()
-  if (typeof value !== 'string') return null
-  if (field?.options === 'objectives') return 'an objective'
-  const named = names.sections.find((s) => s.id === value)?.title ?? names.departments.find((d) => d.id === value)?.name ?? names.members.find((m) => m.userId === value)?.name
-  if (named) return named
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(new Date(`${value}T12:00:00`).getTime())
-  return value
+/** Names from what the drawer has at hand: objectives live in other sections' documents, so one stays "an objective". */
+const wordsFor = (names: Names): ValueWords => ({
+  person: (ref) => names.members.find((m) => m.userId === ref)?.name ?? ref,
+  linked: (source, id) => {
+    if (source === 'objectives') return 'an objective'
+    const named = source === 'departments' ? names.departments.find((d) => d.id === id)?.name : names.sections.find((s) => s.id === id)?.title
+    return named ?? 'Something since removed'
+  },
+  date: (iso) => formatDate(new Date(`${iso}T12:00:00`).getTime()),
+  number: (n) => n.toLocaleString(),
+})
+
+/**
+ * How a changed field's sides read, by the field's kind in the schema. No unit follows a number: the
+ * unit is a field of its own here, and may have changed with it.
+ */
+function fieldSide(kind: SectionKind, path: readonly string[], field: FieldUi | undefined, names: Names): (value: unknown) => string | null {
+  const shape = shapeOf(objectAt(kind, path.slice(0, -1)).shape[path.at(-1)!] as z.ZodType)
+  const words = wordsFor(names)
+  return (value) => formatValue(shape, field ?? { label: '' }, value, '', words) || null
 }
 
 /** A structured change in words: where it is (labels from the form's own ui-spec) and its two sides. */
@@ -90,7 +99,6 @@ export function describeChange(kind: SectionKind, change: FieldChange, before: I
     fields = list?.fields
     lists = list?.lists
   }
-  const side = (value: unknown) =>
-    change.path.length % 2 === 0 ? (value ? itemLabel(value as Item, list) : null) : formatValue(value, field, names)
+  const side = change.path.length % 2 === 0 ? (value: unknown) => (value ? itemLabel(value as Item, list) : null) : fieldSide(kind, change.path, field, names)
   return { where, change: change.change, before: side(change.before), after: side(change.after) }
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import type { Plan } from '../../shared/plans/schema'
+import { shorten } from '../../shared/text'
 import type { Presence } from '../sync/section-connection'
 import { useSectionsContent } from './use-content'
 
@@ -10,11 +11,6 @@ export interface ObjectiveOption {
   sectionId: string
   /** The department whose objective it is (the section's title names it). */
   group: string
-}
-
-const shorten = (text: string) => {
-  const t = text.trim().replace(/\s+/g, ' ')
-  return t.length > 90 ? `${t.slice(0, 87)}…` : t
 }
 
 /**
@@ -29,7 +25,7 @@ export function usePlanObjectives(plan: Plan, me: Presence, enabled = true): { o
         const group = section.title.replace(/^Objectives\s*[—-]\s*/, '') || section.title
         return content.objectives.map((o, i) => ({
           id: o.id,
-          label: shorten(o.statement) || `Untitled objective ${i + 1}`,
+          label: shorten(o.statement, 90) || `Untitled objective ${i + 1}`,
           sectionId: section.id,
           group,
         }))

@@ -34,8 +34,12 @@ export async function moveApproval(db: DbOrTx, key: ApprovalKey, from: ApprovalR
   return Number(updated.numUpdatedRows) === 1
 }
 
-/** Each department's state in a plan, for the health check and exports (a missing one is draft). */
-export async function approvalStates(db: DbOrTx, planId: string): Promise<Record<string, ApprovalRow['state']>> {
-  const rows = await db.selectFrom('approvals').select(['department_id', 'state']).where('plan_id', '=', planId).execute()
-  return Object.fromEntries(rows.map((r) => [r.department_id, r.state]))
+export type ApprovalStates = Record<string, ApprovalRow['state']>
+
+/** Each department's state from a plan's approval rows, for the health check and exports (a missing one is draft). */
+export const statesOf = (rows: readonly Pick<ApprovalRow, 'department_id' | 'state'>[]): ApprovalStates =>
+  Object.fromEntries(rows.map((r) => [r.department_id, r.state]))
+
+export async function approvalStates(db: DbOrTx, planId: string): Promise<ApprovalStates> {
+  return statesOf(await db.selectFrom('approvals').select(['department_id', 'state']).where('plan_id', '=', planId).execute())
 }

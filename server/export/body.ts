@@ -1,27 +1,26 @@
-import { type JSONContent, getSchema } from '@tiptap/core'
+import type { JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { BODY_FIELD, richTextExtensions } from '../../shared/editor/extensions'
+import { BODY_FIELD, richTextSchema } from '../../shared/editor/extensions'
 
-const schema = getSchema(richTextExtensions())
 const EMPTY: JSONContent = { type: 'doc', content: [] }
 /** Links an export may carry: a `javascript:` URL in a downloaded file or a public page is an attack. */
 const SAFE_HREF = /^(https?:|mailto:)/i
 
 /**
- * A section's rich text as ProseMirror JSON, in the editor's own schema. Read from a copy: y-tiptap
- * deletes what the schema refuses from the document it reads, and the live one must stay exactly as
- * its clients wrote it. Never throws: an unreadable body reads as empty.
+ * A section's rich text as ProseMirror JSON, in the editor's own schema. y-tiptap deletes what the
+ * schema refuses from the document it reads, and a live one must stay exactly as its clients wrote it:
+ * that one is read from a copy. Never throws: an unreadable body reads as empty.
  */
-export function readBody(doc: Y.Doc): JSONContent {
-  const copy = new Y.Doc()
+export function readBody(doc: Y.Doc, live: boolean): JSONContent {
+  const source = live ? new Y.Doc() : doc
   try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-    return withSafeLinks(yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(BODY_FIELD), schema).toJSON() as JSONContent)
+    if (live) Y.applyUpdate(source, Y.encodeStateAsUpdate(doc))
+    return withSafeLinks(yXmlFragmentToProseMirrorRootNode(source.getXmlFragment(BODY_FIELD), richTextSchema()).toJSON() as JSONContent)
   } catch {
     return EMPTY
   } finally {
-    copy.destroy()
+    if (live) source.destroy()
   }
 }
 

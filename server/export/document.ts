@@ -5,13 +5,15 @@ import type { z } from 'zod'
 import { APPROVAL_STATES } from '../../shared/approvals/states'
 import { type FieldShape, objectAt, shapeOf } from '../../shared/plan-model/schema-shape'
 import { type FieldUi, KIND_UI, type ListUi, type OptionSource, enumLabel } from '../../shared/plan-model/ui-spec'
+import { type ValueWords, formatValue } from '../../shared/plan-model/format-value'
 import { checkPlanHealth } from '../../shared/health/check'
 import type { Severity } from '../../shared/health/schema'
 import { type SectionModel, sectionsOf } from '../../shared/plan-model/model'
 import type { ApprovalState } from '../../shared/plan-model/schema'
 import { SECTION_CATALOG, STEP_TITLES } from '../../shared/plans/catalog'
-import type { ShareScope } from '../../shared/shares/schema'
-import { countWords, formatInstant, formatIsoDate, formatNumber, shorten } from './format'
+import { type ShareScope, scopeShows } from '../../shared/shares/schema'
+import { shorten } from '../../shared/text'
+import { countWords, formatInstant, formatIsoDate, formatNumber } from './format'
 import type { ApprovalFacts, ExportSource } from './load'
 
 /**
@@ -77,7 +79,7 @@ export function buildDocument(source: ExportSource, scope: ShareScope = 'plan'):
   const { model } = source
   const words = new Words(source)
   const byDepartment = new Map(source.approvals.map((a) => [a.departmentId, describeApproval(a)]))
-  const shown = model.sections.filter((s) => scope === 'plan' || s.kind === 'guidelines')
+  const shown = model.sections.filter((s) => scopeShows(scope, s.kind))
   const steps: DocStep[] = []
   for (const section of shown) {
     const number = SECTION_CATALOG[section.kind].step
@@ -127,8 +129,8 @@ function healthOf(source: ExportSource, scope: ShareScope): DocHealth {
   }
 }
 
-/** Ids, people and enum values in words. */
-class Words {
+/** Ids and people in words, dates and numbers in the export's fixed locale. */
+class Words implements ValueWords {
   private readonly options: Record<OptionSource, Map<string, string>>
   /** How many networks the team can staff (Process & team), for the selection's capacity line. */
   readonly capacity: number | null
@@ -138,33 +140,19 @@ class Words {
     this.options = {
       departments: new Map(model.departments.map((d) => [d.id, d.name])),
       networks: new Map(sectionsOf(model, 'network').map((s) => [s.id, s.title])),
-      objectives: new Map(sectionsOf(model, 'objectives').flatMap((s) => s.content.objectives.map((o) => [o.id, shorten(o.statement) || 'An objective without a statement']))),
+      objectives: new Map(sectionsOf(model, 'objectives').flatMap((s) => s.content.objectives.map((o) => [o.id, shorten(o.statement, 80) || 'An objective without a statement']))),
     }
     this.capacity = sectionsOf(model, 'process')[0]?.content.networkCapacity ?? null
   }
 
   person = (ref: string) => this.source.people.get(ref) ?? ref
   linked = (source: OptionSource | undefined, id: string) => (source && this.options[source].get(id)) ?? 'Something since removed'
+  date = formatIsoDate
+  number = formatNumber
 
-  /** One plain value as text; '' when nothing is there. The item's unit follows its numbers. */
+  /** One plain value as text; '' when nothing is there. An unticked box says nothing on paper. */
   value(shape: FieldShape, ui: FieldUi, raw: unknown, unit: string): string {
-    if (raw === null || raw === undefined || raw === '') return ''
-    switch (shape.type) {
-      case 'text': return String(raw).trim()
-      case 'number': {
-        if (ui.widget === 'share') return `${formatNumber(raw as number)}% value, ${formatNumber(100 - (raw as number))}% promotional`
-        const suffix = ui.suffix ?? unit
-        return `${formatNumber(raw as number)}${!suffix ? '' : suffix === '%' ? '%' : ` ${suffix}`}`
-      }
-      case 'date': return formatIsoDate(raw as string)
-      case 'enum': return enumLabel(raw as string)
-      case 'boolean': return raw ? 'Yes' : ''
-      case 'person': return this.person(raw as string)
-      case 'link': return this.linked(ui.options, raw as string)
-      case 'links': return (raw as string[]).map((id) => this.linked(ui.options, id)).join(', ')
-      case 'tags': return (raw as string[]).join(', ')
-      case 'list': return ''
-    }
+    return shape.type === 'boolean' && !raw ? '' : formatValue(shape, ui, raw, unit, this)
   }
 }
 

@@ -8,12 +8,6 @@ export const formatIsoDate = (iso: string) => day.format(new Date(`${iso}T00:00:
 export const formatInstant = (ms: number) => day.format(new Date(ms))
 export const formatNumber = (n: number) => number.format(n)
 
-/** A long text cut to one readable line, for links that name another item. */
-export function shorten(text: string, max = 80): string {
-  const t = text.trim().replace(/\s+/g, ' ')
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t
-}
-
 /** `3 errors, 1 warning and 2 notes`. */
 export function countWords(parts: [count: number, one: string, many: string][]): string {
   const words = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`)

@@ -1,6 +1,8 @@
 import type { JSONContent } from '@tiptap/core'
 import type { PlanModel } from '../../shared/plan-model/model'
 import type { ApprovalState } from '../../shared/plan-model/schema'
+import { type ShareScope, scopeShows } from '../../shared/shares/schema'
+import { statesOf } from '../approvals/repo'
 import { readPlanModel } from '../plans/read-plan'
 import type { PlanRow } from '../plans/tables'
 import type { DbOrTx } from '../storage/database'
@@ -23,7 +25,7 @@ export interface ApprovalFacts {
 /** Everything an export is made from, read once. */
 export interface ExportSource {
   model: PlanModel
-  /** Each section's rich text, by section id. */
+  /** The rich text of each section shown that has any, by section id. */
   bodies: ReadonlyMap<string, JSONContent>
   workspaceName: string
   /** Members' names by user id: person fields hold a member's id or an outsider's name. */
@@ -32,15 +34,21 @@ export interface ExportSource {
   generatedAt: number
 }
 
-export async function loadExportSource(services: { db: DbOrTx; hub: DocumentHub }, plan: PlanRow, now = Date.now()): Promise<ExportSource> {
+/** What an export of `scope` is made from: the rich text only of the sections it shows, the model whole (for the health counts). */
+export async function loadExportSource(services: { db: DbOrTx; hub: DocumentHub }, plan: PlanRow, scope: ShareScope = 'plan', now = Date.now()): Promise<ExportSource> {
   const { db } = services
   const bodies = new Map<string, JSONContent>()
-  const [model, workspace, members, rows] = await Promise.all([
-    readPlanModel(services, plan, (sectionId, doc) => bodies.set(sectionId, readBody(doc))),
+  const rows = await db.selectFrom('approvals').selectAll().where('plan_id', '=', plan.id).execute()
+  const [model, workspace, members] = await Promise.all([
+    readPlanModel(services, plan, {
+      approvals: statesOf(rows),
+      alsoRead: (section, doc, live) => {
+        if (section.bodyText && scopeShows(scope, section.kind)) bodies.set(section.id, readBody(doc, live))
+      },
+    }),
     db.selectFrom('workspaces').select('name').where('id', '=', plan.workspace_id).executeTakeFirstOrThrow(),
     db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
       .select(['users.id', 'users.name']).where('memberships.workspace_id', '=', plan.workspace_id).execute(),
-    db.selectFrom('approvals').selectAll().where('plan_id', '=', plan.id).execute(),
   ])
   // Who decided may have left the workspace since: still named.
   const names = await userRefs(db, rows.flatMap((r) => [r.submitted_by, r.decided_by]))

@@ -1,3 +1,4 @@
+import type { BrowserContext } from 'playwright-core'
 import { ApiError } from '../http/errors'
 import { sharedBrowser } from './chromium'
 import { escapeHtml } from './render-html'
@@ -9,12 +10,14 @@ const MAX_CONCURRENT = 2
 
 let running = 0
 const waiting: (() => void)[] = []
+/** Waits for a slot; the function returned gives it back (to the next in line, so nobody overtakes them). */
 async function turn(): Promise<() => void> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve))
-  running++
+  if (running < MAX_CONCURRENT) running++
+  else await new Promise<void>((resolve) => waiting.push(resolve))
   return () => {
-    running--
-    waiting.shift()?.()
+    const next = waiting.shift()
+    if (next) next()
+    else running--
   }
 }
 
@@ -26,11 +29,16 @@ const footer = (title: string) => `<div style="width:100%;margin:0 16mm;display:
 export async function renderPdf(html: string, title: string): Promise<Uint8Array<ArrayBuffer>> {
   const browser = await sharedBrowser()
   const done = await turn()
-  const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
   let timer: NodeJS.Timeout | undefined
+  let opening: Promise<BrowserContext> | undefined
   try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ApiError(503, 'pdf_timeout', 'Making the PDF took too long; try again in a moment.')), PDF_TIMEOUT_MS)
+    })
+    const opened = browser.newContext({ javaScriptEnabled: false, offline: true })
+    opening = opened
     const print = async () => {
-      const page = await context.newPage()
+      const page = await (await opened).newPage()
       await page.setContent(html, { waitUntil: 'load', timeout: PDF_TIMEOUT_MS })
       return page.pdf({
         format: 'A4',
@@ -43,13 +51,12 @@ export async function renderPdf(html: string, title: string): Promise<Uint8Array
         tagged: true,
       })
     }
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ApiError(503, 'pdf_timeout', 'Making the PDF took too long; try again in a moment.')), PDF_TIMEOUT_MS)
-    })
     return new Uint8Array(await Promise.race([print(), timeout]))
   } finally {
     clearTimeout(timer)
     done()
-    await context.close().catch(() => {})
+    // Closed once it is open, even if that is after the timeout gave up on it (so not waited for);
+    // one that failed to open has nothing to close.
+    void opening?.then((context) => context.close()).catch(() => {})
   }
 }

@@ -17,7 +17,7 @@ function linkedBody(href: string) {
   p.insert(0, [text])
   doc.getXmlFragment('body').push([p])
   text.insert(0, 'Read the charter', { link: { href } })
-  return readBody(doc)
+  return readBody(doc, false)
 }
 
 function source(): ExportSource {
@@ -55,6 +55,14 @@ describe('export renderers', () => {
     const doc = buildDocument(s)
     expect(renderHtml(doc, { cover: false })).toContain('href="https://acme.example/charter"')
     expect(renderMarkdown(doc)).toContain('[Read the charter](https://acme.example/charter)')
+  })
+
+  it('reads a live body from a copy: what the schema refuses stays in the live document', () => {
+    const doc = new Y.Doc()
+    const body = doc.getXmlFragment('body')
+    body.push([new Y.XmlElement('marquee'), new Y.XmlElement('paragraph')])
+    readBody(doc, true)
+    expect(body.toString()).toContain('<marquee>')
   })
 
   it('names people and linked items in words, never by id', () => {

@@ -1,14 +1,9 @@
-import { getSchema } from '@tiptap/core'
-import type { Schema } from '@tiptap/pm/model'
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { BODY_FIELD, richTextExtensions } from '../../shared/editor/extensions'
+import { BODY_FIELD, richTextSchema } from '../../shared/editor/extensions'
 import type { SectionKind } from '../../shared/plans/catalog'
 import { readContent } from '../../shared/plan-model/read'
 import { writeContent } from '../../shared/plan-model/write'
-
-let schema: Schema | null = null
-const richTextSchema = () => (schema ??= getSchema(richTextExtensions()))
 
 /**
  * Make `doc` hold what `version` holds, as a change on top of it: the rich text is brought to the

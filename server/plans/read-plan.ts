@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { type PlanModel, type SectionModel, readSection } from '../../shared/plan-model/model'
-import { approvalStates } from '../approvals/repo'
+import { type ApprovalStates, approvalStates } from '../approvals/repo'
 import type { DbOrTx } from '../storage/database'
 import type { DocumentHub } from '../sync/hub'
 import { listDepartments } from '../workspaces/repo'
@@ -11,11 +11,12 @@ import type { PlanRow } from './tables'
  * Read one section's document as it is now: the live one when the section is open in this process
  * (it holds every applied write), else rebuilt from the update log like a load would — every update
  * is stored before anyone sees it, so the log is never behind what clients were shown. `read` runs
- * synchronously on the document, which is gone (or back to the hub) afterwards.
+ * synchronously on the document, which is gone (or back to the hub) afterwards; `live` says which it
+ * is, as only a private one may be changed while read.
  */
-export async function readSectionDoc<T>(hub: DocumentHub, sectionId: string, read: (doc: Y.Doc) => T): Promise<T> {
+export async function readSectionDoc<T>(hub: DocumentHub, sectionId: string, read: (doc: Y.Doc, live: boolean) => T): Promise<T> {
   const live = await hub.peek(sectionId)
-  if (live) return read(live.doc)
+  if (live) return read(live.doc, true)
   const stored = await hub.updateLog.load(sectionId)
   const doc = new Y.Doc()
   try {
@@ -28,31 +29,35 @@ export async function readSectionDoc<T>(hub: DocumentHub, sectionId: string, rea
         continue
       }
     }
-    return read(doc)
+    return read(doc, false)
   } finally {
     doc.destroy()
   }
 }
 
-/**
- * The whole plan as the health check and the export read it. `alsoRead` sees each section's document
- * in the same pass, so the export takes the rich text without loading every section twice.
- */
-export async function readPlanModel(
-  services: { db: DbOrTx; hub: DocumentHub },
-  plan: PlanRow,
-  alsoRead?: (sectionId: string, doc: Y.Doc) => void,
-): Promise<PlanModel> {
+export interface ReadPlanOptions {
+  /** The departments' approval states when the caller has read them already. */
+  approvals?: ApprovalStates
+  /**
+   * Sees each section's document in the same pass, after its model is read (so it may change a
+   * private one), so the export takes the rich text without loading every section twice.
+   */
+  alsoRead?: (section: SectionModel, doc: Y.Doc, live: boolean) => void
+}
+
+/** The whole plan as the health check and the export read it. */
+export async function readPlanModel(services: { db: DbOrTx; hub: DocumentHub }, plan: PlanRow, options: ReadPlanOptions = {}): Promise<PlanModel> {
   const [departments, sections, approvals] = await Promise.all([
     listDepartments(services.db, plan.workspace_id),
     liveSections(services.db, plan.id),
-    approvalStates(services.db, plan.id),
+    options.approvals ?? approvalStates(services.db, plan.id),
   ])
   const models: SectionModel[] = await Promise.all(
     sections.map((s) =>
-      readSectionDoc(services.hub, s.id, (doc) => {
-        alsoRead?.(s.id, doc)
-        return readSection({ id: s.id, kind: s.kind, title: s.title, ownerDepartmentId: s.owner_department_id }, doc)
+      readSectionDoc(services.hub, s.id, (doc, live) => {
+        const model = readSection({ id: s.id, kind: s.kind, title: s.title, ownerDepartmentId: s.owner_department_id }, doc)
+        options.alsoRead?.(model, doc, live)
+        return model
       }),
     ),
   )

@@ -43,7 +43,7 @@ export function publicShareRoutes({ storage: { db }, hub }: Services) {
     const share = ShareToken.safeParse(token).success ? await activeShareByToken(db, token) : undefined
     const plan = share ? await findPlan(db, share.plan_id) : undefined
     if (!share || !plan) return page(c, 404, NOT_FOUND)
-    const doc = buildDocument(await loadExportSource({ db, hub }, plan), share.scope)
+    const doc = buildDocument(await loadExportSource({ db, hub }, plan, share.scope), share.scope)
     const banner = `A read-only ${share.scope === 'plan' ? 'copy of this plan' : 'copy of these guidelines'}, shared by ${doc.workspace}.`
     return page(c, 200, renderHtml(doc, { cover: false, banner }))
   }).all('*', (c) => page(c, 404, NOT_FOUND))

@@ -1,4 +1,5 @@
-import type { Extensions } from '@tiptap/core'
+import { type Extensions, getSchema } from '@tiptap/core'
+import type { Schema } from '@tiptap/pm/model'
 import { TaskItem, TaskList } from '@tiptap/extension-list'
 import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
@@ -18,3 +19,7 @@ export function richTextExtensions(): Extensions {
 
 /** The Y.XmlFragment that holds a section's rich text (SPEC §9). */
 export const BODY_FIELD = 'body'
+
+let schema: Schema | null = null
+/** The ProseMirror schema of those extensions, built once: for reading a body outside an editor. */
+export const richTextSchema = (): Schema => (schema ??= getSchema(richTextExtensions()))

@@ -17,3 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('share_links_plan').on('share_links').column('plan_id').execute()
 }
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('share_links').execute()
+}
