@@ -80,7 +80,7 @@ export function VersionView({ sectionId, kind, version, now, names, canRestore, 
       ) : (
         <>
           <Group justify="space-between" gap="sm" className="history-toolbar">
-            <Switch size="sm" checked={highlight} onChange={(e) => setHighlight(e.currentTarget.checked)} label="Highlight changes since" />
+            <Switch size="sm" checked={highlight} onChange={(e) => setHighlight(e.currentTarget.checked)} label="Highlight what changed since this version" />
             {same ? (
               <Badge variant="light" color="gray">
                 Same as now
