@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { ApiError } from '../http/errors'
 import { log } from '../log'
 
@@ -24,13 +24,14 @@ export function sharedBrowser(): Promise<Browser> {
   if (!launching) {
     const executablePath = findChromium()
     if (!executablePath) return Promise.reject(pdfUnavailable())
-    const started = chromium
-      .launch({
+    // playwright-core is loaded with the first PDF, not at start-up: most processes never print one.
+    const started = import('playwright-core')
+      .then(({ chromium }) => chromium.launch({
         executablePath,
         headless: true,
         timeout: 20_000,
         args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      })
+      }))
       .then((browser) => {
         browser.on('disconnected', () => {
           if (launching === started) launching = null
