@@ -38,13 +38,40 @@ function page(c: Context, status: 200 | 404, html: string) {
  * unknown token is a 404 at once, as the link is looked up on every request.
  */
 export function publicShareRoutes({ storage: { db }, hub }: Services) {
+  const built = recentPages()
   return new Hono().get('/:token', async (c) => {
     const token = c.req.param('token')
     const share = ShareToken.safeParse(token).success ? await activeShareByToken(db, token) : undefined
     const plan = share ? await findPlan(db, share.plan_id) : undefined
     if (!share || !plan) return page(c, 404, NOT_FOUND)
-    const doc = buildDocument(await loadExportSource({ db, hub }, plan, share.scope), share.scope)
-    const banner = `A read-only ${share.scope === 'plan' ? 'copy of this plan' : 'copy of these guidelines'}, shared by ${doc.workspace}.`
-    return page(c, 200, renderHtml(doc, { cover: false, banner }))
+    const html = built(share.id, async () => {
+      const doc = buildDocument(await loadExportSource({ db, hub }, plan, share.scope), share.scope)
+      const banner = `A read-only ${share.scope === 'plan' ? 'copy of this plan' : 'copy of these guidelines'}, shared by ${doc.workspace}.`
+      return renderHtml(doc, { cover: false, banner })
+    })
+    return page(c, 200, await html)
   }).all('*', (c) => page(c, 404, NOT_FOUND))
+}
+
+/** How long a built page is served again, and for how many links at most. */
+const FRESH_FOR_MS = 5_000
+const MAX_PAGES = 200
+
+/**
+ * A link posted somewhere busy must not rebuild its plan for every visitor: each link's page is built
+ * at most once per FRESH_FOR_MS (visitors arriving meanwhile share the build). Only the page is kept;
+ * the link itself is still looked up on every request, so a revoked link is a 404 at once.
+ */
+function recentPages() {
+  const pages = new Map<string, { at: number; html: Promise<string> }>()
+  return (shareId: string, build: () => Promise<string>): Promise<string> => {
+    const hit = pages.get(shareId)
+    if (hit && Date.now() - hit.at < FRESH_FOR_MS) return hit.html
+    const html = build()
+    pages.delete(shareId)
+    pages.set(shareId, { at: Date.now(), html })
+    if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value!)
+    html.catch(() => pages.get(shareId)?.html === html && pages.delete(shareId))
+    return html
+  }
 }
