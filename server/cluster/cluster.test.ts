@@ -33,9 +33,11 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
   let b: ServerProcess
   let fx: Awaited<ReturnType<typeof planWithPeople>>
   const open: StockClient[] = []
-  const client = (url: string, who: { cookieHeader: string }, sectionId: string) => {
+  /** A stock client of `sectionId` on the process at `url`, once it has synced. */
+  const client = async (url: string, who: { cookieHeader: string }, sectionId: string) => {
     const c = stockClient(url, who.cookieHeader, sectionId)
     open.push(c)
+    expect(await c.synced).toBe(true)
     return c
   }
 
@@ -76,10 +78,8 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
   })
 
   it('converges clients of one section connected to different processes', async () => {
-    const onA = client(a.url, fx.owner, fx.shared.id)
-    const onB = client(b.url, fx.marketingEditor, fx.shared.id)
-    expect(await onA.synced).toBe(true)
-    expect(await onB.synced).toBe(true)
+    const onA = await client(a.url, fx.owner, fx.shared.id)
+    const onB = await client(b.url, fx.marketingEditor, fx.shared.id)
     appendParagraph(onA.doc, 'written through A')
     appendParagraph(onB.doc, 'written through B')
     await eventually(() => [onA, onB].every((c) => bodyText(c.doc).includes('written through A') && bodyText(c.doc).includes('written through B')), 'both edits on both clients')
@@ -89,10 +89,8 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
 
   it('shows presence across processes, and its end', async () => {
     const section = fx.objectivesOf('Marketing').id
-    const onA = client(a.url, fx.marketingEditor, section)
-    const onB = client(b.url, fx.viewer, section)
-    expect(await onA.synced).toBe(true)
-    expect(await onB.synced).toBe(true)
+    const onA = await client(a.url, fx.marketingEditor, section)
+    const onB = await client(b.url, fx.viewer, section)
     onA.provider.awareness.setLocalStateField('user', { name: 'Mo Marketing' })
     const seenOnB = () => [...onB.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Mo Marketing')
     await eventually(seenOnB, 'B sees who is on A')
@@ -104,10 +102,8 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
 
   it('refuses the next write on B of an editor demoted through A', async () => {
     const person = await fx.member('editor', { name: 'Dee Demoted' })
-    const onB = client(b.url, person, fx.shared.id)
-    const witness = client(a.url, fx.owner, fx.shared.id)
-    expect(await onB.synced).toBe(true)
-    expect(await witness.synced).toBe(true)
+    const onB = await client(b.url, person, fx.shared.id)
+    const witness = await client(a.url, fx.owner, fx.shared.id)
     appendParagraph(onB.doc, 'before demotion')
     await eventually(() => bodyText(witness.doc).includes('before demotion'), 'the editor writes while an editor')
     const listener = await planListener(b)
@@ -126,14 +122,12 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
 
   it("closes a removed member's sockets on both processes, and a logged-out session's", async () => {
     const removed = await fx.member('editor', { name: 'Rita Removed' })
-    const sockets = [client(a.url, removed, fx.shared.id), client(b.url, removed, fx.shared.id)]
-    for (const c of sockets) expect(await c.synced).toBe(true)
+    const sockets = [await client(a.url, removed, fx.shared.id), await client(b.url, removed, fx.shared.id)]
     expect((await through(fx.owner, b.url).req('DELETE', `/api/workspaces/${fx.workspace.id}/members/${removed.user!.id}`)).status).toBe(204)
     await eventually(() => sockets.every((c) => c.closes.includes(CLOSE.forbidden)), 'both sockets close with 4403')
 
     const leaving = await fx.member('editor', { name: 'Lou Logout' })
-    const onB = client(b.url, leaving, fx.shared.id)
-    expect(await onB.synced).toBe(true)
+    const onB = await client(b.url, leaving, fx.shared.id)
     expect((await leaving.req('POST', '/api/auth/logout')).status).toBe(204)
     await eventually(() => onB.closes.includes(CLOSE.unauthenticated), "the session's socket on B closes with 4401")
   })
@@ -146,10 +140,8 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
 
   it('keeps serving without Redis, says so, and converges when Redis is back', async () => {
     const section = fx.objectivesOf('Sales').id
-    const onA = client(a.url, fx.salesEditor, section)
-    const onB = client(b.url, fx.owner, section)
-    expect(await onA.synced).toBe(true)
-    expect(await onB.synced).toBe(true)
+    const onA = await client(a.url, fx.salesEditor, section)
+    const onB = await client(b.url, fx.owner, section)
     appendParagraph(onA.doc, 'before the outage')
     await eventually(() => bodyText(onB.doc).includes('before the outage'), 'live before the outage')
 
@@ -169,8 +161,7 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     // A process started during the outage serves too, and says it is on its own.
     const c = await cluster.add()
     expect((await health(c.url)).body).toMatchObject({ status: 'degraded', redis: { status: 'down' } })
-    const onC = client(c.url, fx.owner, section)
-    expect(await onC.synced).toBe(true)
+    const onC = await client(c.url, fx.owner, section)
     appendParagraph(onC.doc, 'C during the outage')
 
     await redis.start()
