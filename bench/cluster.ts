@@ -42,8 +42,10 @@ export interface ClusterResult {
 }
 
 function missingService(): string | null {
-  if (!ENGINES.find((e) => e.engine === 'postgres')?.available) return `PostgreSQL is not reachable at ${POSTGRES_URL} (TEST_DATABASE_URL)`
-  if (spawnSync('redis-server', ['--version']).status !== 0) return 'redis-server is not installed (apt-get install -y redis-server)'
+  if (!ENGINES.find((e) => e.engine === 'postgres')?.available)
+    return `PostgreSQL is not reachable at ${POSTGRES_URL} (TEST_DATABASE_URL)`
+  if (spawnSync('redis-server', ['--version']).status !== 0)
+    return 'redis-server is not installed (apt-get install -y redis-server)'
   return null
 }
 
@@ -71,7 +73,12 @@ async function runOnce(dir: string, opts: ClusterOptions, processes: number, tri
     balancer = await startBalancer(servers.map((s) => s.port))
     const wsUrl = `${balancer.url.replace('http:', 'ws:')}/sync`
     // --pid of the first process: loadgen's own reading of it, logged as a check on our sampling.
-    const args = [...planroomArgs(wsUrl, cookie, sectionIds.slice(0, opts.docs), path.join(scratch, 'rooms.txt')), '--pid', String(servers[0]!.child.pid), ...loadArgs(opts, opts.rate, opts.duration)]
+    const args = [
+      ...planroomArgs(wsUrl, cookie, sectionIds.slice(0, opts.docs), path.join(scratch, 'rooms.txt')),
+      '--pid',
+      String(servers[0]!.child.pid),
+      ...loadArgs(opts, opts.rate, opts.duration),
+    ]
     const sampler = sampleProcesses(servers.map((s) => s.child.pid!))
     const connections = watchConnections(servers)
     let stats: LoadStats
@@ -83,11 +90,24 @@ async function runOnce(dir: string, opts: ClusterOptions, processes: number, tri
     const most = connections.stop()
     // loadgen's window: its load plus 3 s of drain, ending as it prints its result.
     const figures = sampler.figures((stats.duration + 3) * 1000)
-    const sum = (f: (p: ProcessFigures) => number) => round(figures.reduce((n, p) => n + f(p), 0), 1)
+    const sum = (f: (p: ProcessFigures) => number) =>
+      round(
+        figures.reduce((n, p) => n + f(p), 0),
+        1,
+      )
     return {
-      ...stats, processes, trial,
-      serverCpuPct: sum((p) => p.cpuPct), serverRssMb: sum((p) => p.rssMb), serverPeakMb: sum((p) => p.peakMb),
-      perProcess: figures.map((p, i) => ({ cpuPct: round(p.cpuPct, 1), rssMb: round(p.rssMb, 1), peakMb: round(p.peakMb, 1), connections: most[i]! })),
+      ...stats,
+      processes,
+      trial,
+      serverCpuPct: sum((p) => p.cpuPct),
+      serverRssMb: sum((p) => p.rssMb),
+      serverPeakMb: sum((p) => p.peakMb),
+      perProcess: figures.map((p, i) => ({
+        cpuPct: round(p.cpuPct, 1),
+        rssMb: round(p.rssMb, 1),
+        peakMb: round(p.peakMb, 1),
+        connections: most[i]!,
+      })),
       loadgenCpuPct: stats.serverCpuPct,
     }
   } finally {
@@ -111,7 +131,9 @@ export async function runCluster(opts: ClusterOptions, log: (msg: string) => voi
       const row = await runOnce(dir, opts, processes, trial)
       rows.push(row)
       const first = row.perProcess[0]!
-      log(`cluster: ${processes} process(es), trial ${trial}: p99 ${row.p99} ms, ${row.missing} missing, CPU ${row.serverCpuPct} % (process 1: ${first.cpuPct} %, loadgen's reading ${row.loadgenCpuPct} %)`)
+      log(
+        `cluster: ${processes} process(es), trial ${trial}: p99 ${row.p99} ms, ${row.missing} missing, CPU ${row.serverCpuPct} % (process 1: ${first.cpuPct} %, loadgen's reading ${row.loadgenCpuPct} %)`,
+      )
     }
   }
   return { rows }

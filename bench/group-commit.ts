@@ -27,7 +27,13 @@ export interface GroupCommitRow {
 /** A typical keystroke update's size. */
 const UPDATE = new Uint8Array(40).map((_, i) => (i * 37) & 0xff)
 
-export async function runGroupCommit(engine: EngineCase, writers: number[], secondsEach: number, burst: number, log: (m: string) => void = () => {}): Promise<GroupCommitRow[]> {
+export async function runGroupCommit(
+  engine: EngineCase,
+  writers: number[],
+  secondsEach: number,
+  burst: number,
+  log: (m: string) => void = () => {},
+): Promise<GroupCommitRow[]> {
   const t = await startTestApp(engine)
   try {
     const f = await workspaceFixture(t.app)
@@ -35,7 +41,11 @@ export async function runGroupCommit(engine: EngineCase, writers: number[], seco
     const sections = (plan.json.sections as { id: string }[]).map((s) => s.id)
     const committer = new GroupCommit(createUpdateLog(t.database.storage.driver))
     const rows: GroupCommitRow[] = []
-    const measure = async (concurrency: number, mode: GroupCommitRow['mode'], work: (latencies: number[]) => Promise<number>) => {
+    const measure = async (
+      concurrency: number,
+      mode: GroupCommitRow['mode'],
+      work: (latencies: number[]) => Promise<number>,
+    ) => {
       const before = { ...committer.stats }
       const largestBefore = committer.stats.largestBatch
       committer.stats.largestBatch = 0
@@ -46,9 +56,17 @@ export async function runGroupCommit(engine: EngineCase, writers: number[], seco
       const batches = committer.stats.batches - before.batches
       latencies.sort((a, b) => a - b)
       rows.push({
-        engine: engine.engine, concurrency, mode, updates, seconds, perSecond: updates / seconds, batches,
-        meanBatch: (committer.stats.updates - before.updates) / batches, largestBatch: committer.stats.largestBatch,
-        p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99),
+        engine: engine.engine,
+        concurrency,
+        mode,
+        updates,
+        seconds,
+        perSecond: updates / seconds,
+        batches,
+        meanBatch: (committer.stats.updates - before.updates) / batches,
+        largestBatch: committer.stats.largestBatch,
+        p50Ms: quantile(latencies, 0.5),
+        p99Ms: quantile(latencies, 0.99),
       })
       committer.stats.largestBatch = Math.max(largestBefore, committer.stats.largestBatch)
     }
@@ -74,7 +92,11 @@ export async function runGroupCommit(engine: EngineCase, writers: number[], seco
     }
     await measure(burst, 'burst', async (latencies) => {
       const s = performance.now()
-      await Promise.all(Array.from({ length: burst }, (_, i) => committer.store(sections[i % sections.length]!, UPDATE).then(() => latencies.push(performance.now() - s))))
+      await Promise.all(
+        Array.from({ length: burst }, (_, i) =>
+          committer.store(sections[i % sections.length]!, UPDATE).then(() => latencies.push(performance.now() - s)),
+        ),
+      )
       return burst
     })
     await committer.drain()

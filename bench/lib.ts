@@ -12,7 +12,11 @@ export function quantile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
 }
 
-export const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5)
+export const median = (xs: number[]) =>
+  quantile(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  )
 
 export const round = (x: number, digits = 1) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x)
 
@@ -33,7 +37,11 @@ export async function waitForPort(port: number, child?: ChildProcess, timeoutMs 
 }
 
 /** Run a command to completion, returning its stdout (stderr is passed through on failure). `onStdout` sees output as it comes. */
-export function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; onStdout?: (chunk: string) => void } = {}): Promise<string> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; onStdout?: (chunk: string) => void } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
@@ -44,7 +52,9 @@ export function run(cmd: string, args: string[], opts: { cwd?: string; env?: Nod
     })
     child.stderr.on('data', (d) => (err += d))
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${err.slice(-4000)}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${err.slice(-4000)}`)),
+    )
   })
 }
 
@@ -58,7 +68,10 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
 }
 
 /** A user with a workspace and enough plans for `minSections` sections on a running server: their session cookie and the section ids. */
-export async function sectionsOnServer(url: string, minSections: number): Promise<{ owner: ApiClient; cookie: string; sectionIds: string[] }> {
+export async function sectionsOnServer(
+  url: string,
+  minSections: number,
+): Promise<{ owner: ApiClient; cookie: string; sectionIds: string[] }> {
   const fx = await workspaceFixture(httpTarget(), 'Bench', url)
   const sectionIds: string[] = []
   for (let i = 0; sectionIds.length < minSections; i++) {
@@ -72,7 +85,11 @@ export async function sectionsOnServer(url: string, minSections: number): Promis
 /** A Markdown table. */
 export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
   const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '–' : String(v))
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n')
 }
 
 export interface Series {
@@ -86,10 +103,17 @@ export function xychart(title: string, xLabels: string[], yLabel: string, series
   const all = series.flatMap((s) => s.values).filter(Number.isFinite)
   const max = Math.max(1, ...all)
   const top = niceCeil(max * 1.1)
-  const lines = ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${xLabels.map((l) => `"${l}"`).join(', ')}]`, `  y-axis "${yLabel}" 0 --> ${top}`]
+  const lines = [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${title}"`,
+    `  x-axis [${xLabels.map((l) => `"${l}"`).join(', ')}]`,
+    `  y-axis "${yLabel}" 0 --> ${top}`,
+  ]
   for (const s of series) lines.push(`  ${s.kind} [${s.values.map((v) => round(v, 2)).join(', ')}]`)
   lines.push('```')
-  if (legend && series.length > 1) lines.push('', `Series, in order: ${series.map((s) => `${s.kind} = ${s.name}`).join('; ')}.`)
+  if (legend && series.length > 1)
+    lines.push('', `Series, in order: ${series.map((s) => `${s.kind} = ${s.name}`).join('; ')}.`)
   return lines.join('\n')
 }
 

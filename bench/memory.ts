@@ -52,13 +52,17 @@ function measure(child: ChildProcess): Promise<Usage> {
 /** A section's content as people would leave it: twenty paragraphs of text. */
 function sectionContent(): Uint8Array {
   const doc = new Y.Doc()
-  for (let i = 0; i < 20; i++) appendParagraph(doc, `Paragraph ${i}: we post three times a week and answer every question within two hours.`)
+  for (let i = 0; i < 20; i++)
+    appendParagraph(doc, `Paragraph ${i}: we post three times a week and answer every question within two hours.`)
   return Y.encodeStateAsUpdate(doc)
 }
 
 process.setMaxListeners(0) // every y-websocket provider adds a process 'exit' listener
 
-export async function runMemory(opts: { sections: number; extraPerSection: number }, log: (m: string) => void = () => {}): Promise<MemoryResult> {
+export async function runMemory(
+  opts: { sections: number; extraPerSection: number },
+  log: (m: string) => void = () => {},
+): Promise<MemoryResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planroom-bench-mem-'))
   const port = await freePort()
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory-server.ts'], {
@@ -81,7 +85,9 @@ export async function runMemory(opts: { sections: number; extraPerSection: numbe
     // Give every section the same content, written straight into the log.
     const storage = await openMigratedStorage({ databaseUrl: null, dataDir })
     const content = sectionContent()
-    await createUpdateLog(storage.driver).append([...sections, ...warmup].map((sectionId) => ({ sectionId, data: content })))
+    await createUpdateLog(storage.driver).append(
+      [...sections, ...warmup].map((sectionId) => ({ sectionId, data: content })),
+    )
     await storage.close()
 
     const open = async (sectionId: string) => {
@@ -115,7 +121,10 @@ export async function runMemory(opts: { sections: number; extraPerSection: numbe
     await eventually(async () => (afterUnload = await measure(child)).documents === 0, 'sections unloaded', 30_000)
 
     const extra = sections.length * opts.extraPerSection
-    const perKb = (a: Usage, b: Usage, n: number) => ({ heapKb: (b.heapUsed + b.arrayBuffers - a.heapUsed - a.arrayBuffers) / 1024 / n, rssKb: (b.rss - a.rss) / 1024 / n })
+    const perKb = (a: Usage, b: Usage, n: number) => ({
+      heapKb: (b.heapUsed + b.arrayBuffers - a.heapUsed - a.arrayBuffers) / 1024 / n,
+      rssKb: (b.rss - a.rss) / 1024 / n,
+    })
     const perSectionWithConnection = perKb(baseline, sectionsOpen, sections.length)
     const perConnection = perKb(sectionsOpen, connectionsOpen, extra)
     return {
@@ -128,7 +137,10 @@ export async function runMemory(opts: { sections: number; extraPerSection: numbe
       afterUnload,
       perSectionWithConnection,
       perConnection,
-      perSection: { heapKb: perSectionWithConnection.heapKb - perConnection.heapKb, rssKb: perSectionWithConnection.rssKb - perConnection.rssKb },
+      perSection: {
+        heapKb: perSectionWithConnection.heapKb - perConnection.heapKb,
+        rssKb: perSectionWithConnection.rssKb - perConnection.rssKb,
+      },
     }
   } finally {
     for (const c of clients) c.close()

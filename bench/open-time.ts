@@ -52,7 +52,12 @@ function keystrokes(n: number, clientID: number): Uint8Array[] {
   return updates
 }
 
-async function append(engine: EngineCase, log: ReturnType<typeof createUpdateLog>, sectionId: string, updates: Uint8Array[]) {
+async function append(
+  engine: EngineCase,
+  log: ReturnType<typeof createUpdateLog>,
+  sectionId: string,
+  updates: Uint8Array[],
+) {
   const chunk = engine.engine === 'postgres' ? 2000 : 5000
   for (let i = 0; i < updates.length; i += chunk) {
     await log.append(updates.slice(i, i + chunk).map((data): NewUpdate => ({ sectionId, data })))
@@ -70,7 +75,12 @@ async function coldOpen(log: ReturnType<typeof createUpdateLog>, sectionId: stri
   return ms
 }
 
-export async function runOpenTime(engine: EngineCase, sizes: number[], reps: number, log: (m: string) => void = () => {}): Promise<OpenTimeRow[]> {
+export async function runOpenTime(
+  engine: EngineCase,
+  sizes: number[],
+  reps: number,
+  log: (m: string) => void = () => {},
+): Promise<OpenTimeRow[]> {
   const t = await startTestApp(engine)
   try {
     const f = await workspaceFixture(t.app)

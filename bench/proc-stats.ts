@@ -46,7 +46,10 @@ export function sampleProcesses(pids: number[], everyMs = 100) {
       const wantStart = end.at - windowMs
       const start = samples.reduce((best, s) => (Math.abs(s.at - wantStart) < Math.abs(best.at - wantStart) ? s : best))
       const seconds = (end.at - start.at) / 1000
-      return pids.map((_, i) => ({ cpuPct: ((end.ticks[i]! - start.ticks[i]!) / TICKS_PER_S / seconds) * 100, ...memory![i]! }))
+      return pids.map((_, i) => ({
+        cpuPct: ((end.ticks[i]! - start.ticks[i]!) / TICKS_PER_S / seconds) * 100,
+        ...memory![i]!,
+      }))
     },
   }
 }

@@ -20,7 +20,10 @@ function parse(text: string): Doc {
 const trimEnd = (lines: string[]) => lines.slice(0, lines.findLastIndex((l) => l.trim() !== '') + 1)
 
 const GOALS = '## Goals'
-const goalRows = (doc: Doc) => (doc.sections.find((s) => s.heading === GOALS)?.lines ?? []).filter((l) => l.startsWith('| ') && !l.startsWith('| goal |') && !l.startsWith('| --- |'))
+const goalRows = (doc: Doc) =>
+  (doc.sections.find((s) => s.heading === GOALS)?.lines ?? []).filter(
+    (l) => l.startsWith('| ') && !l.startsWith('| goal |') && !l.startsWith('| --- |'),
+  )
 const goalName = (row: string) => row.split(' | ')[0]
 
 /**
@@ -36,7 +39,10 @@ export function spliceDoc(old: string, fresh: string, note: { key: string; text:
     if (section.heading === GOALS && sections.some((s) => s.heading === GOALS)) return
     const at = sections.findIndex((s) => s.heading === section.heading)
     if (at >= 0) return void (sections[at] = section)
-    const next = after.sections.slice(i + 1).map((s) => sections.findIndex((o) => o.heading === s.heading)).find((j) => j >= 0)
+    const next = after.sections
+      .slice(i + 1)
+      .map((s) => sections.findIndex((o) => o.heading === s.heading))
+      .find((j) => j >= 0)
     sections.splice(next ?? sections.length, 0, section)
   })
 

@@ -23,14 +23,39 @@ const router = createBrowserRouter([
     element: <Outlet />,
     errorElement: <CrashPage />,
     children: [
-      { path: '/signin', element: <SignedOutOnly><SignInPage /></SignedOutOnly> },
-      { path: '/signup', element: <SignedOutOnly><SignUpPage /></SignedOutOnly> },
+      {
+        path: '/signin',
+        element: (
+          <SignedOutOnly>
+            <SignInPage />
+          </SignedOutOnly>
+        ),
+      },
+      {
+        path: '/signup',
+        element: (
+          <SignedOutOnly>
+            <SignUpPage />
+          </SignedOutOnly>
+        ),
+      },
       // Public: the page itself offers sign-up and sign-in before joining.
       { path: '/invite/:token', element: <InviteLandingPage /> },
-      { path: '/', element: <RequireAuth><HomeRedirect /></RequireAuth> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <HomeRedirect />
+          </RequireAuth>
+        ),
+      },
       {
         path: '/w/:workspaceId',
-        element: <RequireAuth><WorkspaceLayout /></RequireAuth>,
+        element: (
+          <RequireAuth>
+            <WorkspaceLayout />
+          </RequireAuth>
+        ),
         children: [
           { index: true, element: <WorkspaceHome /> },
           { path: 'plans/:planId', element: <PlanPage /> },

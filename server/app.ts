@@ -31,10 +31,19 @@ import { workspaceRoutes } from './workspaces/routes'
 export function createApi(services: Services) {
   const { config, storage } = services
   const api = createRouter()
-  api.use('*', bodyLimit({
-    maxSize: LIMITS.requestBodyBytes,
-    onError: (c) => errorJson(c, 413, 'payload_too_large', `The request body is larger than ${LIMITS.requestBodyBytes / 1024} KiB.`),
-  }))
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: LIMITS.requestBodyBytes,
+      onError: (c) =>
+        errorJson(
+          c,
+          413,
+          'payload_too_large',
+          `The request body is larger than ${LIMITS.requestBodyBytes / 1024} KiB.`,
+        ),
+    }),
+  )
   api.use('*', sameOriginOnly(config.publicUrl ? [config.publicUrl] : []))
   api.use('*', sessionMiddleware(storage.db, config.trustProxy))
   const routes = api
@@ -57,7 +66,11 @@ export function createApi(services: Services) {
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],
-    info: { title: 'Planroom API', version: '1', description: 'Plans, sections, members and approvals of a Planroom workspace.' },
+    info: {
+      title: 'Planroom API',
+      version: '1',
+      description: 'Plans, sections, members and approvals of a Planroom workspace.',
+    },
   })
   return routes
 }

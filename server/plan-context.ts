@@ -24,7 +24,12 @@ export async function planContext(db: DbOrTx, planId: string, userId: string): P
   return { plan, caller }
 }
 
-export async function sectionContext(db: DbOrTx, sectionId: string, userId: string, what = 'The section'): Promise<SectionContext> {
+export async function sectionContext(
+  db: DbOrTx,
+  sectionId: string,
+  userId: string,
+  what = 'The section',
+): Promise<SectionContext> {
   const section = await findSection(db, sectionId)
   const plan = section ? await findPlan(db, section.plan_id) : undefined
   const caller = plan ? await findMembership(db, plan.workspace_id, userId) : null
@@ -41,9 +46,15 @@ export interface SectionChange {
   archived: string
 }
 
-export async function editableSectionContext(db: DbOrTx, sectionId: string, userId: string, change: SectionChange): Promise<SectionContext> {
+export async function editableSectionContext(
+  db: DbOrTx,
+  sectionId: string,
+  userId: string,
+  change: SectionChange,
+): Promise<SectionContext> {
   const ctx = await sectionContext(db, sectionId, userId)
-  if (!change.allowed(ctx.caller, { ownerDepartmentId: ctx.section.owner_department_id })) throw forbidden(change.refusal)
+  if (!change.allowed(ctx.caller, { ownerDepartmentId: ctx.section.owner_department_id }))
+    throw forbidden(change.refusal)
   if (ctx.section.archived_at !== null) throw conflict('section_archived', change.archived)
   return ctx
 }

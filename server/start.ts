@@ -33,7 +33,10 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   const cluster = config.redisUrl ? new Cluster(config.redisUrl) : null
   const planEvents = cluster?.planEvents ?? new LocalPlanEvents()
   const access = new AccessEvents()
-  const history = createAutoSnapshots(storage.db, Number(process.env.HISTORY_SNAPSHOT_EVERY_MS ?? DEFAULT_SNAPSHOT_EVERY_MS))
+  const history = createAutoSnapshots(
+    storage.db,
+    Number(process.env.HISTORY_SNAPSHOT_EVERY_MS ?? DEFAULT_SNAPSHOT_EVERY_MS),
+  )
   const hub = new DocumentHub(createUpdateLog(storage.driver), {
     ...DEFAULT_HUB_OPTIONS,
     unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
@@ -41,21 +44,37 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     relay: cluster?.docs,
     afterWrite: combineWriteObservers(
       (sectionId) => findSection(storage.db, sectionId),
-      createStalenessWatch(storage.db, planEvents), createHealthPublisher(planEvents), history.observer,
+      createStalenessWatch(storage.db, planEvents),
+      createHealthPublisher(planEvents),
+      history.observer,
     ),
     beforeUnload: history.beforeUnload,
   })
   cluster?.attach(hub, access)
-  const services: Services = { config, storage, access, hub, planEvents, redisStatus: () => cluster?.redisStatus ?? 'disabled' }
+  const services: Services = {
+    config,
+    storage,
+    access,
+    hub,
+    planEvents,
+    redisStatus: () => cluster?.redisStatus ?? 'disabled',
+  }
   recordMemberActivity(services)
   const app = createApp(services, { clientDir: config.clientDir })
   const sync = new SyncServer(services, hub)
 
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port }, (info) => resolve({ server: s as Server, port: info.port }))
+    const s = serve({ fetch: app.fetch, port: config.port }, (info) =>
+      resolve({ server: s as Server, port: info.port }),
+    )
   })
   sync.attach(server)
-  log.info('planroom listening', { url: `http://localhost:${port}`, database: storage.engine, redis: cluster ? 'on' : 'off', dataDir: storage.engine === 'sqlite' ? config.dataDir : undefined })
+  log.info('planroom listening', {
+    url: `http://localhost:${port}`,
+    database: storage.engine,
+    redis: cluster ? 'on' : 'off',
+    dataDir: storage.engine === 'sqlite' ? config.dataDir : undefined,
+  })
 
   return {
     services,

@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core'
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  ThemeIcon,
+  Tooltip,
+} from '@mantine/core'
 import { LoadError, PanelLoader } from '../ui/states'
 import {
   IconAlertTriangle,
@@ -22,7 +34,12 @@ import {
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useSearchParams } from 'react-router'
-import { ACTIVITY_CATEGORIES, type ActivityCategory, type ActivityEvent, type ActivityKind } from '../../shared/activity/schema'
+import {
+  ACTIVITY_CATEGORIES,
+  type ActivityCategory,
+  type ActivityEvent,
+  type ActivityKind,
+} from '../../shared/activity/schema'
 import { activityKeys, useActivity } from '../api/activity'
 import { PersonAvatar } from '../comments/PersonAvatar'
 import type { PlanViewProps } from '../plans/plan-views'
@@ -33,7 +50,11 @@ import { refetchAfterNews, usePlanNews } from './live'
 const KINDS: Record<ActivityKind, { label: string; icon: ReactNode; color: string }> = {
   objectives_submitted: { label: 'Submitted', icon: <IconSend size={11} stroke={2.4} />, color: 'blue' },
   objectives_approved: { label: 'Approved', icon: <IconCheck size={11} stroke={2.4} />, color: 'teal' },
-  objectives_changes_requested: { label: 'Changes requested', icon: <IconMessageReport size={11} stroke={2.4} />, color: 'orange' },
+  objectives_changes_requested: {
+    label: 'Changes requested',
+    icon: <IconMessageReport size={11} stroke={2.4} />,
+    color: 'orange',
+  },
   objectives_stale: { label: 'Approval stale', icon: <IconAlertTriangle size={11} stroke={2.4} />, color: 'red' },
   thread_created: { label: 'New thread', icon: <IconMessagePlus size={11} stroke={2.4} />, color: 'brand' },
   comment_added: { label: 'Reply', icon: <IconMessage size={11} stroke={2.4} />, color: 'brand' },
@@ -58,16 +79,44 @@ const CATEGORIES = [
   { value: 'history', label: 'History' },
 ]
 
-function EventRow({ event, plan, departments, open }: { event: ActivityEvent; plan: PlanViewProps['plan']; departments: PlanViewProps['workspace']['departments']; open: (sectionId: string, threadId?: string) => void }) {
+function EventRow({
+  event,
+  plan,
+  departments,
+  open,
+}: {
+  event: ActivityEvent
+  plan: PlanViewProps['plan']
+  departments: PlanViewProps['workspace']['departments']
+  open: (sectionId: string, threadId?: string) => void
+}) {
   const kind = KINDS[event.kind]
   const section = event.sectionId ? plan.sections.find((s) => s.id === event.sectionId) : undefined
-  const threadId = typeof event.details.threadId === 'string' && !event.details.threadRemoved ? event.details.threadId : undefined
-  const reason = event.kind === 'objectives_changes_requested' && typeof event.details.reason === 'string' ? event.details.reason : null
+  const threadId =
+    typeof event.details.threadId === 'string' && !event.details.threadRemoved ? event.details.threadId : undefined
+  const reason =
+    event.kind === 'objectives_changes_requested' && typeof event.details.reason === 'string'
+      ? event.details.reason
+      : null
   return (
-    <Group gap="sm" align="flex-start" wrap="nowrap" py="sm" px="md" data-testid="activity-event" data-kind={event.kind}>
+    <Group
+      gap="sm"
+      align="flex-start"
+      wrap="nowrap"
+      py="sm"
+      px="md"
+      data-testid="activity-event"
+      data-kind={event.kind}
+    >
       <div style={{ position: 'relative', flexShrink: 0 }}>
         <PersonAvatar person={event.actor} size={34} />
-        <ThemeIcon size={18} radius="xl" color={kind.color} variant="filled" style={{ position: 'absolute', right: -4, bottom: -4, border: '2px solid var(--mantine-color-body)' }}>
+        <ThemeIcon
+          size={18}
+          radius="xl"
+          color={kind.color}
+          variant="filled"
+          style={{ position: 'absolute', right: -4, bottom: -4, border: '2px solid var(--mantine-color-body)' }}
+        >
           {kind.icon}
         </ThemeIcon>
       </div>
@@ -76,7 +125,13 @@ function EventRow({ event, plan, departments, open }: { event: ActivityEvent; pl
           {event.summary}
         </Text>
         {reason && (
-          <Text size="sm" c="dimmed" fs="italic" pl="xs" style={{ borderLeft: '3px solid var(--mantine-color-orange-3)', whiteSpace: 'pre-wrap' }}>
+          <Text
+            size="sm"
+            c="dimmed"
+            fs="italic"
+            pl="xs"
+            style={{ borderLeft: '3px solid var(--mantine-color-orange-3)', whiteSpace: 'pre-wrap' }}
+          >
             {reason}
           </Text>
         )}
@@ -96,7 +151,9 @@ function EventRow({ event, plan, departments, open }: { event: ActivityEvent; pl
           )}
           {section && (
             <Anchor component="button" size="xs" onClick={() => open(section.id, threadId)}>
-              {threadId && event.category === 'comments' ? `Open the thread in ${section.title}` : `Open ${section.title}`}
+              {threadId && event.category === 'comments'
+                ? `Open the thread in ${section.title}`
+                : `Open ${section.title}`}
             </Anchor>
           )}
         </Group>
@@ -119,7 +176,8 @@ export function ActivityFeed({ plan, workspace }: PlanViewProps) {
   const queryClient = useQueryClient()
   usePlanNews(plan.id, ['activity'], () => void refetchAfterNews(queryClient, activityKeys.plan(plan.id)))
   const [, setSearch] = useSearchParams()
-  const open = (sectionId: string, threadId?: string) => setSearch(threadId ? { section: sectionId, thread: threadId } : { section: sectionId })
+  const open = (sectionId: string, threadId?: string) =>
+    setSearch(threadId ? { section: sectionId, thread: threadId } : { section: sectionId })
 
   const kindOptions = (Object.keys(KINDS) as ActivityKind[])
     .filter((k) => category === 'all' || ACTIVITY_CATEGORIES[k] === category)
@@ -151,7 +209,16 @@ export function ActivityFeed({ plan, workspace }: PlanViewProps) {
           value={departmentId}
           onChange={setDepartmentId}
         />
-        <Select size="sm" style={{ flex: '1 1 160px', maxWidth: 240 }} placeholder="Every event" aria-label="Event" clearable data={kindOptions} value={kind} onChange={(v) => setKind(v as ActivityKind | null)} />
+        <Select
+          size="sm"
+          style={{ flex: '1 1 160px', maxWidth: 240 }}
+          placeholder="Every event"
+          aria-label="Event"
+          clearable
+          data={kindOptions}
+          value={kind}
+          onChange={(v) => setKind(v as ActivityKind | null)}
+        />
       </Group>
       {feed.isPending ? (
         <PanelLoader />

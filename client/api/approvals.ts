@@ -30,7 +30,9 @@ export function useSubmitObjectives(planId: string) {
   const store = useStoreApproval(planId)
   return useApiMutation({
     mutationFn: (departmentId: string) =>
-      call(api.plans[':id'].departments[':departmentId'].objectives.submit.$post({ param: { id: planId, departmentId } })),
+      call(
+        api.plans[':id'].departments[':departmentId'].objectives.submit.$post({ param: { id: planId, departmentId } }),
+      ),
     onSuccess: store,
     success: (a) => `${a.departmentName}'s objectives are submitted; its lead has been told.`,
   })
@@ -49,10 +51,18 @@ export function useDecideObjectives(planId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
     mutationFn: ({ departmentId, ...json }: DecisionInput) =>
-      call(api.plans[':id'].departments[':departmentId'].objectives.decision.$post({ param: { id: planId, departmentId }, json })),
+      call(
+        api.plans[':id'].departments[':departmentId'].objectives.decision.$post({
+          param: { id: planId, departmentId },
+          json,
+        }),
+      ),
     onSuccess: store,
     // The objectives moved under the lead's eyes: show them what they are now.
     onError: () => queryClient.invalidateQueries({ queryKey: approvalKeys.plan(planId) }),
-    success: (a) => (a.state === 'approved' ? `${a.departmentName}'s objectives are approved.` : `Changes requested to ${a.departmentName}'s objectives.`),
+    success: (a) =>
+      a.state === 'approved'
+        ? `${a.departmentName}'s objectives are approved.`
+        : `Changes requested to ${a.departmentName}'s objectives.`,
   })
 }

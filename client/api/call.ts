@@ -3,7 +3,8 @@ import type { SuccessStatusCode } from 'hono/utils/http-status'
 import { errorFromResponse } from './errors'
 
 /** The body type of the 2xx answers of a typed `hc` call. */
-export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
+export type OkBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
 
 /**
  * Awaits a typed API call and returns its success body; any other status throws an ApiError with the

@@ -22,7 +22,9 @@ function useStoreThread(sectionId: string) {
   const queryClient = useQueryClient()
   return (thread: Thread) => {
     queryClient.setQueryData<Thread[]>(commentKeys.section(sectionId), (threads = []) =>
-      threads.some((t) => t.id === thread.id) ? threads.map((t) => (t.id === thread.id ? thread : t)) : [...threads, thread],
+      threads.some((t) => t.id === thread.id)
+        ? threads.map((t) => (t.id === thread.id ? thread : t))
+        : [...threads, thread],
     )
     return queryClient.invalidateQueries({ queryKey: commentKeys.section(sectionId) })
   }
@@ -32,7 +34,8 @@ function useStoreThread(sectionId: string) {
 export function useCreateComment(sectionId: string) {
   const store = useStoreThread(sectionId)
   return useApiMutation({
-    mutationFn: (body: CreateCommentBody) => call(api.sections[':id'].comments.$post({ param: { id: sectionId }, json: body })),
+    mutationFn: (body: CreateCommentBody) =>
+      call(api.sections[':id'].comments.$post({ param: { id: sectionId }, json: body })),
     onSuccess: store,
   })
 }
@@ -59,7 +62,11 @@ export function useResolveThread(sectionId: string) {
   const store = useStoreThread(sectionId)
   return useApiMutation({
     mutationFn: ({ threadId, resolved }: { threadId: string; resolved: boolean }) =>
-      call(resolved ? api.threads[':id'].resolve.$post({ param: { id: threadId } }) : api.threads[':id'].reopen.$post({ param: { id: threadId } })),
+      call(
+        resolved
+          ? api.threads[':id'].resolve.$post({ param: { id: threadId } })
+          : api.threads[':id'].reopen.$post({ param: { id: threadId } }),
+      ),
     onSuccess: store,
     success: (_thread, { resolved }) => (resolved ? 'Thread resolved.' : 'Thread reopened.'),
   })

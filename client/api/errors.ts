@@ -16,7 +16,11 @@ export class ApiError extends Error {
 export async function errorFromResponse(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null)
   if (isErrorBody(body)) return new ApiError(res.status, body.error.code, body.error.message)
-  return new ApiError(res.status, 'http_error', `The server answered ${res.status} ${res.statusText || ''}`.trim() + '.')
+  return new ApiError(
+    res.status,
+    'http_error',
+    `The server answered ${res.status} ${res.statusText || ''}`.trim() + '.',
+  )
 }
 
 /** The sentence to show for any thrown value. */

@@ -21,7 +21,8 @@ export function useSectionVersions(sectionId: string, enabled: boolean) {
 export function useVersion(sectionId: string, versionId: string | null) {
   return useQuery({
     queryKey: historyKeys.version(sectionId, versionId ?? ''),
-    queryFn: () => call(api.sections[':id'].versions[':versionId'].$get({ param: { id: sectionId, versionId: versionId! } })),
+    queryFn: () =>
+      call(api.sections[':id'].versions[':versionId'].$get({ param: { id: sectionId, versionId: versionId! } })),
     enabled: versionId !== null,
     // A version's content is fixed: no need to ask again.
     staleTime: Infinity,
@@ -31,7 +32,8 @@ export function useVersion(sectionId: string, versionId: string | null) {
 export function useNameVersion(sectionId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (name: string) => call(api.sections[':id'].versions.$post({ param: { id: sectionId }, json: { name } })),
+    mutationFn: (name: string) =>
+      call(api.sections[':id'].versions.$post({ param: { id: sectionId }, json: { name } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: historyKeys.section(sectionId) }),
     success: (v) => `Named “${v.name}”.`,
   })
@@ -50,7 +52,8 @@ export function useNamePlanVersion(planId: string) {
 export function useRestoreVersion(sectionId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (versionId: string) => call(api.sections[':id'].versions[':versionId'].restore.$post({ param: { id: sectionId, versionId } })),
+    mutationFn: (versionId: string) =>
+      call(api.sections[':id'].versions[':versionId'].restore.$post({ param: { id: sectionId, versionId } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: historyKeys.section(sectionId) }),
     success: 'Version restored. The text before it is kept in the list.',
   })

@@ -17,7 +17,8 @@ export function useInvites(workspaceId: string) {
 export function useCreateInvite(workspaceId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (body: CreateInviteBody) => call(api.workspaces[':id'].invites.$post({ param: { id: workspaceId }, json: body })),
+    mutationFn: (body: CreateInviteBody) =>
+      call(api.workspaces[':id'].invites.$post({ param: { id: workspaceId }, json: body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.invites(workspaceId) }),
     success: 'Invite link created. Copy it and send it to your colleague.',
   })
@@ -26,7 +27,8 @@ export function useCreateInvite(workspaceId: string) {
 export function useRevokeInvite(workspaceId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (inviteId: string) => call(api.workspaces[':id'].invites[':inviteId'].$delete({ param: { id: workspaceId, inviteId } })),
+    mutationFn: (inviteId: string) =>
+      call(api.workspaces[':id'].invites[':inviteId'].$delete({ param: { id: workspaceId, inviteId } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.invites(workspaceId) }),
     success: 'Invite revoked. The link no longer works.',
   })
@@ -34,7 +36,10 @@ export function useRevokeInvite(workspaceId: string) {
 
 /** What an invite link offers; readable without signing in. */
 export function useInvitePreview(token: string) {
-  return useQuery({ queryKey: keys.invitePreview(token), queryFn: () => call(api.invites[':token'].$get({ param: { token } })) })
+  return useQuery({
+    queryKey: keys.invitePreview(token),
+    queryFn: () => call(api.invites[':token'].$get({ param: { token } })),
+  })
 }
 
 export function useAcceptInvite(token: string) {

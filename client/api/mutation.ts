@@ -1,7 +1,10 @@
 import { type UseMutationOptions, useMutation } from '@tanstack/react-query'
 import { notifyError, notifySuccess } from '../ui/notify'
 
-export interface ApiMutationOptions<TData, TVariables> extends Omit<UseMutationOptions<TData, Error, TVariables>, 'mutationFn'> {
+export interface ApiMutationOptions<TData, TVariables> extends Omit<
+  UseMutationOptions<TData, Error, TVariables>,
+  'mutationFn'
+> {
   mutationFn: (variables: TVariables) => Promise<TData>
   /** What to tell the person when it worked; omit for changes whose result is plain to see. */
   success?: string | ((data: TData, variables: TVariables) => string)
@@ -10,7 +13,13 @@ export interface ApiMutationOptions<TData, TVariables> extends Omit<UseMutationO
 }
 
 /** useMutation that announces its success and failure, with the server's own sentence on failure. */
-export function useApiMutation<TData, TVariables = void>({ success, inlineErrors, onSuccess, onError, ...options }: ApiMutationOptions<TData, TVariables>) {
+export function useApiMutation<TData, TVariables = void>({
+  success,
+  inlineErrors,
+  onSuccess,
+  onError,
+  ...options
+}: ApiMutationOptions<TData, TVariables>) {
   return useMutation<TData, Error, TVariables>({
     ...options,
     onSuccess: (data, variables, result, context) => {

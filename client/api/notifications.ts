@@ -13,7 +13,9 @@ export const notificationKeys = {
 export function useUnreadCount(workspaceId: string, pollMs: number | false) {
   return useQuery({
     queryKey: notificationKeys.unread(workspaceId),
-    queryFn: async () => (await call(api.workspaces[':id'].notifications['unread-count'].$get({ param: { id: workspaceId } }))).unreadCount,
+    queryFn: async () =>
+      (await call(api.workspaces[':id'].notifications['unread-count'].$get({ param: { id: workspaceId } })))
+        .unreadCount,
     refetchInterval: pollMs,
     refetchIntervalInBackground: false,
     staleTime: 5_000,
@@ -42,7 +44,8 @@ export function useNotifications(workspaceId: string, enabled: boolean) {
 export function useMarkRead(workspaceId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (which: { ids: string[] } | { all: true }) => call(api.workspaces[':id'].notifications.read.$post({ param: { id: workspaceId }, json: which })),
+    mutationFn: (which: { ids: string[] } | { all: true }) =>
+      call(api.workspaces[':id'].notifications.read.$post({ param: { id: workspaceId }, json: which })),
     onSuccess: ({ unreadCount }) => {
       queryClient.setQueryData(notificationKeys.unread(workspaceId), unreadCount)
       return queryClient.invalidateQueries({ queryKey: notificationKeys.list(workspaceId) })

@@ -12,13 +12,17 @@ export function usePlans(workspaceId: string) {
 }
 
 export function usePlan(planId: string) {
-  return useQuery({ queryKey: keys.plan(planId), queryFn: () => call(api.plans[':id'].$get({ param: { id: planId } })) })
+  return useQuery({
+    queryKey: keys.plan(planId),
+    queryFn: () => call(api.plans[':id'].$get({ param: { id: planId } })),
+  })
 }
 
 export function useCreatePlan(workspaceId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (title: string) => call(api.workspaces[':id'].plans.$post({ param: { id: workspaceId }, json: { title } })),
+    mutationFn: (title: string) =>
+      call(api.workspaces[':id'].plans.$post({ param: { id: workspaceId }, json: { title } })),
     onSuccess: (plan) => {
       queryClient.setQueryData(keys.plan(plan.id), plan)
       return queryClient.invalidateQueries({ queryKey: keys.plans(workspaceId) })
@@ -31,7 +35,8 @@ export function useCreatePlan(workspaceId: string) {
 export function useAddNetwork(planId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (body: { name: string; ownerDepartmentId?: string | null }) => call(api.plans[':id'].networks.$post({ param: { id: planId }, json: body })),
+    mutationFn: (body: { name: string; ownerDepartmentId?: string | null }) =>
+      call(api.plans[':id'].networks.$post({ param: { id: planId }, json: body })),
     onSuccess: (plan) => queryClient.setQueryData(keys.plan(planId), plan),
     success: (_plan, body) => `${body.name} added to the plan, with a section of its own.`,
   })
@@ -40,7 +45,8 @@ export function useAddNetwork(planId: string) {
 export function useRemoveNetwork(planId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (section: { id: string; title: string }) => call(api.sections[':id'].$delete({ param: { id: section.id } })),
+    mutationFn: (section: { id: string; title: string }) =>
+      call(api.sections[':id'].$delete({ param: { id: section.id } })),
     onSuccess: (plan) => queryClient.setQueryData(keys.plan(planId), plan),
     success: (_plan, section) => `${section.title} removed. Its section is archived; adding it again brings it back.`,
   })

@@ -29,7 +29,8 @@ export function useCreateShare(planId: string) {
 export function useRevokeShare(planId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: (shareId: string) => call(api.plans[':id'].shares[':shareId'].$delete({ param: { id: planId, shareId } })),
+    mutationFn: (shareId: string) =>
+      call(api.plans[':id'].shares[':shareId'].$delete({ param: { id: planId, shareId } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sharesKey(planId) }),
     success: 'Link revoked. It no longer opens anything.',
   })

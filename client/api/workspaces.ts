@@ -59,7 +59,8 @@ export function useRenameWorkspace(workspaceId: string) {
 export function useAddDepartment(workspaceId: string) {
   const store = useStoreWorkspace()
   return useApiMutation({
-    mutationFn: (name: string) => call(api.workspaces[':id'].departments.$post({ param: { id: workspaceId }, json: { name } })),
+    mutationFn: (name: string) =>
+      call(api.workspaces[':id'].departments.$post({ param: { id: workspaceId }, json: { name } })),
     onSuccess: store,
     success: (_ws, name) => `${name.trim()} added. Every plan now has objectives for it.`,
   })
@@ -69,7 +70,12 @@ export function useRenameDepartment(workspaceId: string) {
   const store = useStoreWorkspace()
   return useApiMutation({
     mutationFn: ({ departmentId, name }: { departmentId: string; name: string }) =>
-      call(api.workspaces[':id'].departments[':departmentId'].$patch({ param: { id: workspaceId, departmentId }, json: { name } })),
+      call(
+        api.workspaces[':id'].departments[':departmentId'].$patch({
+          param: { id: workspaceId, departmentId },
+          json: { name },
+        }),
+      ),
     onSuccess: store,
     success: (_ws, { name }) => `Department renamed to ${name.trim()}.`,
   })
@@ -112,7 +118,8 @@ export interface MemberRemoval {
 export function useRemoveMember(workspaceId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: ({ userId }: MemberRemoval) => call(api.workspaces[':id'].members[':userId'].$delete({ param: { id: workspaceId, userId } })),
+    mutationFn: ({ userId }: MemberRemoval) =>
+      call(api.workspaces[':id'].members[':userId'].$delete({ param: { id: workspaceId, userId } })),
     onSuccess: async (_none, { leaving }) => {
       if (!leaving) return queryClient.invalidateQueries({ queryKey: keys.workspace(workspaceId), exact: true })
       queryClient.removeQueries({ queryKey: keys.workspace(workspaceId) })

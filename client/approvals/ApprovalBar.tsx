@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Collapse, Group, Modal, Paper, Stack, Text, Textarea, Tooltip } from '@mantine/core'
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Tooltip,
+} from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle, IconCheck, IconMessageReport, IconSend, IconShieldCheck } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
@@ -58,7 +71,8 @@ function Story({ approval, leads }: { approval: DepartmentApproval; leads: strin
     case 'stale':
       return (
         <>
-          Approved by {decidedBy?.name ?? 'the lead'} <When at={decidedAt} />, then edited <When at={staleAt} />: the approval no longer covers them.
+          Approved by {decidedBy?.name ?? 'the lead'} <When at={decidedAt} />, then edited <When at={staleAt} />: the
+          approval no longer covers them.
         </>
       )
   }
@@ -88,11 +102,24 @@ export function ApprovalBar({ plan, workspace, section }: PlanViewProps & { sect
   const approve = () => decide.mutate({ departmentId, decision: 'approve', hash: approval.currentHash })
 
   return (
-    <Paper withBorder radius="md" p="sm" mb="md" data-testid="approval-bar" data-state={state} aria-label={`Approval of ${approval.departmentName}'s objectives`}>
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      mb="md"
+      data-testid="approval-bar"
+      data-state={state}
+      aria-label={`Approval of ${approval.departmentName}'s objectives`}
+    >
       <Group justify="space-between" align="center" gap="sm">
         <Group gap={8} wrap="nowrap" style={{ minWidth: 0, flex: '1 1 260px' }}>
           <IconShieldCheck size={18} color={`var(--mantine-color-${look.color}-6)`} style={{ flexShrink: 0 }} />
-          <Badge color={look.color} variant={state === 'approved' ? 'filled' : 'light'} data-testid="approval-state" style={{ flexShrink: 0 }}>
+          <Badge
+            color={look.color}
+            variant={state === 'approved' ? 'filled' : 'light'}
+            data-testid="approval-state"
+            style={{ flexShrink: 0 }}
+          >
             {look.label}
           </Badge>
           <Text size="sm" c="dimmed" style={{ minWidth: 0 }}>
@@ -102,17 +129,34 @@ export function ApprovalBar({ plan, workspace, section }: PlanViewProps & { sect
         <Group gap={6}>
           {/* A lead who may approve as things stand needs no submission to themselves. */}
           {abilities.submit && !mayApprove && (
-            <Button size="compact-sm" variant="light" leftSection={<IconSend size={14} />} loading={submit.isPending} onClick={() => submit.mutate(departmentId)}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconSend size={14} />}
+              loading={submit.isPending}
+              onClick={() => submit.mutate(departmentId)}
+            >
               {state === 'changes_requested' || state === 'stale' ? 'Resubmit for approval' : 'Submit for approval'}
             </Button>
           )}
           {mayRequest && (
-            <Button size="compact-sm" variant="default" leftSection={<IconMessageReport size={14} />} onClick={() => setAsking(true)}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<IconMessageReport size={14} />}
+              onClick={() => setAsking(true)}
+            >
               Request changes
             </Button>
           )}
           {mayApprove && (
-            <Button size="compact-sm" color="teal" leftSection={<IconCheck size={14} />} loading={decide.isPending && decide.variables?.decision === 'approve'} onClick={approve}>
+            <Button
+              size="compact-sm"
+              color="teal"
+              leftSection={<IconCheck size={14} />}
+              loading={decide.isPending && decide.variables?.decision === 'approve'}
+              onClick={approve}
+            >
               {state === 'stale' ? 'Re-approve' : 'Approve'}
             </Button>
           )}
@@ -132,10 +176,14 @@ export function ApprovalBar({ plan, workspace, section }: PlanViewProps & { sect
           <Group gap={6} wrap="nowrap">
             <IconAlertTriangle size={16} color="var(--mantine-color-red-6)" style={{ flexShrink: 0 }} />
             <Text size="sm" fw={600}>
-              {diff.length === 0 ? 'Edited since approval, but back to what was approved.' : `What changed since the approval (${diff.length} ${diff.length === 1 ? 'change' : 'changes'})`}
+              {diff.length === 0
+                ? 'Edited since approval, but back to what was approved.'
+                : `What changed since the approval (${diff.length} ${diff.length === 1 ? 'change' : 'changes'})`}
             </Text>
           </Group>
-          {diff.length > 0 && <ChangesTable changes={diff} snapshot={approval.snapshot} plan={plan} members={workspace.members} />}
+          {diff.length > 0 && (
+            <ChangesTable changes={diff} snapshot={approval.snapshot} plan={plan} members={workspace.members} />
+          )}
         </Stack>
       )}
 
@@ -159,29 +207,53 @@ export function ApprovalBar({ plan, workspace, section }: PlanViewProps & { sect
         loading={decide.isPending && decide.variables?.decision === 'request_changes'}
         onClose={() => setAsking(false)}
         onSubmit={(reason) =>
-          decide.mutate({ departmentId, decision: 'request_changes', reason, hash: approval.currentHash }, { onSuccess: () => setAsking(false) })
+          decide.mutate(
+            { departmentId, decision: 'request_changes', reason, hash: approval.currentHash },
+            { onSuccess: () => setAsking(false) },
+          )
         }
       />
     </Paper>
   )
 }
 
-function RequestChangesModal(props: { opened: boolean; departmentName: string; submitter: string | null; loading: boolean; onClose: () => void; onSubmit: (reason: string) => void }) {
+function RequestChangesModal(props: {
+  opened: boolean
+  departmentName: string
+  submitter: string | null
+  loading: boolean
+  onClose: () => void
+  onSubmit: (reason: string) => void
+}) {
   const { opened, departmentName, submitter, loading, onClose, onSubmit } = props
   const [reason, setReason] = useState('')
   const [touched, setTouched] = useState(false)
   const trimmed = reason.trim()
-  const error = touched && !trimmed ? 'Say what should change: a reason is required.' : trimmed.length > LIMITS.approvalReasonLength ? `At most ${LIMITS.approvalReasonLength} characters.` : null
+  const error =
+    touched && !trimmed
+      ? 'Say what should change: a reason is required.'
+      : trimmed.length > LIMITS.approvalReasonLength
+        ? `At most ${LIMITS.approvalReasonLength} characters.`
+        : null
   const send = () => {
     setTouched(true)
     if (trimmed && trimmed.length <= LIMITS.approvalReasonLength) onSubmit(trimmed)
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>Request changes to {departmentName}'s objectives</Text>} onExitTransitionEnd={() => (setReason(''), setTouched(false))}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={650}>Request changes to {departmentName}'s objectives</Text>}
+      onExitTransitionEnd={() => (setReason(''), setTouched(false))}
+    >
       <Stack gap="md">
         <Textarea
           label="What should change"
-          description={submitter ? `${submitter} and the department's editors will see this.` : "The department's editors will see this."}
+          description={
+            submitter
+              ? `${submitter} and the department's editors will see this.`
+              : "The department's editors will see this."
+          }
           placeholder="e.g. The lead target is not realistic for Q1; split it by quarter."
           autosize
           minRows={3}

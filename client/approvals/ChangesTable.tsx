@@ -34,7 +34,8 @@ function formatValue(field: string, value: unknown, names: Names): string | null
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null
   if (field === 'networkIds' && Array.isArray(value)) return value.map((id) => names.network(String(id))).join(', ')
   if (field === 'owner' && typeof value === 'string') return names.person(value)
-  if (field === 'deadline' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(new Date(`${value}T12:00:00`).getTime())
+  if (field === 'deadline' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return formatDate(new Date(`${value}T12:00:00`).getTime())
   if (typeof value === 'number') return value.toLocaleString()
   return String(value)
 }
@@ -42,10 +43,17 @@ function formatValue(field: string, value: unknown, names: Names): string | null
 /** An added or removed objective in one line: its statement and what it measures. */
 function summarizeObjective(value: unknown, names: Names): string {
   const o = (value ?? {}) as Partial<CanonicalObjective>
-  const measure = [o.metric, o.target !== null && o.target !== undefined ? `target ${formatValue('target', o.target, names)}${o.unit ? ` ${o.unit}` : ''}` : null]
+  const measure = [
+    o.metric,
+    o.target !== null && o.target !== undefined
+      ? `target ${formatValue('target', o.target, names)}${o.unit ? ` ${o.unit}` : ''}`
+      : null,
+  ]
     .filter(Boolean)
     .join(', ')
-  return [o.statement?.trim() || 'An objective without a statement', measure && `(${measure})`].filter(Boolean).join(' ')
+  return [o.statement?.trim() || 'An objective without a statement', measure && `(${measure})`]
+    .filter(Boolean)
+    .join(' ')
 }
 
 function Value({ text }: { text: string | null }) {
@@ -80,8 +88,14 @@ export function ChangesTable({ changes, snapshot, plan, members }: ChangesTableP
     return (before || after || '').trim() || 'Untitled objective'
   }
   const phone = useMediaQuery('(max-width: 40em)') ?? false
-  const beforeOf = (c: ObjectiveChange) => (c.field ? formatValue(c.field, c.before, names) : c.change === 'removed' ? summarizeObjective(c.before, names) : null)
-  const afterOf = (c: ObjectiveChange) => (c.field ? formatValue(c.field, c.after, names) : c.change === 'added' ? summarizeObjective(c.after, names) : null)
+  const beforeOf = (c: ObjectiveChange) =>
+    c.field
+      ? formatValue(c.field, c.before, names)
+      : c.change === 'removed'
+        ? summarizeObjective(c.before, names)
+        : null
+  const afterOf = (c: ObjectiveChange) =>
+    c.field ? formatValue(c.field, c.after, names) : c.change === 'added' ? summarizeObjective(c.after, names) : null
   const fieldOf = (c: ObjectiveChange) =>
     c.field ? (
       (FIELD_LABELS[c.field] ?? c.field)
@@ -96,7 +110,13 @@ export function ChangesTable({ changes, snapshot, plan, members }: ChangesTableP
     return (
       <Stack gap={6} data-testid="approval-changes">
         {changes.map((c, i) => (
-          <Paper key={`${c.objectiveId}-${c.field ?? c.change}-${i}`} withBorder radius="sm" p="xs" data-testid="approval-change">
+          <Paper
+            key={`${c.objectiveId}-${c.field ?? c.change}-${i}`}
+            withBorder
+            radius="sm"
+            p="xs"
+            data-testid="approval-change"
+          >
             <Text size="sm" fw={600} lineClamp={2}>
               {objectiveName(c)}
             </Text>
@@ -119,7 +139,14 @@ export function ChangesTable({ changes, snapshot, plan, members }: ChangesTableP
   }
   return (
     <Table.ScrollContainer minWidth={520} type="native">
-      <Table verticalSpacing={6} horizontalSpacing="sm" withTableBorder striped="even" fz="sm" data-testid="approval-changes">
+      <Table
+        verticalSpacing={6}
+        horizontalSpacing="sm"
+        withTableBorder
+        striped="even"
+        fz="sm"
+        data-testid="approval-changes"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w="28%">Objective</Table.Th>

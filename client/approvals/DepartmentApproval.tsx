@@ -25,11 +25,19 @@ export function DepartmentApproval({ planId, departmentId }: { planId: string; d
           <Text size="xs">{look.hint}</Text>
           {who && <Text size="xs">{who}</Text>}
           {approval.state === 'changes_requested' && approval.reason && <Text size="xs">“{approval.reason}”</Text>}
-          {approval.state === 'stale' && approval.changes && <Text size="xs">{approval.changes.length} change(s) since the approval.</Text>}
+          {approval.state === 'stale' && approval.changes && (
+            <Text size="xs">{approval.changes.length} change(s) since the approval.</Text>
+          )}
         </Stack>
       }
     >
-      <Badge color={look.color} variant={approval.state === 'approved' ? 'filled' : 'light'} size="sm" data-testid="department-approval" data-state={approval.state}>
+      <Badge
+        color={look.color}
+        variant={approval.state === 'approved' ? 'filled' : 'light'}
+        size="sm"
+        data-testid="department-approval"
+        data-state={approval.state}
+      >
         {look.label}
       </Badge>
     </Tooltip>

@@ -17,7 +17,9 @@ export function AuthLayout({ title, subtitle, children, footer }: AuthLayoutProp
       mih="100dvh"
       px="md"
       py={{ base: 32, sm: 64 }}
-      style={{ background: 'linear-gradient(180deg, var(--mantine-color-brand-0) 0%, var(--mantine-color-gray-0) 55%)' }}
+      style={{
+        background: 'linear-gradient(180deg, var(--mantine-color-brand-0) 0%, var(--mantine-color-gray-0) 55%)',
+      }}
     >
       <Center>
         <Stack w="100%" maw={420} gap="lg">

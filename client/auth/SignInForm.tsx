@@ -9,10 +9,29 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
   const form = useSchemaForm(LoginBody, { email: '', password: '' })
 
   return (
-    <form onSubmit={form.onSubmit((values) => signIn.mutateAsync(values).then(({ user }) => onSignedIn(user), () => {}))}>
+    <form
+      onSubmit={form.onSubmit((values) =>
+        signIn.mutateAsync(values).then(
+          ({ user }) => onSignedIn(user),
+          () => {},
+        ),
+      )}
+    >
       <Stack gap="md">
-        <TextInput label="Email" type="email" autoComplete="email" placeholder="you@company.com" {...form.getInputProps('email')} key={form.key('email')} />
-        <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} key={form.key('password')} />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="email"
+          placeholder="you@company.com"
+          {...form.getInputProps('email')}
+          key={form.key('email')}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          {...form.getInputProps('password')}
+          key={form.key('password')}
+        />
         <FormError error={signIn.error} />
         <Button type="submit" fullWidth size="md" loading={form.submitting}>
           Sign in

@@ -9,10 +9,30 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: (user: User) => void })
   const form = useSchemaForm(SignupBody, { name: '', email: '', password: '' })
 
   return (
-    <form onSubmit={form.onSubmit((values) => signUp.mutateAsync(values).then(({ user }) => onSignedUp(user), () => {}))}>
+    <form
+      onSubmit={form.onSubmit((values) =>
+        signUp.mutateAsync(values).then(
+          ({ user }) => onSignedUp(user),
+          () => {},
+        ),
+      )}
+    >
       <Stack gap="md">
-        <TextInput label="Name" autoComplete="name" placeholder="Olivia Martin" {...form.getInputProps('name')} key={form.key('name')} />
-        <TextInput label="Work email" type="email" autoComplete="email" placeholder="you@company.com" {...form.getInputProps('email')} key={form.key('email')} />
+        <TextInput
+          label="Name"
+          autoComplete="name"
+          placeholder="Olivia Martin"
+          {...form.getInputProps('name')}
+          key={form.key('name')}
+        />
+        <TextInput
+          label="Work email"
+          type="email"
+          autoComplete="email"
+          placeholder="you@company.com"
+          {...form.getInputProps('email')}
+          key={form.key('email')}
+        />
         <PasswordInput
           label="Password"
           autoComplete="new-password"

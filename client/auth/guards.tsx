@@ -12,7 +12,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe()
   const location = useLocation()
   if (me.isPending) return <PageLoader />
-  if (me.isError) return <ErrorState title="Planroom is out of reach" error={me.error} onRetry={() => void me.refetch()} />
+  if (me.isError)
+    return <ErrorState title="Planroom is out of reach" error={me.error} onRetry={() => void me.refetch()} />
   if (!me.data) return <Navigate to={authPath('/signin', location.pathname + location.search)} replace />
   return children
 }

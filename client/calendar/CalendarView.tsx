@@ -58,7 +58,10 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
   const narrow = useMediaQuery(NARROW, undefined, { getInitialValueInEffect: false }) ?? false
   const networks = useMemo(() => plan.sections.filter((s) => s.kind === 'network'), [plan.sections])
   const processSection = plan.sections.find((s) => s.kind === 'process') ?? null
-  const sectionIds = useMemo(() => [...networks.map((s) => s.id), ...(processSection ? [processSection.id] : [])], [networks, processSection])
+  const sectionIds = useMemo(
+    () => [...networks.map((s) => s.id), ...(processSection ? [processSection.id] : [])],
+    [networks, processSection],
+  )
   const { rooms, version, loaded } = useLiveSections(sectionIds, me)
 
   const editableNow = (sectionId: string, canEdit: boolean) => canEdit && !rooms.get(sectionId)?.finalReason
@@ -76,7 +79,12 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
   // A write the server refused or corrected (rights changed meanwhile, a value repaired) is said out loud.
   useEffect(() => {
     const offs = [...rooms.values()].map((room) =>
-      room.onNotice((n) => notifyError(new Error(n.message), n.code === REFUSAL.repaired ? 'Your change was corrected' : 'Your change was not saved')),
+      room.onNotice((n) =>
+        notifyError(
+          new Error(n.message),
+          n.code === REFUSAL.repaired ? 'Your change was corrected' : 'Your change was not saved',
+        ),
+      ),
     )
     return () => offs.forEach((off) => off())
   }, [rooms])
@@ -88,11 +96,15 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
     ...networks.map((n, i) => ({ value: n.id, label: n.title, color: networkColor(i) })),
     ...(processSection ? [{ value: DELIVERABLES, label: 'Deliverables', color: 'gray' }] : []),
   ]
-  const owners = [...new Set([...networks, ...(processSection ? [processSection] : [])].map((s) => s.ownerDepartmentId ?? SHARED))]
+  const owners = [
+    ...new Set([...networks, ...(processSection ? [processSection] : [])].map((s) => s.ownerDepartmentId ?? SHARED)),
+  ]
   const departmentOptions = [
     { value: ALL, label: 'All departments' },
     ...workspace.departments.filter((d) => owners.includes(d.id)).map((d) => ({ value: d.id, label: d.name })),
-    ...owners.filter((o) => o !== SHARED && !workspace.departments.some((d) => d.id === o)).map((o) => ({ value: o, label: departmentName(workspace.departments, o) })),
+    ...owners
+      .filter((o) => o !== SHARED && !workspace.departments.some((d) => d.id === o))
+      .map((o) => ({ value: o, label: departmentName(workspace.departments, o) })),
     ...(owners.includes(SHARED) ? [{ value: SHARED, label: 'Shared sections' }] : []),
   ]
   const shown = (item: CalendarItem) =>
@@ -166,7 +178,13 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
           <Button variant="default" size="sm" onClick={() => api()?.today()}>
             Today
           </Button>
-          <Title order={3} fz={{ base: 'md', sm: 'lg' }} ml={4} data-testid="calendar-title" style={{ whiteSpace: 'nowrap' }}>
+          <Title
+            order={3}
+            fz={{ base: 'md', sm: 'lg' }}
+            ml={4}
+            data-testid="calendar-title"
+            style={{ whiteSpace: 'nowrap' }}
+          >
             {title}
           </Title>
           {!loaded && <Loader size="xs" aria-label="Loading the calendars" />}
@@ -218,8 +236,8 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
 
       {networks.length === 0 && (
         <Alert variant="light" color="brand" icon={<IconCalendarOff size={18} />} title="No network in the plan yet">
-          Each network the plan is on gets a section with its conversational calendar. Add a network, then plan its entries here; the
-          deliverables of the Process &amp; team section already show.
+          Each network the plan is on gets a section with its conversational calendar. Add a network, then plan its
+          entries here; the deliverables of the Process &amp; team section already show.
         </Alert>
       )}
 
@@ -244,7 +262,9 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
             listMonth: { listDayFormat: { weekday: 'long', day: 'numeric', month: 'long' }, listDaySideFormat: false },
           }}
           datesSet={(arg: DatesSetArg) => setTitle(arg.view.title)}
-          eventContent={(arg: EventContentArg) => <EventLabel item={arg.event.extendedProps.item as CalendarItem} list={arg.view.type.startsWith('list')} />}
+          eventContent={(arg: EventContentArg) => (
+            <EventLabel item={arg.event.extendedProps.item as CalendarItem} list={arg.view.type.startsWith('list')} />
+          )}
           eventClick={(arg: EventClickArg) => {
             arg.jsEvent.preventDefault()
             openSection((arg.event.extendedProps.item as CalendarItem).sectionId)
@@ -262,8 +282,18 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
           <Stack gap={4}>
             {undated.slice(0, 20).map((item) => (
               <Group key={item.key} gap={8} wrap="nowrap">
-                <Box w={8} h={8} style={{ borderRadius: 8, flex: 'none', background: `var(--mantine-color-${item.color}-filled)` }} />
-                <Anchor component="button" size="sm" onClick={() => openSection(item.sectionId)} className="truncate" ta="left">
+                <Box
+                  w={8}
+                  h={8}
+                  style={{ borderRadius: 8, flex: 'none', background: `var(--mantine-color-${item.color}-filled)` }}
+                />
+                <Anchor
+                  component="button"
+                  size="sm"
+                  onClick={() => openSection(item.sectionId)}
+                  className="truncate"
+                  ta="left"
+                >
                   {describeItem(item)}
                 </Anchor>
               </Group>
@@ -299,7 +329,8 @@ function EventLabel({ item, list }: { item: CalendarItem; list: boolean }) {
           {item.title}
         </Text>
         <Text span size="xs" c="dimmed">
-          {item.kind === 'entry' ? `${item.source} · ${FORMAT_LABELS[item.format]}` : 'Deliverable'} · {item.statusLabel}
+          {item.kind === 'entry' ? `${item.source} · ${FORMAT_LABELS[item.format]}` : 'Deliverable'} ·{' '}
+          {item.statusLabel}
           {item.owner ? ` · ${item.owner}` : ''}
         </Text>
       </Group>

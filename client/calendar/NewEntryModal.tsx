@@ -44,7 +44,15 @@ export interface NewEntryModalProps {
 }
 
 /** A new conversational calendar entry (date, theme, format, owner, status) in a network the person may edit. */
-export function NewEntryModal({ opened, onClose, networks, members, initialDate, initialSectionId, onCreated }: NewEntryModalProps) {
+export function NewEntryModal({
+  opened,
+  onClose,
+  networks,
+  members,
+  initialDate,
+  initialSectionId,
+  onCreated,
+}: NewEntryModalProps) {
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { sectionId: '', date: null, theme: '', format: 'post', owner: '', status: 'planned' },
@@ -58,7 +66,9 @@ export function NewEntryModal({ opened, onClose, networks, members, initialDate,
   // Each opening starts fresh, on the day and network it was opened for.
   useEffect(() => {
     if (!opened) return
-    const sectionId = networks.some((n) => n.sectionId === initialSectionId) ? initialSectionId! : (networks[0]?.sectionId ?? '')
+    const sectionId = networks.some((n) => n.sectionId === initialSectionId)
+      ? initialSectionId!
+      : (networks[0]?.sectionId ?? '')
     form.setValues({ sectionId, date: initialDate, theme: '', format: 'post', owner: '', status: 'planned' })
     form.resetDirty()
     form.clearErrors()
@@ -112,8 +122,18 @@ export function NewEntryModal({ opened, onClose, networks, members, initialDate,
             {...form.getInputProps('theme')}
           />
           <Group grow align="flex-start" gap="sm">
-            <Select label="Format" data={optionsOf(FORMAT_LABELS)} allowDeselect={false} {...form.getInputProps('format')} />
-            <Select label="Status" data={optionsOf(CALENDAR_STATUS_LABELS)} allowDeselect={false} {...form.getInputProps('status')} />
+            <Select
+              label="Format"
+              data={optionsOf(FORMAT_LABELS)}
+              allowDeselect={false}
+              {...form.getInputProps('format')}
+            />
+            <Select
+              label="Status"
+              data={optionsOf(CALENDAR_STATUS_LABELS)}
+              allowDeselect={false}
+              {...form.getInputProps('status')}
+            />
           </Group>
           <Autocomplete
             label="Owner"

@@ -4,7 +4,13 @@ import { addItem } from '../../shared/plan-model/write'
 import type { Section } from '../../shared/plans/schema'
 import { calendarItems, describeItem } from './calendar-items'
 
-const section = (id: string, kind: Section['kind'], title: string, ownerDepartmentId: string | null = null, edit = true): Section => ({
+const section = (
+  id: string,
+  kind: Section['kind'],
+  title: string,
+  ownerDepartmentId: string | null = null,
+  edit = true,
+): Section => ({
   id,
   kind,
   title,
@@ -18,7 +24,13 @@ describe('calendarItems', () => {
     const instagram = new Y.Doc()
     const linkedIn = new Y.Doc()
     const process = new Y.Doc()
-    addItem(instagram, 'network', ['calendar'], { date: '2027-01-10', theme: 'Launch teaser', format: 'reel', owner: 'u1', status: 'planned' })
+    addItem(instagram, 'network', ['calendar'], {
+      date: '2027-01-10',
+      theme: 'Launch teaser',
+      format: 'reel',
+      owner: 'u1',
+      status: 'planned',
+    })
     addItem(instagram, 'network', ['calendar'], { date: null, format: 'story' })
     addItem(linkedIn, 'network', ['calendar'], { date: '2027-01-12', theme: 'Case study', owner: 'Agency Bright' })
     addItem(process, 'process', ['deliverables'], { what: 'Monthly report', due: '2027-01-31', who: 'u1' })

@@ -52,7 +52,11 @@ export interface SourceSection {
  * Every dated (and undated) entry of the network sections and deliverable of the process section,
  * read with the plan-model reader: whatever a document holds, what comes out is valid.
  */
-export function calendarItems(networks: readonly SourceSection[], process: SourceSection | null, members: readonly Pick<Member, 'userId' | 'name'>[]): CalendarItem[] {
+export function calendarItems(
+  networks: readonly SourceSection[],
+  process: SourceSection | null,
+  members: readonly Pick<Member, 'userId' | 'name'>[],
+): CalendarItem[] {
   const items: CalendarItem[] = []
   networks.forEach(({ section, doc, editable, color }, index) => {
     for (const entry of readContent(doc, 'network').calendar) {

@@ -60,6 +60,19 @@ export function personRef(members: readonly Pick<Member, 'userId' | 'name'>[], t
  * The colour of each network, by its place in the plan: Mantine palette names, distinct from each
  * other and from the neutral grey of deliverables and the brand blue of the page.
  */
-const NETWORK_COLORS = ['grape', 'teal', 'orange', 'cyan', 'pink', 'lime', 'violet', 'red', 'indigo', 'yellow', 'green', 'blue'] as const
+const NETWORK_COLORS = [
+  'grape',
+  'teal',
+  'orange',
+  'cyan',
+  'pink',
+  'lime',
+  'violet',
+  'red',
+  'indigo',
+  'yellow',
+  'green',
+  'blue',
+] as const
 export const networkColor = (index: number): string => NETWORK_COLORS[index % NETWORK_COLORS.length]!
 export const DELIVERABLE_COLOR = 'gray'

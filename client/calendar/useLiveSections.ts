@@ -37,7 +37,11 @@ export function useLiveSections(sectionIds: readonly string[], me: Presence): Li
     for (const room of rooms.values()) {
       room.doc.on('update', schedule)
       room.provider.on('sync', schedule)
-      offs.push(() => room.doc.off('update', schedule), () => room.provider.off('sync', schedule), room.onFinal(schedule))
+      offs.push(
+        () => room.doc.off('update', schedule),
+        () => room.provider.off('sync', schedule),
+        room.onFinal(schedule),
+      )
     }
     publish()
     return () => {

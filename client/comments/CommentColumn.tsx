@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Drawer, Group, Loader, Paper, Stack, Text, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core'
 import { useElementSize } from '@mantine/hooks'
 import { IconMessage2, IconMessagePlus } from '@tabler/icons-react'
 import { type ReactNode, useEffect, useMemo } from 'react'
@@ -17,7 +30,10 @@ const BESIDE_MIN_WIDTH = 540
  * Open threads in reading order: those on words in the order of the text, then those on items, then
  * those on the whole section, then those whose words were deleted.
  */
-export function orderThreads(threads: readonly Thread[], comments: Pick<CommentsValue, 'summary' | 'isDetached'>): Thread[] {
+export function orderThreads(
+  threads: readonly Thread[],
+  comments: Pick<CommentsValue, 'summary' | 'isDetached'>,
+): Thread[] {
   const rank = (t: Thread): [number, number] => {
     if (t.anchor?.type === 'text' && !comments.isDetached(t)) {
       const i = comments.summary?.order.indexOf(t.id) ?? -1
@@ -41,7 +57,13 @@ function DraftCard() {
   const { draft } = comments
   if (!draft) return null
   return (
-    <Paper withBorder radius="md" p="sm" style={{ borderColor: 'var(--mantine-color-brand-5)' }} data-testid="new-thread">
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      style={{ borderColor: 'var(--mantine-color-brand-5)' }}
+      data-testid="new-thread"
+    >
       <AnchorQuote anchor={draft.anchor} detached={false} />
       <CommentComposer
         key={draft.key}
@@ -51,7 +73,11 @@ function DraftCard() {
         placeholder={draft.anchor ? 'Comment on this…' : 'Comment on the whole section…'}
         onCancel={comments.cancelDraft}
         onSubmit={async (body, mentions) => {
-          const thread = await create.mutateAsync({ body, ...(draft.anchor ? { anchor: draft.anchor } : {}), ...(mentions.length ? { mentions } : {}) })
+          const thread = await create.mutateAsync({
+            body,
+            ...(draft.anchor ? { anchor: draft.anchor } : {}),
+            ...(mentions.length ? { mentions } : {}),
+          })
           comments.cancelDraft()
           comments.focus(thread.id, 'column')
         }}
@@ -64,7 +90,14 @@ function DraftCard() {
 export function CommentColumn({ inDrawer = false }: { inDrawer?: boolean }) {
   const comments = useComments()!
   const { threads, canStart, showResolved, setShowResolved, loading, error } = comments
-  const open = useMemo(() => orderThreads(threads.filter((t) => !t.resolved), comments), [threads, comments])
+  const open = useMemo(
+    () =>
+      orderThreads(
+        threads.filter((t) => !t.resolved),
+        comments,
+      ),
+    [threads, comments],
+  )
   const resolved = threads.filter((t) => t.resolved).sort((a, b) => b.resolved!.at - a.resolved!.at)
 
   return (
@@ -82,7 +115,12 @@ export function CommentColumn({ inDrawer = false }: { inDrawer?: boolean }) {
         </Group>
         {canStart && (
           <Tooltip label="Comment on the whole section">
-            <ActionIcon variant="light" size="md" aria-label="Comment on the whole section" onClick={() => comments.startThread(null)}>
+            <ActionIcon
+              variant="light"
+              size="md"
+              aria-label="Comment on the whole section"
+              onClick={() => comments.startThread(null)}
+            >
               <IconMessagePlus size={16} />
             </ActionIcon>
           </Tooltip>
@@ -97,7 +135,9 @@ export function CommentColumn({ inDrawer = false }: { inDrawer?: boolean }) {
       )}
       {!loading && open.length === 0 && !comments.draft && (
         <Text size="xs" c="dimmed">
-          {canStart ? 'No open comments. Select words in the text to comment on them, or comment on the whole section with the button above.' : 'No open comments.'}
+          {canStart
+            ? 'No open comments. Select words in the text to comment on them, or comment on the whole section with the button above.'
+            : 'No open comments.'}
         </Text>
       )}
       {open.map((t) => (

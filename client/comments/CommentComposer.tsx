@@ -28,7 +28,17 @@ function mentionQuery(text: string, caret: number): { start: number; query: stri
 }
 
 /** A comment box: plain text, `@` to mention a member (picked from a list), Ctrl/⌘+Enter to send. */
-export function CommentComposer({ people, submitLabel, placeholder, initialText = '', initialMentions = [], autoFocus, onSubmit, onCancel, compact }: ComposerProps) {
+export function CommentComposer({
+  people,
+  submitLabel,
+  placeholder,
+  initialText = '',
+  initialMentions = [],
+  autoFocus,
+  onSubmit,
+  onCancel,
+  compact,
+}: ComposerProps) {
   const [text, setText] = useState(initialText)
   const [picked, setPicked] = useState<UserRef[]>([...initialMentions])
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null)
@@ -40,7 +50,15 @@ export function CommentComposer({ people, submitLabel, placeholder, initialText 
   const options = useMemo(() => {
     if (!query) return []
     return people
-      .filter((p) => query.query === '' || p.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(query.query)) || p.name.toLowerCase().startsWith(query.query))
+      .filter(
+        (p) =>
+          query.query === '' ||
+          p.name
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.startsWith(query.query)) ||
+          p.name.toLowerCase().startsWith(query.query),
+      )
       .slice(0, 8)
   }, [people, query])
 
@@ -106,7 +124,9 @@ export function CommentComposer({ people, submitLabel, placeholder, initialText 
             autoFocus={autoFocus}
             error={tooLong ? `A comment holds at most ${LIMITS.commentLength.toLocaleString()} characters.` : undefined}
             onFocus={() => setFocused(true)}
-            onChange={(e) => update(e.currentTarget.value, e.currentTarget.selectionStart ?? e.currentTarget.value.length)}
+            onChange={(e) =>
+              update(e.currentTarget.value, e.currentTarget.selectionStart ?? e.currentTarget.value.length)
+            }
             onKeyDown={getHotkeyHandler([
               ['mod+Enter', () => void submit()],
               ['Escape', () => (combobox.dropdownOpened ? combobox.closeDropdown() : onCancel?.())],

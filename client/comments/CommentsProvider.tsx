@@ -68,7 +68,8 @@ export function useCommentActions() {
     /** Focus the item's open thread, or start one (for those who may comment). */
     openItemThread: comments.openItemThread,
     /** The item's open threads. */
-    threadsOf: (itemId: string) => comments.threads.filter((t) => t.anchor?.type === 'item' && t.anchor.itemId === itemId && !t.resolved),
+    threadsOf: (itemId: string) =>
+      comments.threads.filter((t) => t.anchor?.type === 'item' && t.anchor.itemId === itemId && !t.resolved),
     /** Whether the caller may start threads here. */
     canStart: comments.canStart,
   }
@@ -84,7 +85,8 @@ export function CommentsProvider({ section, plan, workspace, me, children }: Com
   const query = useSectionThreads(section.id)
   const queryClient = useQueryClient()
   usePlanNews(plan.id, ['comments'], (event) => {
-    if (!event.sectionId || event.sectionId === section.id) void refetchAfterNews(queryClient, commentKeys.section(section.id))
+    if (!event.sectionId || event.sectionId === section.id)
+      void refetchAfterNews(queryClient, commentKeys.section(section.id))
   })
   const threads = useMemo(() => query.data ?? [], [query.data])
   const [active, setActive] = useState<string | null>(null)
@@ -113,10 +115,21 @@ export function CommentsProvider({ section, plan, workspace, me, children }: Com
 
   const openItemThread = useCallback(
     (itemId: string, options: { field?: string; quote?: string } = {}) => {
-      const open = threads.find((t) => !t.resolved && t.anchor?.type === 'item' && t.anchor.itemId === itemId && (t.anchor.field ?? null) === (options.field ?? null))
+      const open = threads.find(
+        (t) =>
+          !t.resolved &&
+          t.anchor?.type === 'item' &&
+          t.anchor.itemId === itemId &&
+          (t.anchor.field ?? null) === (options.field ?? null),
+      )
       if (open) return focus(open.id, 'link')
       if (!canComment(workspace.me, section)) return
-      startThread({ type: 'item', itemId, ...(options.field ? { field: options.field } : {}), ...(options.quote ? { quote: options.quote.slice(0, 1000) } : {}) })
+      startThread({
+        type: 'item',
+        itemId,
+        ...(options.field ? { field: options.field } : {}),
+        ...(options.quote ? { quote: options.quote.slice(0, 1000) } : {}),
+      })
     },
     [threads, focus, startThread, workspace.me, section],
   )
@@ -133,8 +146,13 @@ export function CommentsProvider({ section, plan, workspace, me, children }: Com
 
   // The open text threads (and the draft) are highlighted; the focused one more strongly.
   const highlights = useMemo<HighlightInput[]>(() => {
-    const list: HighlightInput[] = threads.flatMap((t) => (t.anchor?.type === 'text' && !t.resolved ? [{ id: t.id, start: t.anchor.start, end: t.anchor.end, quote: t.anchor.quote }] : []))
-    if (draft?.anchor?.type === 'text') list.push({ id: DRAFT_ID, start: draft.anchor.start, end: draft.anchor.end, quote: draft.anchor.quote })
+    const list: HighlightInput[] = threads.flatMap((t) =>
+      t.anchor?.type === 'text' && !t.resolved
+        ? [{ id: t.id, start: t.anchor.start, end: t.anchor.end, quote: t.anchor.quote }]
+        : [],
+    )
+    if (draft?.anchor?.type === 'text')
+      list.push({ id: DRAFT_ID, start: draft.anchor.start, end: draft.anchor.end, quote: draft.anchor.quote })
     return list
   }, [threads, draft])
   useEffect(() => {

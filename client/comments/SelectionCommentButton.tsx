@@ -20,7 +20,13 @@ export function commentOnSelection(editor: Editor, startThread: (anchor: Anchor)
  * A small "Comment" bubble above the selected words, for anyone who may comment. Shown while the
  * page's selection is a range inside this editor.
  */
-export function SelectionCommentButton({ editor, container }: { editor: Editor; container: RefObject<HTMLDivElement | null> }) {
+export function SelectionCommentButton({
+  editor,
+  container,
+}: {
+  editor: Editor
+  container: RefObject<HTMLDivElement | null>
+}) {
   const comments = useComments()
   const [box, setBox] = useState<{ top: number; left: number } | null>(null)
   const canStart = comments?.canStart ?? false
@@ -30,14 +36,18 @@ export function SelectionCommentButton({ editor, container }: { editor: Editor; 
     if (!root || editor.isDestroyed) return setBox(null)
     const dom = document.getSelection()
     const range = commentableRange(editor.state)
-    if (!range || !dom || dom.isCollapsed || !dom.anchorNode || !editor.view.dom.contains(dom.anchorNode)) return setBox(null)
+    if (!range || !dom || dom.isCollapsed || !dom.anchorNode || !editor.view.dom.contains(dom.anchorNode))
+      return setBox(null)
     try {
       const start = editor.view.coordsAtPos(range.from, 1)
       const end = editor.view.coordsAtPos(range.to, -1)
       const rect = root.getBoundingClientRect()
       const sameLine = Math.abs(start.top - end.top) < 4
       const x = sameLine ? (start.left + end.right) / 2 : start.left
-      setBox({ top: Math.min(start.top, end.top) - rect.top - 8, left: Math.min(Math.max(x - rect.left, 56), rect.width - 56) })
+      setBox({
+        top: Math.min(start.top, end.top) - rect.top - 8,
+        left: Math.min(Math.max(x - rect.left, 56), rect.width - 56),
+      })
     } catch {
       setBox(null)
     }

@@ -13,10 +13,17 @@ import { PersonAvatar } from './PersonAvatar'
 /** The members one can mention: everyone in the workspace but oneself. */
 export function useMentionable(comments: CommentsValue): UserRef[] {
   const { workspace, meId } = comments
-  return useMemo(() => workspace.members.filter((m) => m.userId !== meId).map((m) => ({ id: m.userId, name: m.name })), [workspace.members, meId])
+  return useMemo(
+    () => workspace.members.filter((m) => m.userId !== meId).map((m) => ({ id: m.userId, name: m.name })),
+    [workspace.members, meId],
+  )
 }
 
-const fieldLabel = (field: string) => field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()).replace(/ Ids?$/, 's')
+const fieldLabel = (field: string) =>
+  field
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/^./, (c) => c.toUpperCase())
+    .replace(/ Ids?$/, 's')
 
 /** What a thread is about: the words it is on, an item, or the whole section. */
 export function AnchorQuote({ anchor, detached }: { anchor: Anchor | null; detached: boolean }) {
@@ -29,7 +36,14 @@ export function AnchorQuote({ anchor, detached }: { anchor: Anchor | null; detac
     )
   } else if (anchor.type === 'text') {
     what = (
-      <Text size="xs" c={detached ? 'dimmed' : undefined} lineClamp={3} fs="italic" data-testid="thread-quote" style={{ overflowWrap: 'anywhere' }}>
+      <Text
+        size="xs"
+        c={detached ? 'dimmed' : undefined}
+        lineClamp={3}
+        fs="italic"
+        data-testid="thread-quote"
+        style={{ overflowWrap: 'anywhere' }}
+      >
         “{anchor.quote}”
       </Text>
     )
@@ -44,8 +58,23 @@ export function AnchorQuote({ anchor, detached }: { anchor: Anchor | null; detac
   return (
     <Stack gap={4} mb={8}>
       {detached && (
-        <Tooltip label={anchor?.type === 'item' ? 'The item this was on was removed.' : 'The words this was on were deleted from the text.'} multiline w={220}>
-          <Badge size="xs" variant="light" color="orange" leftSection={<IconLinkOff size={10} />} w="fit-content" data-testid="detached-badge">
+        <Tooltip
+          label={
+            anchor?.type === 'item'
+              ? 'The item this was on was removed.'
+              : 'The words this was on were deleted from the text.'
+          }
+          multiline
+          w={220}
+        >
+          <Badge
+            size="xs"
+            variant="light"
+            color="orange"
+            leftSection={<IconLinkOff size={10} />}
+            w="fit-content"
+            data-testid="detached-badge"
+          >
             Detached
           </Badge>
         </Tooltip>
@@ -102,7 +131,13 @@ function CommentItem({ comment, sectionId, people }: { comment: Comment; section
           {!deleted && (comment.abilities.edit || comment.abilities.delete) && !editing && (
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <ActionIcon variant="subtle" color="gray" size="sm" aria-label="Comment actions" onClick={(e) => e.stopPropagation()}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  aria-label="Comment actions"
+                  onClick={(e) => e.stopPropagation()}
+                >
                   <IconDots size={14} />
                 </ActionIcon>
               </Menu.Target>
@@ -151,7 +186,8 @@ function CommentItem({ comment, sectionId, people }: { comment: Comment; section
         onClose={() => setConfirming(false)}
         onConfirm={() => remove.mutate(comment.id, { onSuccess: () => setConfirming(false) })}
       >
-        Its place in the thread stays, marked as deleted; people it mentioned are no longer notified of it. A thread with nothing left in it goes away.
+        Its place in the thread stays, marked as deleted; people it mentioned are no longer notified of it. A thread
+        with nothing left in it goes away.
       </ConfirmDialog>
     </Group>
   )
@@ -169,10 +205,12 @@ export function ThreadCard({ thread }: { thread: Thread }) {
   const { focusRequest } = comments
 
   useEffect(() => {
-    if (focusRequest.id === thread.id && focusRequest.origin !== 'column') ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    if (focusRequest.id === thread.id && focusRequest.origin !== 'column')
+      ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
   }, [focusRequest, thread.id])
 
-  const shown = active || thread.comments.length <= 3 ? thread.comments : [thread.comments[0]!, ...thread.comments.slice(-1)]
+  const shown =
+    active || thread.comments.length <= 3 ? thread.comments : [thread.comments[0]!, ...thread.comments.slice(-1)]
   const hidden = thread.comments.length - shown.length
   const resolved = thread.resolved
 
@@ -249,7 +287,9 @@ export function ThreadCard({ thread }: { thread: Thread }) {
             people={people}
             submitLabel="Reply"
             placeholder="Reply…"
-            onSubmit={(body, mentions) => reply.mutateAsync({ body, threadId: thread.id, ...(mentions.length ? { mentions } : {}) })}
+            onSubmit={(body, mentions) =>
+              reply.mutateAsync({ body, threadId: thread.id, ...(mentions.length ? { mentions } : {}) })
+            }
           />
         </Box>
       )}

@@ -96,7 +96,7 @@ export function resolvePosition(binding: SyncBinding, rel: Y.RelativePosition): 
   const at = Y.createAbsolutePositionFromRelativePosition(rel, binding.doc)
   // Not in this replica yet (still loading, or written by someone not synced here).
   if (!at) return 'unknown'
-  for (let t: AnyType = at.type; t !== binding.type; ) {
+  for (let t: AnyType = at.type; t !== binding.type;) {
     const item = t._item
     if (!item || item.deleted || !(item.parent instanceof Y.AbstractType)) return 'deleted'
     t = item.parent
@@ -133,7 +133,12 @@ export function resolvePosition(binding: SyncBinding, rel: Y.RelativePosition): 
 }
 
 /** Where a decoded text anchor is now: its range, 'detached' when its words are gone, or 'unknown'. */
-export function resolveRange(binding: SyncBinding, start: Y.RelativePosition, end: Y.RelativePosition, docSize: number): { from: number; to: number } | 'detached' | 'unknown' {
+export function resolveRange(
+  binding: SyncBinding,
+  start: Y.RelativePosition,
+  end: Y.RelativePosition,
+  docSize: number,
+): { from: number; to: number } | 'detached' | 'unknown' {
   const from = resolvePosition(binding, start)
   const to = resolvePosition(binding, end)
   if (from === 'deleted' || to === 'deleted') return 'detached'

@@ -70,7 +70,14 @@ function decorate(state: EditorState, ranges: HighlightState['ranges'], active: 
     const classes = ['comment-highlight']
     if (id === active) classes.push('is-active')
     if (id === DRAFT_ID) classes.push('is-draft')
-    decorations.push(Decoration.inline(range.from, range.to, { class: classes.join(' '), 'data-thread-id': id }, { inclusiveStart: false, inclusiveEnd: false, threadId: id }))
+    decorations.push(
+      Decoration.inline(
+        range.from,
+        range.to,
+        { class: classes.join(' '), 'data-thread-id': id },
+        { inclusiveStart: false, inclusiveEnd: false, threadId: id },
+      ),
+    )
   }
   return DecorationSet.create(state.doc, decorations)
 }
@@ -139,7 +146,8 @@ function highlightPlugin(handlers: { current: HighlightHandlers }) {
       init: (_config, state) => compute(state, [], null),
       apply(tr, prev, old, state) {
         const meta = tr.getMeta(commentHighlightsKey) as Meta | undefined
-        const fromYjs = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+        const fromYjs =
+          (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
         if (meta) {
           const anchors = meta.anchors
             ? meta.anchors.flatMap((a) => {
@@ -188,7 +196,12 @@ function highlightPlugin(handlers: { current: HighlightHandlers }) {
             // Yjs has the local edit once this update is done; check the positions against it after a pause.
             timer = setTimeout(() => {
               timer = null
-              if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { recompute: true } satisfies Meta).setMeta('addToHistory', false))
+              if (!view.isDestroyed)
+                view.dispatch(
+                  view.state.tr
+                    .setMeta(commentHighlightsKey, { recompute: true } satisfies Meta)
+                    .setMeta('addToHistory', false),
+                )
             }, 400)
           }
         },
@@ -202,7 +215,9 @@ function highlightPlugin(handlers: { current: HighlightHandlers }) {
 
 /** Set the anchors to highlight (all open text threads, and a draft's) and the focused thread. */
 export function setHighlights(view: EditorView, anchors: HighlightInput[], active: string | null) {
-  view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { anchors, active } satisfies Meta).setMeta('addToHistory', false))
+  view.dispatch(
+    view.state.tr.setMeta(commentHighlightsKey, { anchors, active } satisfies Meta).setMeta('addToHistory', false),
+  )
 }
 
 export const CommentHighlights = Extension.create<{ handlers: { current: HighlightHandlers } }>({

@@ -22,6 +22,10 @@ describe('mentions in the composer', () => {
   it('reads stored comments back for editing and display', () => {
     const body = 'Hi @[Sam Sales](u_sam_sales)!'
     expect(fromMarkup(body)).toBe('Hi @Sam Sales!')
-    expect(segments(body)).toEqual([{ text: 'Hi ' }, { mention: { name: 'Sam Sales', id: 'u_sam_sales' } }, { text: '!' }])
+    expect(segments(body)).toEqual([
+      { text: 'Hi ' },
+      { mention: { name: 'Sam Sales', id: 'u_sam_sales' } },
+      { text: '!' },
+    ])
   })
 })

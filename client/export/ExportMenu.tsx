@@ -14,14 +14,26 @@ export function ExportMenu({ planId }: { planId: string }) {
   return (
     <Menu position="bottom-end" shadow="md" width={220}>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="export-menu">
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} />}
+          rightSection={<IconChevronDown size={14} />}
+          data-testid="export-menu"
+        >
           Export
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Download the whole plan</Menu.Label>
         {EXPORT_FORMATS.map((format) => (
-          <Menu.Item key={format} component="a" href={`/api/plans/${planId}/export?format=${format}`} download leftSection={ICONS[format]} data-testid={`export-${format}`}>
+          <Menu.Item
+            key={format}
+            component="a"
+            href={`/api/plans/${planId}/export?format=${format}`}
+            download
+            leftSection={ICONS[format]}
+            data-testid={`export-${format}`}
+          >
             {EXPORT_LABELS[format]}
           </Menu.Item>
         ))}

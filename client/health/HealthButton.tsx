@@ -15,7 +15,14 @@ import {
   UnstyledButton,
 } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
-import { IconAlertTriangle, IconArrowRight, IconCircleCheck, IconCircleX, IconInfoCircle, IconStethoscope } from '@tabler/icons-react'
+import {
+  IconAlertTriangle,
+  IconArrowRight,
+  IconCircleCheck,
+  IconCircleX,
+  IconInfoCircle,
+  IconStethoscope,
+} from '@tabler/icons-react'
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { HEALTH_RULES } from '../../shared/health/check'
 import type { Finding, Severity } from '../../shared/health/schema'
@@ -99,7 +106,14 @@ export function HealthButton({ plan, me, openSection }: PlanViewProps) {
         }
         data-testid="health-panel"
       >
-        <HealthPanel plan={plan.sections} findings={findings} state={health} errors={errors} warnings={warnings} onFix={fix} />
+        <HealthPanel
+          plan={plan.sections}
+          findings={findings}
+          state={health}
+          errors={errors}
+          warnings={warnings}
+          onFix={fix}
+        />
       </Drawer>
     </>
   )
@@ -109,7 +123,8 @@ export function HealthButton({ plan, me, openSection }: PlanViewProps) {
 function sectionPlace(section: Section): Fallback | null {
   const pane = document.querySelector<HTMLElement>(`[aria-label="Section: ${CSS.escape(section.title)}"]`)
   if (!pane) return null
-  const prose = section.kind === 'guidelines' ? pane.querySelector<HTMLElement>('.planroom-prose[contenteditable="true"]') : null
+  const prose =
+    section.kind === 'guidelines' ? pane.querySelector<HTMLElement>('.planroom-prose[contenteditable="true"]') : null
   return prose ? { el: prose, focus: true } : { el: pane, focus: false }
 }
 
@@ -188,7 +203,12 @@ function HealthPanel({ plan: sections, findings, state, errors, warnings, onFix 
             aria-label="Show findings"
           />
           {groups.map(([sectionId, list]) => (
-            <SectionGroup key={sectionId ?? 'missing'} section={sections.find((s) => s.id === sectionId) ?? null} findings={list} onFix={onFix} />
+            <SectionGroup
+              key={sectionId ?? 'missing'}
+              section={sections.find((s) => s.id === sectionId) ?? null}
+              findings={list}
+              onFix={onFix}
+            />
           ))}
         </>
       )}
@@ -196,12 +216,22 @@ function HealthPanel({ plan: sections, findings, state, errors, warnings, onFix 
   )
 }
 
-function SectionGroup({ section, findings, onFix }: { section: Section | null; findings: Finding[]; onFix(f: Finding): void }) {
+function SectionGroup({
+  section,
+  findings,
+  onFix,
+}: {
+  section: Section | null
+  findings: Finding[]
+  onFix(f: Finding): void
+}) {
   return (
     <Stack gap={6} data-testid="health-group">
       <div>
         <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }}>
-          {section ? `Step ${section.step} · ${STEP_TITLES[section.step as keyof typeof STEP_TITLES]}` : 'Missing from the plan'}
+          {section
+            ? `Step ${section.step} · ${STEP_TITLES[section.step as keyof typeof STEP_TITLES]}`
+            : 'Missing from the plan'}
         </Text>
         <Text fw={600} size="sm">
           {section?.title ?? 'Sections the plan does not have'}
@@ -209,20 +239,43 @@ function SectionGroup({ section, findings, onFix }: { section: Section | null; f
       </div>
       <Paper withBorder radius="md">
         {findings.map((f, i) => (
-          <FindingRow key={`${f.rule}:${f.path.join('.')}:${i}`} finding={f} section={section} onFix={onFix} first={i === 0} />
+          <FindingRow
+            key={`${f.rule}:${f.path.join('.')}:${i}`}
+            finding={f}
+            section={section}
+            onFix={onFix}
+            first={i === 0}
+          />
         ))}
       </Paper>
     </Stack>
   )
 }
 
-function FindingRow({ finding, section, onFix, first }: { finding: Finding; section: Section | null; onFix(f: Finding): void; first: boolean }) {
+function FindingRow({
+  finding,
+  section,
+  onFix,
+  first,
+}: {
+  finding: Finding
+  section: Section | null
+  onFix(f: Finding): void
+  first: boolean
+}) {
   const severity = SEVERITY[finding.severity]
   const source = SOURCES.get(finding.rule)
   const action = section?.abilities.edit ? 'Fix' : 'Show'
   const content = (
     <Group gap="sm" wrap="nowrap" align="flex-start" p="sm">
-      <ThemeIcon size={24} radius="xl" variant="light" color={severity.color} aria-label={severity.label} style={{ flexShrink: 0 }}>
+      <ThemeIcon
+        size={24}
+        radius="xl"
+        variant="light"
+        color={severity.color}
+        aria-label={severity.label}
+        style={{ flexShrink: 0 }}
+      >
         {severity.icon}
       </ThemeIcon>
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>

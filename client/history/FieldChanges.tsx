@@ -4,7 +4,12 @@ import { Fragment } from 'react'
 import type { DescribedChange } from './labels'
 
 function Side({ text, kind }: { text: string | null; kind: 'before' | 'after' }) {
-  if (text === null) return <Text span size="sm" c="dimmed">—</Text>
+  if (text === null)
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    )
   return (
     <Text span size="sm" className={`history-value history-value-${kind}`}>
       {text}
@@ -12,7 +17,11 @@ function Side({ text, kind }: { text: string | null; kind: 'before' | 'after' })
   )
 }
 
-const CHANGE_BADGE = { added: { label: 'Added since', color: 'teal' }, removed: { label: 'Removed since', color: 'red' }, changed: null } as const
+const CHANGE_BADGE = {
+  added: { label: 'Added since', color: 'teal' },
+  removed: { label: 'Removed since', color: 'red' },
+  changed: null,
+} as const
 
 /** The structured fields that differ between the version and now: where, then and now. */
 export function FieldChanges({ changes }: { changes: readonly DescribedChange[] }) {
@@ -35,7 +44,13 @@ export function FieldChanges({ changes }: { changes: readonly DescribedChange[] 
                   {c.where.map((w, j) => (
                     <Fragment key={j}>
                       {j > 0 && <IconChevronRight size={12} color="var(--mantine-color-gray-5)" />}
-                      <Text span size="sm" fw={j === c.where.length - 1 ? 600 : 400} c={j === c.where.length - 1 ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+                      <Text
+                        span
+                        size="sm"
+                        fw={j === c.where.length - 1 ? 600 : 400}
+                        c={j === c.where.length - 1 ? undefined : 'dimmed'}
+                        style={{ overflowWrap: 'anywhere' }}
+                      >
                         {w}
                       </Text>
                     </Fragment>

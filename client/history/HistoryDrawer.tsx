@@ -34,7 +34,11 @@ export function HistoryDrawer({ plan, workspace, section, doc, opened, onClose }
   const now = useLiveSnapshot(doc, section.kind, opened)
   const queryClient = useQueryClient()
   // Restores and named versions are announced as activity: the list follows while it is open.
-  usePlanNews(opened ? plan.id : null, ['activity'], () => void refetchAfterNews(queryClient, historyKeys.section(section.id)))
+  usePlanNews(
+    opened ? plan.id : null,
+    ['activity'],
+    () => void refetchAfterNews(queryClient, historyKeys.section(section.id)),
+  )
 
   const versions = list.data?.versions ?? []
   // The newest version until one is chosen (on a phone, the list comes first).
@@ -60,7 +64,8 @@ export function HistoryDrawer({ plan, workspace, section, doc, opened, onClose }
           No versions yet
         </Text>
         <Text size="sm" c="dimmed" ta="center">
-          Snapshots are taken every few minutes while people write, and when everyone has left. Name a version to keep this moment for good.
+          Snapshots are taken every few minutes while people write, and when everyone has left. Name a version to keep
+          this moment for good.
         </Text>
       </Stack>
     </Paper>
@@ -103,14 +108,23 @@ export function HistoryDrawer({ plan, workspace, section, doc, opened, onClose }
           </div>
         </Group>
       }
-      styles={{ header: { padding: '14px 20px', borderBottom: '1px solid var(--mantine-color-gray-2)' }, body: { padding: 0 } }}
+      styles={{
+        header: { padding: '14px 20px', borderBottom: '1px solid var(--mantine-color-gray-2)' },
+        body: { padding: 0 },
+      }}
       aria-label={`Version history of ${section.title}`}
     >
       <div className="history-layout" data-narrow={narrow || undefined}>
         {(!narrow || !selected) && (
           <div className="history-sidebar">
             {(can.section || can.plan) && (
-              <Button fullWidth variant="light" leftSection={<IconBookmarkPlus size={16} />} onClick={() => setNaming(true)} mb="md">
+              <Button
+                fullWidth
+                variant="light"
+                leftSection={<IconBookmarkPlus size={16} />}
+                onClick={() => setNaming(true)}
+                mb="md"
+              >
                 Name a version
               </Button>
             )}
@@ -122,7 +136,13 @@ export function HistoryDrawer({ plan, workspace, section, doc, opened, onClose }
         {(!narrow || selected) && (
           <div className="history-main">
             {narrow && (
-              <Button variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} onClick={() => setChosen(null)} mb="sm">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconArrowLeft size={14} />}
+                onClick={() => setChosen(null)}
+                mb="sm"
+              >
                 All versions
               </Button>
             )}

@@ -12,7 +12,15 @@ const ICONS = {
 }
 
 /** A section's versions, newest first, under day headings; named ones stand out. */
-export function VersionList({ versions, selected, onSelect }: { versions: readonly Version[]; selected: string | null; onSelect: (id: string) => void }) {
+export function VersionList({
+  versions,
+  selected,
+  onSelect,
+}: {
+  versions: readonly Version[]
+  selected: string | null
+  onSelect: (id: string) => void
+}) {
   const days: { label: string; versions: Version[] }[] = []
   for (const v of versions) {
     const label = dayLabel(v.createdAt)
@@ -40,7 +48,12 @@ export function VersionList({ versions, selected, onSelect }: { versions: readon
                 <Group gap={8} wrap="nowrap" align="flex-start">
                   <span style={{ marginTop: 2, flexShrink: 0 }}>{ICONS[v.kind]}</span>
                   <div style={{ minWidth: 0, flex: 1 }}>
-                    <Text size="sm" fw={v.kind === 'auto' ? 500 : 650} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+                    <Text
+                      size="sm"
+                      fw={v.kind === 'auto' ? 500 : 650}
+                      lineClamp={2}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
                       {versionTitle(v)}
                     </Text>
                     <Text size="xs" c="dimmed" truncate>

@@ -35,7 +35,12 @@ export function VersionView({ sectionId, kind, version, now, names, canRestore, 
   const content = detail.data?.content
   const body = useMemo(() => (content ? diffBlocks(content.blocks, now.blocks) : []), [content, now.blocks])
   const fields = useMemo(
-    () => (content ? fieldChanges(kind, content.fields, now.fields).map((c) => describeChange(kind, c, content.fields, now.fields, names)) : []),
+    () =>
+      content
+        ? fieldChanges(kind, content.fields, now.fields).map((c) =>
+            describeChange(kind, c, content.fields, now.fields, names),
+          )
+        : [],
     [content, now.fields, kind, names],
   )
   const textChanges = body.filter((d) => d.change !== 'same').length
@@ -46,7 +51,13 @@ export function VersionView({ sectionId, kind, version, now, names, canRestore, 
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <div style={{ minWidth: 0 }}>
           <Group gap={8} wrap="nowrap">
-            {version.kind === 'named' ? <IconBookmark size={18} color="var(--mantine-color-indigo-6)" /> : version.kind === 'restore' ? <IconRestore size={18} color="var(--mantine-color-grape-6)" /> : <IconHistory size={18} color="var(--mantine-color-gray-6)" />}
+            {version.kind === 'named' ? (
+              <IconBookmark size={18} color="var(--mantine-color-indigo-6)" />
+            ) : version.kind === 'restore' ? (
+              <IconRestore size={18} color="var(--mantine-color-grape-6)" />
+            ) : (
+              <IconHistory size={18} color="var(--mantine-color-gray-6)" />
+            )}
             <Title order={3} fz={19} style={{ overflowWrap: 'anywhere' }}>
               {versionTitle(version)}
             </Title>
@@ -66,7 +77,12 @@ export function VersionView({ sectionId, kind, version, now, names, canRestore, 
         </div>
         {canRestore && (
           <Tooltip label="This version is the same as now" disabled={!same}>
-            <Button leftSection={<IconRestore size={16} />} disabled={same || !content} onClick={() => setConfirming(true)} style={{ flexShrink: 0 }}>
+            <Button
+              leftSection={<IconRestore size={16} />}
+              disabled={same || !content}
+              onClick={() => setConfirming(true)}
+              style={{ flexShrink: 0 }}
+            >
               Restore this version
             </Button>
           </Tooltip>
@@ -76,11 +92,20 @@ export function VersionView({ sectionId, kind, version, now, names, canRestore, 
       {detail.isPending ? (
         <PanelLoader />
       ) : detail.isError ? (
-        <LoadError title="This version could not be loaded" error={detail.error} onRetry={() => void detail.refetch()} />
+        <LoadError
+          title="This version could not be loaded"
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+        />
       ) : (
         <>
           <Group justify="space-between" gap="sm" className="history-toolbar">
-            <Switch size="sm" checked={highlight} onChange={(e) => setHighlight(e.currentTarget.checked)} label="Highlight what changed since this version" />
+            <Switch
+              size="sm"
+              checked={highlight}
+              onChange={(e) => setHighlight(e.currentTarget.checked)}
+              label="Highlight what changed since this version"
+            />
             {same ? (
               <Badge variant="light" color="gray">
                 Same as now
@@ -124,8 +149,8 @@ export function VersionView({ sectionId, kind, version, now, names, canRestore, 
           })
         }
       >
-        The section will read as it did at {formatDateTime(version.createdAt)}, as a new change that everyone in it sees at once. Nothing is lost: the
-        section as it is now is kept in this list, so restoring it undoes this.
+        The section will read as it did at {formatDateTime(version.createdAt)}, as a new change that everyone in it sees
+        at once. Nothing is lost: the section as it is now is kept in this list, so restoring it undoes this.
       </ConfirmDialog>
     </Stack>
   )

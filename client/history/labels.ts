@@ -13,7 +13,9 @@ export function versionTitle(v: Version): string {
   if (v.kind === 'named') return v.name ?? 'Named version'
   if (v.kind === 'auto') return 'Automatic snapshot'
   if (!v.restoredFrom) return 'Restored an earlier version'
-  return v.restoredFrom.name ? `Restored “${v.restoredFrom.name}”` : `Restored the version of ${formatDateTime(v.restoredFrom.createdAt)}`
+  return v.restoredFrom.name
+    ? `Restored “${v.restoredFrom.name}”`
+    : `Restored the version of ${formatDateTime(v.restoredFrom.createdAt)}`
 }
 
 /** "Today", "Yesterday" or the date: the list's day headings. */
@@ -42,13 +44,14 @@ export interface DescribedChange {
 type Item = Record<string, unknown> & { id?: string }
 
 const humanize = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase())
-const findItem = (list: unknown, id: string): Item | undefined => (Array.isArray(list) ? (list as Item[]).find((i) => i?.id === id) : undefined)
+const findItem = (list: unknown, id: string): Item | undefined =>
+  Array.isArray(list) ? (list as Item[]).find((i) => i?.id === id) : undefined
 
 /** An item by its first written text field, in the order the form shows them ("“Grow the community”"). */
 function itemLabel(item: Item | undefined, list: ListUi | undefined): string {
   for (const key of Object.keys(list?.fields ?? {})) {
     const v = item?.[key]
-    if (typeof v === 'string' && v.trim() && !(list?.fields[key]?.options)) return `“${shorten(v, 60)}”`
+    if (typeof v === 'string' && v.trim() && !list?.fields[key]?.options) return `“${shorten(v, 60)}”`
   }
   const noun = list?.noun ?? 'item'
   return `An untitled ${noun}`
@@ -59,7 +62,10 @@ const wordsFor = (names: Names): ValueWords => ({
   person: (ref) => names.members.find((m) => m.userId === ref)?.name ?? ref,
   linked: (source, id) => {
     if (source === 'objectives') return 'an objective'
-    const named = source === 'departments' ? names.departments.find((d) => d.id === id)?.name : names.sections.find((s) => s.id === id)?.title
+    const named =
+      source === 'departments'
+        ? names.departments.find((d) => d.id === id)?.name
+        : names.sections.find((s) => s.id === id)?.title
     return named ?? 'Something since removed'
   },
   date: (iso) => formatDate(new Date(`${iso}T12:00:00`).getTime()),
@@ -70,14 +76,25 @@ const wordsFor = (names: Names): ValueWords => ({
  * How a changed field's sides read, by the field's kind in the schema. No unit follows a number: the
  * unit is a field of its own here, and may have changed with it.
  */
-function fieldSide(kind: SectionKind, path: readonly string[], field: FieldUi | undefined, names: Names): (value: unknown) => string | null {
+function fieldSide(
+  kind: SectionKind,
+  path: readonly string[],
+  field: FieldUi | undefined,
+  names: Names,
+): (value: unknown) => string | null {
   const shape = shapeOf(objectAt(kind, path.slice(0, -1)).shape[path.at(-1)!] as z.ZodType)
   const words = wordsFor(names)
   return (value) => formatValue(shape, field ?? { label: '' }, value, '', words) || null
 }
 
 /** A structured change in words: where it is (labels from the form's own ui-spec) and its two sides. */
-export function describeChange(kind: SectionKind, change: FieldChange, before: Item, after: Item, names: Names): DescribedChange {
+export function describeChange(
+  kind: SectionKind,
+  change: FieldChange,
+  before: Item,
+  after: Item,
+  names: Names,
+): DescribedChange {
   const ui = KIND_UI[kind]
   let fields = ui?.fields
   let lists = ui?.lists
@@ -99,6 +116,9 @@ export function describeChange(kind: SectionKind, change: FieldChange, before: I
     fields = list?.fields
     lists = list?.lists
   }
-  const side = change.path.length % 2 === 0 ? (value: unknown) => (value ? itemLabel(value as Item, list) : null) : fieldSide(kind, change.path, field, names)
+  const side =
+    change.path.length % 2 === 0
+      ? (value: unknown) => (value ? itemLabel(value as Item, list) : null)
+      : fieldSide(kind, change.path, field, names)
   return { where, change: change.change, before: side(change.before), after: side(change.after) }
 }

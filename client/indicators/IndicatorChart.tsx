@@ -4,14 +4,23 @@ import { Center, Text } from '@mantine/core'
 import { type Indicator, formatValue, seriesOf } from './indicator-math'
 
 const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const longDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const longDate = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 
 /** Actual values over time, with the baseline and the target as reference lines. */
 export function IndicatorChart({ indicator, name, h = 220 }: { indicator: Indicator; name: string; h?: number }) {
   const data = seriesOf(indicator)
   if (data.length === 0) {
     return (
-      <Center h={Math.min(h, 140)} bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px dashed var(--mantine-color-gray-3)' }}>
+      <Center
+        h={Math.min(h, 140)}
+        bg="gray.0"
+        style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px dashed var(--mantine-color-gray-3)' }}
+      >
         <Text size="sm" c="dimmed" ta="center" px="md">
           No actual values yet: add a dated value to see the trend against the target.
         </Text>
@@ -39,13 +48,42 @@ export function IndicatorChart({ indicator, name, h = 220 }: { indicator: Indica
       withDots
       dotProps={{ r: 3 }}
       valueFormatter={format}
-      xAxisProps={{ type: 'number', scale: 'time', domain, tickFormatter: (t: number) => shortDate.format(t), tickCount: 5, padding: { left: 12, right: 12 } }}
+      xAxisProps={{
+        type: 'number',
+        scale: 'time',
+        domain,
+        tickFormatter: (t: number) => shortDate.format(t),
+        tickCount: 5,
+        padding: { left: 12, right: 12 },
+      }}
       // Recharts picks round ticks around the values, widened to take in the baseline and target lines.
       yAxisProps={{ domain: ['auto', 'auto'], tickFormatter: (v: number) => compact(v), width: 48 }}
       tooltipProps={{ labelFormatter: (t: unknown) => (typeof t === 'number' ? longDate.format(t) : String(t)) }}
       referenceLines={[
-        ...(baseline === null ? [] : [{ y: baseline, label: `Baseline ${format(baseline)}`, color: 'gray.6', labelPosition: 'insideBottomLeft' as const, strokeDasharray: '4 4', ifOverflow: 'extendDomain' as const }]),
-        ...(target === null ? [] : [{ y: target, label: `Target ${format(target)}`, color: 'teal.7', labelPosition: 'insideTopLeft' as const, strokeDasharray: '6 3', ifOverflow: 'extendDomain' as const }]),
+        ...(baseline === null
+          ? []
+          : [
+              {
+                y: baseline,
+                label: `Baseline ${format(baseline)}`,
+                color: 'gray.6',
+                labelPosition: 'insideBottomLeft' as const,
+                strokeDasharray: '4 4',
+                ifOverflow: 'extendDomain' as const,
+              },
+            ]),
+        ...(target === null
+          ? []
+          : [
+              {
+                y: target,
+                label: `Target ${format(target)}`,
+                color: 'teal.7',
+                labelPosition: 'insideTopLeft' as const,
+                strokeDasharray: '6 3',
+                ifOverflow: 'extendDomain' as const,
+              },
+            ]),
       ]}
       aria-label={`${name}: actual values over time`}
     />

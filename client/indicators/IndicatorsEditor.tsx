@@ -44,7 +44,12 @@ const KPIS = ['kpis'] as const
 const CARD_BREAKPOINTS = { xs: '360px', sm: '480px', md: '720px', lg: '960px', xl: '1200px' }
 const INDICATOR_OPTIONS = Object.entries(INDICATOR_LABELS).map(([value, label]) => ({ value, label }))
 const actualsOf = (kpiId: string) => ['kpis', kpiId, 'actuals'] as const
-const longDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const longDate = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 const formatDay = (iso: string | null) => (iso ? longDate.format(Date.parse(`${iso}T00:00:00Z`)) : 'No date')
 const today = () => new Date().toLocaleDateString('sv-SE') // YYYY-MM-DD, local
 
@@ -66,7 +71,8 @@ export default function IndicatorsEditor({ connection, editable }: { connection:
   const { kpis } = useDocContent(doc, 'indicators')
   const [removing, setRemoving] = useState<Indicator | null>(null)
 
-  const addIndicator = () => write(() => addItem(doc, 'indicators', KPIS, { indicator: 'other' }), 'The indicator was not added')
+  const addIndicator = () =>
+    write(() => addItem(doc, 'indicators', KPIS, { indicator: 'other' }), 'The indicator was not added')
   const addUsual = () =>
     write(() => {
       for (const usual of USUAL_INDICATORS) addItem(doc, 'indicators', KPIS, usual)
@@ -133,7 +139,8 @@ export default function IndicatorsEditor({ connection, editable }: { connection:
           setRemoving(null)
         }}
       >
-        Its baseline, target and {removing?.actuals.length ?? 0} actual values go with it. The section's history keeps earlier versions.
+        Its baseline, target and {removing?.actuals.length ?? 0} actual values go with it. The section's history keeps
+        earlier versions.
       </ConfirmDialog>
     </Stack>
   )
@@ -199,7 +206,13 @@ function ProgressBar({ kpi }: { kpi: Indicator }) {
   const shown = Math.max(0, Math.min(100, progress))
   return (
     <Group gap={8} wrap="nowrap">
-      <Progress value={shown} color={progress >= 100 ? 'teal' : progress < 0 ? 'red' : 'brand'} size="sm" style={{ flex: 1 }} aria-label="Progress towards the target" />
+      <Progress
+        value={shown}
+        color={progress >= 100 ? 'teal' : progress < 0 ? 'red' : 'brand'}
+        size="sm"
+        style={{ flex: 1 }}
+        aria-label="Progress towards the target"
+      />
       <Text size="xs" c="dimmed" w={38} ta="right">
         {Math.round(progress)}%
       </Text>
@@ -216,11 +229,18 @@ interface CardProps {
 
 function IndicatorCard({ doc, kpi, editable, onRemove }: CardProps) {
   const name = indicatorName(kpi)
-  const set = (patch: ItemPatch<ItemAt<'indicators', typeof KPIS>>) => write(() => updateItem(doc, 'indicators', KPIS, kpi.id, patch))
+  const set = (patch: ItemPatch<ItemAt<'indicators', typeof KPIS>>) =>
+    write(() => updateItem(doc, 'indicators', KPIS, kpi.id, patch))
   const latest = latestOf(kpi)
 
   return (
-    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} data-testid="indicator" aria-label={`Indicator: ${name}`}>
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'sm', sm: 'md' }}
+      data-testid="indicator"
+      aria-label={`Indicator: ${name}`}
+    >
       {editable ? (
         <Grid gap="sm" align="flex-end" type="container" breakpoints={CARD_BREAKPOINTS}>
           <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -249,13 +269,33 @@ function IndicatorCard({ doc, kpi, editable, onRemove }: CardProps) {
             </Tooltip>
           </Grid.Col>
           <Grid.Col span={{ base: 4, sm: 4 }}>
-            <LiveTextInput label="Unit" placeholder="visits, %, €" value={kpi.unit} maxLength={CONTENT_LIMITS.shortText} onCommit={(unit) => set({ unit })} />
+            <LiveTextInput
+              label="Unit"
+              placeholder="visits, %, €"
+              value={kpi.unit}
+              maxLength={CONTENT_LIMITS.shortText}
+              onCommit={(unit) => set({ unit })}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 4, sm: 4 }}>
-            <LiveNumberInput label="Baseline" placeholder="Starting value" value={kpi.baseline} thousandSeparator=" " hideControls onCommit={(baseline) => set({ baseline })} />
+            <LiveNumberInput
+              label="Baseline"
+              placeholder="Starting value"
+              value={kpi.baseline}
+              thousandSeparator=" "
+              hideControls
+              onCommit={(baseline) => set({ baseline })}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 4, sm: 4 }}>
-            <LiveNumberInput label="Target" placeholder="Value to reach" value={kpi.target} thousandSeparator=" " hideControls onCommit={(target) => set({ target })} />
+            <LiveNumberInput
+              label="Target"
+              placeholder="Value to reach"
+              value={kpi.target}
+              thousandSeparator=" "
+              hideControls
+              onCommit={(target) => set({ target })}
+            />
           </Grid.Col>
         </Grid>
       ) : (
@@ -351,7 +391,9 @@ function ActualsTable({ doc, kpi, editable }: { doc: Y.Doc; kpi: Indicator; edit
             valueFormat="D MMM YYYY"
             placeholder="Date"
             firstDayOfWeek={1}
-            onChange={(date) => write(() => updateItem(doc, 'indicators', path, a.id, { date: typeof date === 'string' ? date : null }))}
+            onChange={(date) =>
+              write(() => updateItem(doc, 'indicators', path, a.id, { date: typeof date === 'string' ? date : null }))
+            }
             aria-label="Date"
             style={{ flex: '1 1 0', minWidth: 0 }}
           />
@@ -360,19 +402,36 @@ function ActualsTable({ doc, kpi, editable }: { doc: Y.Doc; kpi: Indicator; edit
             value={a.value}
             placeholder="Value"
             thousandSeparator=" "
-            rightSection={kpi.unit.trim() ? <Text size="xs" c="dimmed" pr={6} truncate>{kpi.unit.trim()}</Text> : undefined}
+            rightSection={
+              kpi.unit.trim() ? (
+                <Text size="xs" c="dimmed" pr={6} truncate>
+                  {kpi.unit.trim()}
+                </Text>
+              ) : undefined
+            }
             rightSectionWidth={kpi.unit.trim() ? Math.min(80, 14 + kpi.unit.trim().length * 7) : undefined}
             hideControls
             onCommit={(value) => write(() => updateItem(doc, 'indicators', path, a.id, { value }))}
             aria-label="Value"
             style={{ flex: '1 1 0', minWidth: 0 }}
           />
-          <ActionIcon variant="subtle" color="gray" onClick={() => write(() => removeItem(doc, 'indicators', path, a.id))} aria-label="Remove value">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            onClick={() => write(() => removeItem(doc, 'indicators', path, a.id))}
+            aria-label="Remove value"
+          >
             <IconX size={14} />
           </ActionIcon>
         </Group>
       ))}
-      <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} onClick={add} style={{ alignSelf: 'flex-start' }}>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        leftSection={<IconPlus size={14} />}
+        onClick={add}
+        style={{ alignSelf: 'flex-start' }}
+      >
         Add value
       </Button>
     </Stack>

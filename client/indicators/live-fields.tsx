@@ -21,7 +21,11 @@ export function useDocContent<K extends SectionKind>(doc: Y.Doc, kind: K): Secti
  * A text field written into the document as the person types (everyone sees it live), that shows
  * the person's own draft while it has the focus, so a remote change never moves their caret.
  */
-export function LiveTextInput({ value, onCommit, ...rest }: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onCommit: (value: string) => void }) {
+export function LiveTextInput({
+  value,
+  onCommit,
+  ...rest
+}: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onCommit: (value: string) => void }) {
   const [draft, setDraft] = useState<string | null>(null)
   return (
     <TextInput
@@ -38,7 +42,11 @@ export function LiveTextInput({ value, onCommit, ...rest }: Omit<TextInputProps,
 }
 
 /** A number field (empty means "not set") with the same live behaviour. */
-export function LiveNumberInput({ value, onCommit, ...rest }: Omit<NumberInputProps, 'value' | 'onChange'> & { value: number | null; onCommit: (value: number | null) => void }) {
+export function LiveNumberInput({
+  value,
+  onCommit,
+  ...rest
+}: Omit<NumberInputProps, 'value' | 'onChange'> & { value: number | null; onCommit: (value: number | null) => void }) {
   const [draft, setDraft] = useState<string | number | null>(null)
   return (
     <NumberInput

@@ -1,4 +1,19 @@
-import { ActionIcon, Alert, Button, Card, CopyButton, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core'
 import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react'
 import { useState } from 'react'
 import { canInviteAs } from '../../shared/workspaces/permissions'
@@ -17,7 +32,14 @@ function CreatedInviteLink({ invite }: { invite: CreatedInvite }) {
   const { workspace } = useCurrentWorkspace()
   const departments = departmentNames(workspace.departments, invite.departmentIds)
   return (
-    <Alert variant="outline" color="brand" bg="brand.0" icon={<IconLink size={18} />} title="Invite link ready" radius="md">
+    <Alert
+      variant="outline"
+      color="brand"
+      bg="brand.0"
+      icon={<IconLink size={18} />}
+      title="Invite link ready"
+      radius="md"
+    >
       <Stack gap="xs">
         <TextInput
           label="Invite link"
@@ -29,7 +51,12 @@ function CreatedInviteLink({ invite }: { invite: CreatedInvite }) {
             <CopyButton value={invite.url}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? 'Copied' : 'Copy link'}>
-                  <ActionIcon variant={copied ? 'filled' : 'subtle'} color={copied ? 'teal' : 'gray'} onClick={copy} aria-label="Copy invite link">
+                  <ActionIcon
+                    variant={copied ? 'filled' : 'subtle'}
+                    color={copied ? 'teal' : 'gray'}
+                    onClick={copy}
+                    aria-label="Copy invite link"
+                  >
                     {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
                   </ActionIcon>
                 </Tooltip>
@@ -39,7 +66,8 @@ function CreatedInviteLink({ invite }: { invite: CreatedInvite }) {
         />
         <Text size="xs" c="dimmed">
           Joins as {ROLE_LABELS[invite.role]}
-          {departments.length ? ` in ${departments.join(', ')}` : ''}. Works once, until {formatDateTime(invite.expiresAt)}. This link is shown only now.
+          {departments.length ? ` in ${departments.join(', ')}` : ''}. Works once, until{' '}
+          {formatDateTime(invite.expiresAt)}. This link is shown only now.
         </Text>
       </Stack>
     </Alert>
@@ -74,7 +102,11 @@ export function CreateInviteCard() {
               allowDeselect={false}
               value={role}
               onChange={(value) => value && setRole(value as InviteRole)}
-              data={INVITE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], disabled: !canInviteAs(workspace.me, r) }))}
+              data={INVITE_ROLES.map((r) => ({
+                value: r,
+                label: ROLE_LABELS[r],
+                disabled: !canInviteAs(workspace.me, r),
+              }))}
               description={ROLE_DESCRIPTIONS[role]}
             />
             <MultiSelect

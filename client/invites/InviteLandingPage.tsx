@@ -27,7 +27,13 @@ function InviteUnavailable({ error }: { error: unknown }) {
   const notFound = error instanceof ApiError && error.status === 404
   return (
     <AuthLayout
-      title={gone ? 'This invite can no longer be used' : notFound ? 'This invite link is not valid' : 'This invite could not be opened'}
+      title={
+        gone
+          ? 'This invite can no longer be used'
+          : notFound
+            ? 'This invite link is not valid'
+            : 'This invite could not be opened'
+      }
       footer={
         <Anchor component={Link} to="/" fw={600}>
           Go to Planroom
@@ -61,7 +67,11 @@ export function InviteLandingPage() {
   if (preview.isPending || me.isPending) return <PageLoader />
   if (preview.isError) return <InviteUnavailable error={preview.error} />
 
-  const join = () => accept.mutateAsync().then(({ workspaceId }) => navigate(`/w/${workspaceId}`, { replace: true }), () => {})
+  const join = () =>
+    accept.mutateAsync().then(
+      ({ workspaceId }) => navigate(`/w/${workspaceId}`, { replace: true }),
+      () => {},
+    )
   const invite = preview.data
 
   return (
@@ -77,7 +87,13 @@ export function InviteLandingPage() {
               You will join as <b>{me.data.name}</b> ({me.data.email}).
             </Text>
           </Paper>
-          <Button size="md" fullWidth onClick={join} loading={accept.isPending} rightSection={<IconArrowRight size={18} />}>
+          <Button
+            size="md"
+            fullWidth
+            onClick={join}
+            loading={accept.isPending}
+            rightSection={<IconArrowRight size={18} />}
+          >
             Join workspace
           </Button>
           <Text size="xs" c="dimmed" ta="center">

@@ -42,7 +42,10 @@ export function InviteTable() {
     )
 
   if (invites.isPending) return <PageLoader label="Loading invites…" />
-  if (invites.isError) return <ErrorState title="Invites could not be loaded" error={invites.error} onRetry={() => void invites.refetch()} />
+  if (invites.isError)
+    return (
+      <ErrorState title="Invites could not be loaded" error={invites.error} onRetry={() => void invites.refetch()} />
+    )
 
   return (
     <Card padding={0}>
@@ -53,7 +56,13 @@ export function InviteTable() {
       ) : phone ? (
         <Stack gap={0}>
           {invites.data.map((invite, i) => (
-            <Group key={invite.id} justify="space-between" wrap="nowrap" p="md" style={i > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}>
+            <Group
+              key={invite.id}
+              justify="space-between"
+              wrap="nowrap"
+              p="md"
+              style={i > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
+            >
               <Stack gap={2} style={{ minWidth: 0 }}>
                 <Group gap="xs">
                   <Text fw={600} size="sm">
@@ -62,7 +71,11 @@ export function InviteTable() {
                   <StatusBadge status={invite.status} />
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {[departmentNames(workspace.departments, invite.departmentIds).join(', '), `by ${memberName(invite.createdBy)}`, `expires ${formatDate(invite.expiresAt)}`]
+                  {[
+                    departmentNames(workspace.departments, invite.departmentIds).join(', '),
+                    `by ${memberName(invite.createdBy)}`,
+                    `expires ${formatDate(invite.expiresAt)}`,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </Text>
@@ -89,7 +102,9 @@ export function InviteTable() {
                 <Table.Tr key={invite.id}>
                   <Table.Td fw={600}>{ROLE_LABELS[invite.role]}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{departmentNames(workspace.departments, invite.departmentIds).join(', ') || '—'}</Text>
+                    <Text size="sm">
+                      {departmentNames(workspace.departments, invite.departmentIds).join(', ') || '—'}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{capitalize(fromNow(invite.createdAt))}</Text>

@@ -14,7 +14,10 @@ export function InvitesPage() {
   if (!workspace.abilities.invite) return <ErrorState title="Only owners and admins can invite people" />
   return (
     <>
-      <PageHeader title="Invites" description={`Bring your colleagues into ${workspace.name}. Each link works once and for 7 days.`} />
+      <PageHeader
+        title="Invites"
+        description={`Bring your colleagues into ${workspace.name}. Each link works once and for 7 days.`}
+      />
       <Stack gap="xl">
         <CreateInviteCard />
         <div>

@@ -1,4 +1,16 @@
-import { ActionIcon, Avatar, Badge, Group, MultiSelect, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Avatar,
+  Badge,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { type Membership, canChangeMember, canLead } from '../../shared/workspaces/permissions'

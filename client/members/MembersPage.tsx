@@ -48,7 +48,11 @@ export function MembersPage() {
         }
         actions={
           workspace.abilities.invite && (
-            <Button component={Link} to={`/w/${workspace.id}/settings/invites`} leftSection={<IconMailPlus size={16} />}>
+            <Button
+              component={Link}
+              to={`/w/${workspace.id}/settings/invites`}
+              leftSection={<IconMailPlus size={16} />}
+            >
               Invite people
             </Button>
           )
@@ -94,7 +98,9 @@ export function MembersPage() {
             {
               userId: removing.userId,
               leaving,
-              describe: leaving ? `You left ${workspace.name}.` : `${removing.name} was removed from ${workspace.name}.`,
+              describe: leaving
+                ? `You left ${workspace.name}.`
+                : `${removing.name} was removed from ${workspace.name}.`,
             },
             {
               onSuccess: () => {

@@ -12,17 +12,35 @@ export interface PlannedChange {
   describe: string
 }
 
-function listChange(departments: readonly Department[], before: readonly string[], after: readonly string[], added: string, removed: string): string {
-  const gained = departmentNames(departments, after.filter((id) => !before.includes(id)))
-  const lost = departmentNames(departments, before.filter((id) => !after.includes(id)))
-  return [gained.length ? `${added} ${gained.join(', ')}` : '', lost.length ? `${removed} ${lost.join(', ')}` : ''].filter(Boolean).join('; ')
+function listChange(
+  departments: readonly Department[],
+  before: readonly string[],
+  after: readonly string[],
+  added: string,
+  removed: string,
+): string {
+  const gained = departmentNames(
+    departments,
+    after.filter((id) => !before.includes(id)),
+  )
+  const lost = departmentNames(
+    departments,
+    before.filter((id) => !after.includes(id)),
+  )
+  return [gained.length ? `${added} ${gained.join(', ')}` : '', lost.length ? `${removed} ${lost.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ')
 }
 
 export function roleChange(member: Member, role: Role): PlannedChange {
   return { change: { role }, describe: `${member.name} is now ${ROLE_LABELS[role].toLowerCase()}.` }
 }
 
-export function departmentsChange(member: Member, departments: readonly Department[], departmentIds: string[]): PlannedChange {
+export function departmentsChange(
+  member: Member,
+  departments: readonly Department[],
+  departmentIds: string[],
+): PlannedChange {
   // Leaving a department also ends leading it; otherwise the server would keep them in it.
   const leadOf = member.leadOf.filter((id) => departmentIds.includes(id))
   const what = listChange(departments, member.departmentIds, departmentIds, 'joined', 'left')

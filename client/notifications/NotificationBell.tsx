@@ -1,7 +1,33 @@
-import { ActionIcon, Anchor, Box, Button, CloseButton, Drawer, Group, Indicator, Popover, ScrollArea, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core'
+import {
+  ActionIcon,
+  Anchor,
+  Box,
+  Button,
+  CloseButton,
+  Drawer,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  ThemeIcon,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core'
 import { PanelLoader } from '../ui/states'
 import { useMediaQuery } from '@mantine/hooks'
-import { IconAlertTriangle, IconAt, IconBell, IconChecks, IconMessage, IconMessageCheck, IconRotate, IconSend, IconShieldCheck } from '@tabler/icons-react'
+import {
+  IconAlertTriangle,
+  IconAt,
+  IconBell,
+  IconChecks,
+  IconMessage,
+  IconMessageCheck,
+  IconRotate,
+  IconSend,
+  IconShieldCheck,
+} from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useMatch, useNavigate } from 'react-router'
@@ -21,9 +47,21 @@ const KINDS: Record<NotificationKind, { icon: ReactNode; color: string; say: (ac
   reply: { icon: <IconMessage size={14} />, color: 'brand', say: (a) => `${a} replied in a thread you are in` },
   resolved: { icon: <IconMessageCheck size={14} />, color: 'teal', say: (a) => `${a} resolved a thread you are in` },
   reopened: { icon: <IconRotate size={14} />, color: 'yellow', say: (a) => `${a} reopened a thread you are in` },
-  approval_submitted: { icon: <IconSend size={14} />, color: 'blue', say: (a) => `${a} submitted objectives for your approval` },
-  approval_decided: { icon: <IconShieldCheck size={14} />, color: 'teal', say: (a) => `${a} decided on objectives you submitted` },
-  approval_stale: { icon: <IconAlertTriangle size={14} />, color: 'red', say: () => 'Objectives you lead were edited after approval' },
+  approval_submitted: {
+    icon: <IconSend size={14} />,
+    color: 'blue',
+    say: (a) => `${a} submitted objectives for your approval`,
+  },
+  approval_decided: {
+    icon: <IconShieldCheck size={14} />,
+    color: 'teal',
+    say: (a) => `${a} decided on objectives you submitted`,
+  },
+  approval_stale: {
+    icon: <IconAlertTriangle size={14} />,
+    color: 'red',
+    say: () => 'Objectives you lead were edited after approval',
+  },
 }
 
 function linkOf(workspaceId: string, n: Item): string | null {
@@ -45,7 +83,12 @@ function NotificationRow({ item, onOpen }: { item: Item; onOpen: (item: Item) =>
       py="sm"
       data-testid="notification"
       data-unread={unread || undefined}
-      style={{ display: 'block', width: '100%', background: unread ? 'var(--mantine-color-brand-0)' : undefined, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+      style={{
+        display: 'block',
+        width: '100%',
+        background: unread ? 'var(--mantine-color-brand-0)' : undefined,
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+      }}
     >
       <Group gap="sm" align="flex-start" wrap="nowrap">
         <ThemeIcon size={28} radius="xl" variant="light" color={kind.color} style={{ flexShrink: 0 }}>
@@ -66,13 +109,31 @@ function NotificationRow({ item, onOpen }: { item: Item; onOpen: (item: Item) =>
             </Text>
           </Tooltip>
         </Stack>
-        {unread && <Box w={8} h={8} mt={8} style={{ borderRadius: 8, background: 'var(--mantine-color-brand-6)', flexShrink: 0 }} aria-label="Unread" />}
+        {unread && (
+          <Box
+            w={8}
+            h={8}
+            mt={8}
+            style={{ borderRadius: 8, background: 'var(--mantine-color-brand-6)', flexShrink: 0 }}
+            aria-label="Unread"
+          />
+        )}
       </Group>
     </UnstyledButton>
   )
 }
 
-function Inbox({ workspaceId, unreadCount, onClose, closable }: { workspaceId: string; unreadCount: number; onClose: () => void; closable?: boolean }) {
+function Inbox({
+  workspaceId,
+  unreadCount,
+  onClose,
+  closable,
+}: {
+  workspaceId: string
+  unreadCount: number
+  onClose: () => void
+  closable?: boolean
+}) {
   const list = useNotifications(workspaceId, true)
   const markRead = useMarkRead(workspaceId)
   const navigate = useNavigate()
@@ -90,7 +151,14 @@ function Inbox({ workspaceId, unreadCount, onClose, closable }: { workspaceId: s
       <Group justify="space-between" px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
         <Text fw={650}>Notifications</Text>
         <Group gap={4} wrap="nowrap">
-          <Button size="compact-xs" variant="subtle" leftSection={<IconChecks size={14} />} disabled={unreadCount === 0} loading={markRead.isPending} onClick={() => markRead.mutate({ all: true })}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconChecks size={14} />}
+            disabled={unreadCount === 0}
+            loading={markRead.isPending}
+            onClick={() => markRead.mutate({ all: true })}
+          >
             Mark all read
           </Button>
           {closable && <CloseButton aria-label="Close notifications" onClick={onClose} />}
@@ -138,7 +206,14 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
   const label = count > 0 ? `Notifications (${count} unread)` : 'Notifications'
 
   const bell = (
-    <Indicator label={count > 99 ? '99+' : count} size={16} offset={4} color="red" disabled={count === 0} data-testid="unread-count">
+    <Indicator
+      label={count > 99 ? '99+' : count}
+      size={16}
+      offset={4}
+      color="red"
+      disabled={count === 0}
+      data-testid="unread-count"
+    >
       <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} onClick={() => setOpened((o) => !o)}>
         <IconBell size={20} />
       </ActionIcon>
@@ -148,14 +223,29 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
     return (
       <>
         {bell}
-        <Drawer opened={opened} onClose={() => setOpened(false)} position="right" size="100%" padding={0} withCloseButton={false}>
+        <Drawer
+          opened={opened}
+          onClose={() => setOpened(false)}
+          position="right"
+          size="100%"
+          padding={0}
+          withCloseButton={false}
+        >
           <Inbox workspaceId={workspaceId} unreadCount={count} onClose={() => setOpened(false)} closable />
         </Drawer>
       </>
     )
   }
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" radius="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      width={380}
+      shadow="md"
+      radius="md"
+      withinPortal
+    >
       <Popover.Target>{bell}</Popover.Target>
       <Popover.Dropdown p={0}>
         <ScrollArea.Autosize mah="min(70vh, 560px)">

@@ -36,7 +36,12 @@ const SEVERITY: Record<Severity, { color: string; icon: typeof IconAlertCircle; 
   info: { color: 'blue', icon: IconInfoCircle, rank: 2 },
 }
 const bySeverity = (a: Finding, b: Finding) => SEVERITY[a.severity].rank - SEVERITY[b.severity].rank
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 })
 
 /**
@@ -54,21 +59,28 @@ export function PlanOverview({ plan, workspace, me, openSection }: PlanViewProps
     const out = new Map<string, SectionModel>()
     for (const s of plan.sections) {
       const room = rooms.get(s.id)
-      if (room) out.set(s.id, readSection({ id: s.id, kind: s.kind, title: s.title, ownerDepartmentId: s.ownerDepartmentId }, room.doc))
+      if (room)
+        out.set(
+          s.id,
+          readSection({ id: s.id, kind: s.kind, title: s.title, ownerDepartmentId: s.ownerDepartmentId }, room.doc),
+        )
     }
     return out
     // `version` changes whenever any of the documents does: read them again.
   }, [rooms, version, plan.sections])
 
-  const steps = planProgress(plan.sections, (id) => {
-    const m = models.get(id)
-    return m ? hasContent(m) : false
-  }, findings)
-  const concerned = new Set(
-    [...models.values()].flatMap((m) => (m.kind === 'overview' ? m.content.departmentIds : [])),
+  const steps = planProgress(
+    plan.sections,
+    (id) => {
+      const m = models.get(id)
+      return m ? hasContent(m) : false
+    },
+    findings,
   )
+  const concerned = new Set([...models.values()].flatMap((m) => (m.kind === 'overview' ? m.content.departmentIds : [])))
   const sectionById = new Map(plan.sections.map((s) => [s.id, s]))
-  const departmentOf = (f: Finding) => (f.sectionId === null ? null : (sectionById.get(f.sectionId)?.ownerDepartmentId ?? null))
+  const departmentOf = (f: Finding) =>
+    f.sectionId === null ? null : (sectionById.get(f.sectionId)?.ownerDepartmentId ?? null)
   const planWide = findings.filter((f) => departmentOf(f) === null).sort(bySeverity)
 
   return (
@@ -76,7 +88,11 @@ export function PlanOverview({ plan, workspace, me, openSection }: PlanViewProps
       <ProgressPanel steps={steps} loading={!loaded} openSection={openSection} />
 
       {health.isError && (
-        <ErrorState title="The health check could not be loaded" error={health.error} onRetry={() => void health.refetch()} />
+        <ErrorState
+          title="The health check could not be loaded"
+          error={health.error}
+          onRetry={() => void health.refetch()}
+        />
       )}
 
       <Stack gap="sm">
@@ -135,7 +151,15 @@ export function PlanOverview({ plan, workspace, me, openSection }: PlanViewProps
   )
 }
 
-function ProgressPanel({ steps, loading, openSection }: { steps: StepProgress[]; loading: boolean; openSection: (id: string) => void }) {
+function ProgressPanel({
+  steps,
+  loading,
+  openSection,
+}: {
+  steps: StepProgress[]
+  loading: boolean
+  openSection: (id: string) => void
+}) {
   const done = steps.filter((s) => s.state === 'done').length
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} aria-label="Plan progress">
@@ -158,7 +182,11 @@ function ProgressPanel({ steps, loading, openSection }: { steps: StepProgress[];
       <Progress.Root size="md" mb="lg" aria-label={`${done} of 6 steps done`}>
         {steps.map((s) => (
           <Tooltip key={s.step} label={`Step ${s.step}: ${s.title}`}>
-            <Progress.Section value={100 / 6} color={s.state === 'done' ? 'teal' : s.state === 'started' ? 'yellow.5' : 'gray.3'} style={{ borderRight: s.step < 6 ? '2px solid var(--mantine-color-body)' : undefined }} />
+            <Progress.Section
+              value={100 / 6}
+              color={s.state === 'done' ? 'teal' : s.state === 'started' ? 'yellow.5' : 'gray.3'}
+              style={{ borderRight: s.step < 6 ? '2px solid var(--mantine-color-body)' : undefined }}
+            />
           </Tooltip>
         ))}
       </Progress.Root>
@@ -190,11 +218,18 @@ function StepTile({ step, openSection }: { step: StepProgress; openSection: (id:
           color={step.state === 'done' ? 'teal' : step.state === 'started' ? 'yellow' : 'gray'}
           style={{ flex: 'none' }}
         >
-          {step.state === 'done' ? <IconCheck size={16} /> : <Text fw={700} size="sm">{step.step}</Text>}
+          {step.state === 'done' ? (
+            <IconCheck size={16} />
+          ) : (
+            <Text fw={700} size="sm">
+              {step.step}
+            </Text>
+          )}
         </ThemeIcon>
         <div style={{ minWidth: 0 }}>
           <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }}>
-            Step {step.step} · {step.state === 'done' ? 'Done' : step.state === 'started' ? 'In progress' : 'Not started'}
+            Step {step.step} ·{' '}
+            {step.state === 'done' ? 'Done' : step.state === 'started' ? 'In progress' : 'Not started'}
           </Text>
           <Text size="sm" fw={600} lh={1.3}>
             {step.title}
@@ -226,12 +261,31 @@ interface DepartmentCardProps {
   openSection: (id: string) => void
 }
 
-function DepartmentCard({ planId, department, concerned, sections, objectives, loaded, findings, members, openSection }: DepartmentCardProps) {
+function DepartmentCard({
+  planId,
+  department,
+  concerned,
+  sections,
+  objectives,
+  loaded,
+  findings,
+  members,
+  openSection,
+}: DepartmentCardProps) {
   const onObjective = (id: string) => findings.filter((f) => f.path[0] === 'objectives' && f.path[1] === id)
-  const other = findings.filter((f) => !(f.path[0] === 'objectives' && f.path[1] !== undefined && objectives.some((o) => o.objective.id === f.path[1])))
+  const other = findings.filter(
+    (f) =>
+      !(f.path[0] === 'objectives' && f.path[1] !== undefined && objectives.some((o) => o.objective.id === f.path[1])),
+  )
   const objectivesSection = sections[0]
   return (
-    <Paper withBorder radius="md" p="md" data-testid="department-overview" aria-label={`Department: ${department.name}`}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      data-testid="department-overview"
+      aria-label={`Department: ${department.name}`}
+    >
       <Group justify="space-between" align="flex-start" gap="xs" mb="sm">
         <Group gap={8}>
           <Text fw={650} size="lg">
@@ -271,7 +325,13 @@ function DepartmentCard({ planId, department, concerned, sections, objectives, l
       ) : (
         <Stack gap={8}>
           {objectives.map(({ objective, section }) => (
-            <ObjectiveRow key={objective.id} objective={objective} findings={onObjective(objective.id)} members={members} onOpen={() => openSection(section.id)} />
+            <ObjectiveRow
+              key={objective.id}
+              objective={objective}
+              findings={onObjective(objective.id)}
+              members={members}
+              onOpen={() => openSection(section.id)}
+            />
           ))}
         </Stack>
       )}
@@ -288,9 +348,20 @@ function DepartmentCard({ planId, department, concerned, sections, objectives, l
   )
 }
 
-function ObjectiveRow({ objective: o, findings, members, onOpen }: { objective: Objective; findings: Finding[]; members: DepartmentCardProps['members']; onOpen: () => void }) {
+function ObjectiveRow({
+  objective: o,
+  findings,
+  members,
+  onOpen,
+}: {
+  objective: Objective
+  findings: Finding[]
+  members: DepartmentCardProps['members']
+  onOpen: () => void
+}) {
   const unit = o.unit.trim()
-  const amount = (v: number | null) => (v === null ? null : `${numberFormat.format(v)}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`)
+  const amount = (v: number | null) =>
+    v === null ? null : `${numberFormat.format(v)}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`
   const worst = [...findings].sort(bySeverity)[0]
   const facts = [
     o.metric.trim() ? o.metric.trim() : null,
@@ -301,7 +372,13 @@ function ObjectiveRow({ objective: o, findings, members, onOpen }: { objective: 
   return (
     <UnstyledButton onClick={onOpen} data-testid="overview-objective" className="planroom-objective">
       <Group gap={8} wrap="nowrap" align="flex-start">
-        <ThemeIcon size={22} radius="xl" variant="light" color={worst ? SEVERITY[worst.severity].color : 'teal'} style={{ flex: 'none', marginTop: 1 }}>
+        <ThemeIcon
+          size={22}
+          radius="xl"
+          variant="light"
+          color={worst ? SEVERITY[worst.severity].color : 'teal'}
+          style={{ flex: 'none', marginTop: 1 }}
+        >
           {worst ? <AlertIcon severity={worst.severity} size={13} /> : <IconTarget size={13} />}
         </ThemeIcon>
         <div style={{ minWidth: 0 }}>
@@ -312,7 +389,11 @@ function ObjectiveRow({ objective: o, findings, members, onOpen }: { objective: 
             {facts.length > 0 ? facts.join(' · ') : 'No metric, target or deadline yet'}
           </Text>
           {findings.map((f, i) => (
-            <Text key={i} size="xs" c={SEVERITY[f.severity].color === 'yellow' ? 'yellow.8' : `${SEVERITY[f.severity].color}.7`}>
+            <Text
+              key={i}
+              size="xs"
+              c={SEVERITY[f.severity].color === 'yellow' ? 'yellow.8' : `${SEVERITY[f.severity].color}.7`}
+            >
               {f.message}
             </Text>
           ))}
@@ -353,17 +434,36 @@ function FindingCounts({ findings }: { findings: Finding[] }) {
   )
 }
 
-function FindingList({ findings, sections, openSection, limit }: { findings: Finding[]; sections?: Map<string, Section>; openSection: (id: string) => void; limit: number }) {
+function FindingList({
+  findings,
+  sections,
+  openSection,
+  limit,
+}: {
+  findings: Finding[]
+  sections?: Map<string, Section>
+  openSection: (id: string) => void
+  limit: number
+}) {
   const shown = findings.slice(0, limit)
   return (
     <Stack gap={6}>
       {shown.map((f, i) => (
         <Group key={`${f.rule}-${f.sectionId}-${f.path.join('.')}-${i}`} gap={8} wrap="nowrap" align="flex-start">
-          <Box c={SEVERITY[f.severity].color === 'yellow' ? 'yellow.7' : `${SEVERITY[f.severity].color}.6`} style={{ flex: 'none', marginTop: 2 }}>
+          <Box
+            c={SEVERITY[f.severity].color === 'yellow' ? 'yellow.7' : `${SEVERITY[f.severity].color}.6`}
+            style={{ flex: 'none', marginTop: 2 }}
+          >
             <AlertIcon severity={f.severity} size={15} />
           </Box>
           {f.sectionId ? (
-            <Anchor component="button" size="sm" c="var(--mantine-color-text)" ta="left" onClick={() => openSection(f.sectionId!)}>
+            <Anchor
+              component="button"
+              size="sm"
+              c="var(--mantine-color-text)"
+              ta="left"
+              onClick={() => openSection(f.sectionId!)}
+            >
               {f.message}
               {sections?.get(f.sectionId) && (
                 <Text span size="xs" c="dimmed">
@@ -385,4 +485,3 @@ function FindingList({ findings, sections, openSection, limit }: { findings: Fin
     </Stack>
   )
 }
-

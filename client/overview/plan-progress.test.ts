@@ -12,18 +12,35 @@ const section = (id: string, kind: Section['kind']): Section => ({
   step: SECTION_CATALOG[kind].step,
   abilities: { read: true, edit: true, comment: true },
 })
-const finding = (sectionId: string, severity: Finding['severity']): Finding => ({ rule: 'r', severity, message: 'm', sectionId, path: [] })
+const finding = (sectionId: string, severity: Finding['severity']): Finding => ({
+  rule: 'r',
+  severity,
+  message: 'm',
+  sectionId,
+  path: [],
+})
 
 describe('plan progress', () => {
   it('counts a section written when it has rich text or any structured value', () => {
-    expect(hasContent({ bodyText: '', content: { businessAims: '  ', departmentIds: [], audience: '', whySocial: '' } } as never)).toBe(false)
+    expect(
+      hasContent({
+        bodyText: '',
+        content: { businessAims: '  ', departmentIds: [], audience: '', whySocial: '' },
+      } as never),
+    ).toBe(false)
     expect(hasContent({ bodyText: 'Hello', content: {} } as never)).toBe(true)
     expect(hasContent({ bodyText: '', content: { networkCapacity: 0 } } as never)).toBe(true)
     expect(hasContent({ bodyText: '', content: { objectives: [{ id: 'a' }] } } as never)).toBe(true)
   })
 
   it('marks a step done only when every section is written and none has an error', () => {
-    const sections = [section('ov', 'overview'), section('obj', 'objectives'), section('comp', 'competition'), section('sel', 'network_selection'), section('conv', 'line_of_conversation')]
+    const sections = [
+      section('ov', 'overview'),
+      section('obj', 'objectives'),
+      section('comp', 'competition'),
+      section('sel', 'network_selection'),
+      section('conv', 'line_of_conversation'),
+    ]
     const written = new Set(['ov', 'obj', 'comp', 'sel', 'conv'])
     const steps = planProgress(sections, (id) => written.has(id), [finding('obj', 'warning'), finding('comp', 'error')])
     expect(steps.map((s) => s.state)).toEqual(['done', 'started', 'todo', 'started', 'todo', 'todo'])

@@ -32,7 +32,8 @@ export function hasContent(model: Pick<SectionModel, 'content' | 'bodyText'>): b
 /** The findings of the health report, whatever shape the shared cache holds it in. */
 export function findingsOf(data: unknown): Finding[] {
   if (Array.isArray(data)) return data as Finding[]
-  if (data && typeof data === 'object' && Array.isArray((data as { findings?: unknown }).findings)) return (data as { findings: Finding[] }).findings
+  if (data && typeof data === 'object' && Array.isArray((data as { findings?: unknown }).findings))
+    return (data as { findings: Finding[] }).findings
   return []
 }
 
@@ -40,9 +41,15 @@ export function findingsOf(data: unknown): Finding[] {
  * The plan's progress through the six steps: a step is done when each of its sections has content and
  * none has an error finding (step 4 also needs at least one network); started when something is written.
  */
-export function planProgress(sections: readonly Section[], written: (sectionId: string) => boolean, findings: readonly Finding[]): StepProgress[] {
+export function planProgress(
+  sections: readonly Section[],
+  written: (sectionId: string) => boolean,
+  findings: readonly Finding[],
+): StepProgress[] {
   return ([1, 2, 3, 4, 5, 6] as const).map((step) => {
-    const inStep = sections.filter((s) => SECTION_CATALOG[s.kind].step === step).map((section) => ({ section, written: written(section.id) }))
+    const inStep = sections
+      .filter((s) => SECTION_CATALOG[s.kind].step === step)
+      .map((section) => ({ section, written: written(section.id) }))
     const ids = new Set(inStep.map((s) => s.section.id))
     const own = findings.filter((f) => f.sectionId !== null && ids.has(f.sectionId))
     const errors = own.filter((f) => f.severity === 'error').length
@@ -54,11 +61,22 @@ export function planProgress(sections: readonly Section[], written: (sectionId: 
     let missing: string | null = null
     if (!done) {
       const parts: string[] = []
-      if (unwritten.length > 0) parts.push(`${unwritten.length} of ${inStep.length} ${inStep.length === 1 ? 'section' : 'sections'} still empty`)
+      if (unwritten.length > 0)
+        parts.push(
+          `${unwritten.length} of ${inStep.length} ${inStep.length === 1 ? 'section' : 'sections'} still empty`,
+        )
       if (needsNetwork) parts.push('no network chosen yet')
       if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'} to fix`)
       missing = parts.join(' · ') || 'Nothing in this step yet'
     }
-    return { step, title: STEP_TITLES[step], state: done ? 'done' : started ? 'started' : 'todo', sections: inStep, errors, warnings, missing }
+    return {
+      step,
+      title: STEP_TITLES[step],
+      state: done ? 'done' : started ? 'started' : 'todo',
+      sections: inStep,
+      errors,
+      warnings,
+      missing,
+    }
   })
 }

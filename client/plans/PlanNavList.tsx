@@ -36,7 +36,13 @@ export function PlanNavList({ heading: Heading }: { heading: ComponentType<Headi
         </Text>
       )}
       {plans.data?.length === 0 && (
-        <Paper withBorder radius="md" p="md" bg="brand.0" style={{ borderStyle: 'dashed', borderColor: 'var(--mantine-color-brand-2)' }}>
+        <Paper
+          withBorder
+          radius="md"
+          p="md"
+          bg="brand.0"
+          style={{ borderStyle: 'dashed', borderColor: 'var(--mantine-color-brand-2)' }}
+        >
           <Text size="sm" fw={600} mb={4}>
             No plans yet
           </Text>

@@ -82,7 +82,14 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
             <HealthButton {...viewProps} />
             <ExportMenu planId={plan.id} />
             {canSharePlan(workspace.me) && <ShareButton planId={plan.id} />}
-            {workspace.abilities.createPlans && <AddNetworkButton planId={plan.id} sections={sections} departments={workspace.departments} onAdded={select} />}
+            {workspace.abilities.createPlans && (
+              <AddNetworkButton
+                planId={plan.id}
+                sections={sections}
+                departments={workspace.departments}
+                onAdded={select}
+              />
+            )}
           </Group>
         }
       />
@@ -93,7 +100,13 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
       {view === 'sections' && (
         <>
           {narrow && selected && (
-            <Button variant="subtle" size="xs" leftSection={<IconArrowLeft size={14} />} mb="sm" onClick={() => select(null)}>
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconArrowLeft size={14} />}
+              mb="sm"
+              onClick={() => select(null)}
+            >
               All sections
             </Button>
           )}
@@ -112,7 +125,13 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
             )}
             {selected && (
               <Grid.Col span={{ base: 12, md: 8 }}>
-                <SectionPane key={selected.id} {...viewProps} section={selected} here={inSection(selected.id)} onRemoveNetwork={() => setRemoving(selected)} />
+                <SectionPane
+                  key={selected.id}
+                  {...viewProps}
+                  section={selected}
+                  here={inSection(selected.id)}
+                  onRemoveNetwork={() => setRemoving(selected)}
+                />
               </Grid.Col>
             )}
           </Grid>
@@ -134,7 +153,9 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
           })
         }
       >
-        <Text size="sm">Its section is archived, not deleted: adding the network again brings it back with everything written in it.</Text>
+        <Text size="sm">
+          Its section is archived, not deleted: adding the network again brings it back with everything written in it.
+        </Text>
       </ConfirmDialog>
     </>
   )

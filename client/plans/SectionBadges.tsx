@@ -17,7 +17,15 @@ export function OwnerBadge({ ownerName }: { ownerName: string | null }) {
 }
 
 /** What the person may do here, straight from the server's `abilities`; read-only says why. */
-export function AccessBadge({ section, membership, ownerName }: { section: Section; membership: Membership; ownerName: string | null }) {
+export function AccessBadge({
+  section,
+  membership,
+  ownerName,
+}: {
+  section: Section
+  membership: Membership
+  ownerName: string | null
+}) {
   if (section.abilities.edit) {
     return (
       <Badge variant="light" color="teal" size="sm" leftSection={<IconPencil size={12} />}>

@@ -50,7 +50,8 @@ export function SectionList({ sections, departments, membership, selectedId, onS
                 </Text>
               )}
               {inStep.map((section) => {
-                const ownerName = section.ownerDepartmentId === null ? null : departmentName(departments, section.ownerDepartmentId)
+                const ownerName =
+                  section.ownerDepartmentId === null ? null : departmentName(departments, section.ownerDepartmentId)
                 return (
                   <UnstyledButton
                     key={section.id}

@@ -23,7 +23,8 @@ export function WorkspaceHome() {
   )
 
   if (plans.isPending) return <PageLoader />
-  if (plans.isError) return <ErrorState title="Plans could not be loaded" error={plans.error} onRetry={() => void plans.refetch()} />
+  if (plans.isError)
+    return <ErrorState title="Plans could not be loaded" error={plans.error} onRetry={() => void plans.refetch()} />
 
   if (plans.data.length === 0) {
     return (
@@ -69,7 +70,13 @@ export function WorkspaceHome() {
       />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {plans.data.map((plan) => (
-          <Card key={plan.id} component={Link} to={`/w/${workspace.id}/plans/${plan.id}`} padding="lg" style={{ textDecoration: 'none' }}>
+          <Card
+            key={plan.id}
+            component={Link}
+            to={`/w/${workspace.id}/plans/${plan.id}`}
+            padding="lg"
+            style={{ textDecoration: 'none' }}
+          >
             <Group justify="space-between" wrap="nowrap" mb="md">
               <ThemeIcon variant="light" size={38} radius="md">
                 <IconFileText size={20} />
@@ -87,7 +94,11 @@ export function WorkspaceHome() {
       </SimpleGrid>
       {!canCreate && (
         <Text size="xs" c="dimmed" mt="lg">
-          Only editors, admins and owners create plans. <Anchor component={Link} to={`/w/${workspace.id}/settings/members`} size="xs">See who they are</Anchor>.
+          Only editors, admins and owners create plans.{' '}
+          <Anchor component={Link} to={`/w/${workspace.id}/settings/members`} size="xs">
+            See who they are
+          </Anchor>
+          .
         </Text>
       )}
     </>

@@ -24,7 +24,12 @@ export function usePlanPresence(planId: string, me: Presence, sectionId: string 
       for (const [clientId, state] of awareness.getStates()) {
         const user = state.user as Presence | undefined
         if (!user?.userId) continue
-        list.push({ ...user, clientId, sectionId: (state.sectionId as string | null) ?? null, isMe: clientId === awareness.clientID })
+        list.push({
+          ...user,
+          clientId,
+          sectionId: (state.sectionId as string | null) ?? null,
+          isMe: clientId === awareness.clientID,
+        })
       }
       setPeople(list)
     }

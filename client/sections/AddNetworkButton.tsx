@@ -32,7 +32,9 @@ export function AddNetworkButton({ planId, sections, departments, onAdded }: Pro
       { name: trimmed, ownerDepartmentId: owner },
       {
         onSuccess: (plan) => {
-          const created = plan.sections.find((s) => s.kind === 'network' && s.title.toLowerCase() === trimmed.toLowerCase())
+          const created = plan.sections.find(
+            (s) => s.kind === 'network' && s.title.toLowerCase() === trimmed.toLowerCase(),
+          )
           close()
           setName('')
           if (created) onAdded(created.id)
@@ -67,7 +69,10 @@ export function AddNetworkButton({ planId, sections, departments, onAdded }: Pro
             <Select
               label="Owned by"
               description="That department's editors write this network's strategy."
-              data={[{ value: '', label: 'Shared (any editor)' }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+              data={[
+                { value: '', label: 'Shared (any editor)' },
+                ...departments.map((d) => ({ value: d.id, label: d.name })),
+              ]}
               value={owner ?? ''}
               onChange={(v) => setOwner(v ? v : null)}
               allowDeselect={false}

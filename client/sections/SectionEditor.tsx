@@ -68,7 +68,15 @@ export function SectionEditor({ connection, me, editable, readOnlyReason, placeh
         style={{ position: 'relative' }}
         onKeyDown={(e) => {
           // Ctrl/⌘+Alt+M comments on the selection, as in other editors.
-          if (editor && comments?.canStart && (e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyM' && commentOnSelection(editor, comments.startThread)) e.preventDefault()
+          if (
+            editor &&
+            comments?.canStart &&
+            (e.ctrlKey || e.metaKey) &&
+            e.altKey &&
+            e.code === 'KeyM' &&
+            commentOnSelection(editor, comments.startThread)
+          )
+            e.preventDefault()
         }}
       >
         <EditorContent editor={editor} />

@@ -41,7 +41,12 @@ export function SectionPane(props: SectionPaneProps) {
     if (!connection) return
     setFinalReason(connection.finalReason)
     const offFinal = connection.onFinal(() => setFinalReason(connection.finalReason))
-    const offNotice = connection.onNotice((n) => notifyError(new Error(n.message), n.code === REFUSAL.repaired ? 'Your change was corrected' : 'Your change was not saved'))
+    const offNotice = connection.onNotice((n) =>
+      notifyError(
+        new Error(n.message),
+        n.code === REFUSAL.repaired ? 'Your change was corrected' : 'Your change was not saved',
+      ),
+    )
     return () => {
       offFinal()
       offNotice()
@@ -75,7 +80,13 @@ export function SectionPane(props: SectionPaneProps) {
         </Anchor>
         {connection && <HistoryButton plan={props.plan} workspace={workspace} section={section} doc={connection.doc} />}
         {section.kind === 'network' && section.abilities.edit && onRemoveNetwork && (
-          <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={12} />} onClick={onRemoveNetwork}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={12} />}
+            onClick={onRemoveNetwork}
+          >
             Remove network
           </Button>
         )}
@@ -85,7 +96,9 @@ export function SectionPane(props: SectionPaneProps) {
           <Stack gap={4}>
             <Text size="sm">{SECTION_CATALOG[section.kind].source}.</Text>
             <Text size="sm">
-              {ownerName === null ? 'Any editor of the workspace can change it, and admins and owners.' : `Editors in ${ownerName} can change it, and admins and owners.`}
+              {ownerName === null
+                ? 'Any editor of the workspace can change it, and admins and owners.'
+                : `Editors in ${ownerName} can change it, and admins and owners.`}
             </Text>
           </Stack>
         </Alert>
@@ -98,19 +111,21 @@ export function SectionPane(props: SectionPaneProps) {
         </Alert>
       )}
       <CommentsProvider {...props}>
-      {connection && <StructuredContent {...props} connection={connection} editable={editable} />}
-      <CommentsBeside>
-      {connection && (
-        <SectionEditor
-          key={connection.room}
-          connection={connection}
-          me={me}
-          editable={editable}
-          readOnlyReason={readOnlyReason(membership, section, ownerName ?? undefined)}
-          placeholder={section.abilities.edit ? `Write the ${section.title.toLowerCase()} here…` : 'Nothing written here yet.'}
-        />
-      )}
-      </CommentsBeside>
+        {connection && <StructuredContent {...props} connection={connection} editable={editable} />}
+        <CommentsBeside>
+          {connection && (
+            <SectionEditor
+              key={connection.room}
+              connection={connection}
+              me={me}
+              editable={editable}
+              readOnlyReason={readOnlyReason(membership, section, ownerName ?? undefined)}
+              placeholder={
+                section.abilities.edit ? `Write the ${section.title.toLowerCase()} here…` : 'Nothing written here yet.'
+              }
+            />
+          )}
+        </CommentsBeside>
       </CommentsProvider>
     </Paper>
   )

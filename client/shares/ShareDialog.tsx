@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Radio, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  CopyButton,
+  Group,
+  Modal,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconCheck, IconCopy, IconLink, IconShare } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -9,14 +22,24 @@ import { fromNow } from '../ui/format'
 import { LoadError, PanelLoader } from '../ui/states'
 
 const SCOPES: Record<ShareScope, { label: string; description: string }> = {
-  guidelines: { label: 'The guidelines', description: 'The written guidelines and where each department’s objectives stand. Nothing else of the plan.' },
+  guidelines: {
+    label: 'The guidelines',
+    description: 'The written guidelines and where each department’s objectives stand. Nothing else of the plan.',
+  },
   plan: { label: 'The whole plan', description: 'Every section, read-only, with the approvals and the health check.' },
 }
 
 /** The link just created: shown once (the server keeps only its hash), with a copy button. */
 function CreatedLink({ share }: { share: CreatedShare }) {
   return (
-    <Alert variant="outline" color="brand" bg="brand.0" icon={<IconLink size={18} />} title="Public link ready" radius="md">
+    <Alert
+      variant="outline"
+      color="brand"
+      bg="brand.0"
+      icon={<IconLink size={18} />}
+      title="Public link ready"
+      radius="md"
+    >
       <TextInput
         readOnly
         aria-label="Public link"
@@ -28,7 +51,12 @@ function CreatedLink({ share }: { share: CreatedShare }) {
           <CopyButton value={share.url}>
             {({ copied, copy }) => (
               <Tooltip label={copied ? 'Copied' : 'Copy link'}>
-                <ActionIcon variant={copied ? 'filled' : 'subtle'} color={copied ? 'teal' : 'gray'} onClick={copy} aria-label="Copy public link">
+                <ActionIcon
+                  variant={copied ? 'filled' : 'subtle'}
+                  color={copied ? 'teal' : 'gray'}
+                  onClick={copy}
+                  aria-label="Copy public link"
+                >
                   {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
                 </ActionIcon>
               </Tooltip>
@@ -37,7 +65,8 @@ function CreatedLink({ share }: { share: CreatedShare }) {
         }
       />
       <Text size="xs" c="dimmed" mt="xs">
-        Anyone with this link can read {SCOPES[share.scope].label.toLowerCase()} without an account, until you revoke it. It is shown only now.
+        Anyone with this link can read {SCOPES[share.scope].label.toLowerCase()} without an account, until you revoke
+        it. It is shown only now.
       </Text>
     </Alert>
   )
@@ -46,7 +75,12 @@ function CreatedLink({ share }: { share: CreatedShare }) {
 function ActiveLinks({ planId, shares }: { planId: string; shares: ShareLink[] }) {
   const revoke = useRevokeShare(planId)
   const [revoking, setRevoking] = useState<ShareLink | null>(null)
-  if (shares.length === 0) return <Text size="sm" c="dimmed">No public links yet.</Text>
+  if (shares.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No public links yet.
+      </Text>
+    )
   return (
     <>
       <Table verticalSpacing="xs" data-testid="share-list">
@@ -54,11 +88,18 @@ function ActiveLinks({ planId, shares }: { planId: string; shares: ShareLink[] }
           {shares.map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td>
-                <Text size="sm" fw={600}>{SCOPES[s.scope].label}</Text>
-                <Text size="xs" c="dimmed">Created {fromNow(s.createdAt)}{s.createdBy ? ` by ${s.createdBy.name}` : ''}</Text>
+                <Text size="sm" fw={600}>
+                  {SCOPES[s.scope].label}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  Created {fromNow(s.createdAt)}
+                  {s.createdBy ? ` by ${s.createdBy.name}` : ''}
+                </Text>
               </Table.Td>
               <Table.Td ta="right">
-                <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(s)}>Revoke</Button>
+                <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(s)}>
+                  Revoke
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -104,17 +145,28 @@ export function ShareButton({ planId }: { planId: string }) {
             </Stack>
           </Radio.Group>
           <Group justify="flex-end">
-            <Button leftSection={<IconLink size={16} />} loading={create.isPending} onClick={() => create.mutate(scope, { onSuccess: setCreated })} data-testid="share-create">
+            <Button
+              leftSection={<IconLink size={16} />}
+              loading={create.isPending}
+              onClick={() => create.mutate(scope, { onSuccess: setCreated })}
+              data-testid="share-create"
+            >
               Create link
             </Button>
           </Group>
           {created && <CreatedLink share={created} />}
           <Stack gap="xs">
-            <Text fw={600} size="sm">Active links</Text>
+            <Text fw={600} size="sm">
+              Active links
+            </Text>
             {shares.isPending ? (
               <PanelLoader />
             ) : shares.isError ? (
-              <LoadError title="The links could not be loaded" error={shares.error} onRetry={() => void shares.refetch()} />
+              <LoadError
+                title="The links could not be loaded"
+                error={shares.error}
+                onRetry={() => void shares.refetch()}
+              />
             ) : (
               <ActiveLinks planId={planId} shares={shares.data} />
             )}

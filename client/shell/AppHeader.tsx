@@ -17,7 +17,13 @@ export function AppHeader({ workspace, navOpened, onToggleNav }: AppHeaderProps)
     <AppShell.Header px={{ base: 'sm', sm: 'lg' }}>
       <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Burger opened={navOpened} onClick={onToggleNav} hiddenFrom="sm" size="sm" aria-label={navOpened ? 'Close navigation' : 'Open navigation'} />
+          <Burger
+            opened={navOpened}
+            onClick={onToggleNav}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+          />
           <Box component={Link} to="/" aria-label="Planroom home" style={{ display: 'flex', textDecoration: 'none' }}>
             <Box visibleFrom="sm">
               <Logo />

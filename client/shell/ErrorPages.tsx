@@ -17,7 +17,10 @@ export function CrashPage() {
   const error = useRouteError()
   console.error(error)
   return (
-    <AuthLayout title="Something went wrong" subtitle="This page failed to show. Reloading usually fixes it; nothing you saved is lost.">
+    <AuthLayout
+      title="Something went wrong"
+      subtitle="This page failed to show. Reloading usually fixes it; nothing you saved is lost."
+    >
       <Button fullWidth onClick={() => window.location.reload()}>
         Reload the page
       </Button>

@@ -25,7 +25,10 @@ export function WorkspaceLayout() {
     if (workspace.data) rememberWorkspace(workspace.data.id)
   }, [workspace.data])
 
-  const current = useMemo(() => (workspace.data ? { workspace: workspace.data, openNewPlan: newPlan.open } : null), [workspace.data, newPlan.open])
+  const current = useMemo(
+    () => (workspace.data ? { workspace: workspace.data, openNewPlan: newPlan.open } : null),
+    [workspace.data, newPlan.open],
+  )
 
   return (
     <AppShell

@@ -7,7 +7,10 @@ export function YourAccess() {
   const { workspace } = useCurrentWorkspace()
   const { me, departments } = workspace
   const leads = departmentNames(departments, me.leadOf)
-  const memberOf = departmentNames(departments, me.departmentIds.filter((id) => !me.leadOf.includes(id)))
+  const memberOf = departmentNames(
+    departments,
+    me.departmentIds.filter((id) => !me.leadOf.includes(id)),
+  )
 
   return (
     <Paper withBorder radius="md" p="sm" bg="gray.0" aria-label="Your access">

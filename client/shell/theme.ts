@@ -2,10 +2,20 @@ import { type MantineColorsTuple, createTheme } from '@mantine/core'
 
 /** A calm slate blue: serious enough for a strategy document, soft enough to look at all day. */
 const brand: MantineColorsTuple = [
-  '#eef3ff', '#dce4f5', '#b9c7e2', '#94a8d0', '#748dc1', '#5f7cb8', '#5474b4', '#44639f', '#39588f', '#2d4b81',
+  '#eef3ff',
+  '#dce4f5',
+  '#b9c7e2',
+  '#94a8d0',
+  '#748dc1',
+  '#5f7cb8',
+  '#5474b4',
+  '#44639f',
+  '#39588f',
+  '#2d4b81',
 ]
 
-const fontStack = 'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+const fontStack =
+  'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
 export const theme = createTheme({
   primaryColor: 'brand',
@@ -23,7 +33,10 @@ export const theme = createTheme({
     Modal: { defaultProps: { radius: 'lg', centered: true, overlayProps: { backgroundOpacity: 0.35, blur: 2 } } },
     Menu: { defaultProps: { radius: 'md', shadow: 'md' } },
     // Sentence-case badges: department names read as names, not as shouting.
-    Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } } },
+    Badge: {
+      defaultProps: { radius: 'sm' },
+      styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } },
+    },
     TextInput: { defaultProps: { radius: 'md' } },
     PasswordInput: { defaultProps: { radius: 'md' } },
     Notification: { defaultProps: { radius: 'md' } },

@@ -18,7 +18,8 @@ export function CapacityNote({ content }: { content: SectionContent<'network_sel
   const capacity = process?.content.networkCapacity ?? null
   // The networks the plan is on: every network section, and every chosen network without one yet.
   const names = new Set(env.plan.sections.filter((s) => s.kind === 'network').map((s) => key(s.title)))
-  for (const c of content.chosen) if (c.name.trim() && !(c.sectionId && env.plan.sections.some((s) => s.id === c.sectionId))) names.add(key(c.name))
+  for (const c of content.chosen)
+    if (c.name.trim() && !(c.sectionId && env.plan.sections.some((s) => s.id === c.sectionId))) names.add(key(c.name))
   const count = names.size
   const over = capacity !== null && count > capacity
   const open = process && (
@@ -29,14 +30,22 @@ export function CapacityNote({ content }: { content: SectionContent<'network_sel
 
   const [color, icon, text] =
     capacity === null
-      ? (['gray', <IconUsers key="i" size={16} />, 'How many networks can the team staff? Process & team does not say yet.'] as const)
+      ? ([
+          'gray',
+          <IconUsers key="i" size={16} />,
+          'How many networks can the team staff? Process & team does not say yet.',
+        ] as const)
       : over
         ? ([
             'red',
             <IconAlertTriangle key="i" size={16} />,
             `The plan is on ${count} networks but the team can staff ${capacity}. Leave some out, or grow the team.`,
           ] as const)
-        : (['teal', <IconCircleCheck key="i" size={16} />, `The team can staff ${capacity} network${capacity === 1 ? '' : 's'}; the plan is on ${count}.`] as const)
+        : ([
+            'teal',
+            <IconCircleCheck key="i" size={16} />,
+            `The team can staff ${capacity} network${capacity === 1 ? '' : 's'}; the plan is on ${count}.`,
+          ] as const)
 
   return (
     <Paper radius="md" px="md" py="sm" bg={`${color}.0`} data-testid="network-capacity">

@@ -1,4 +1,17 @@
-import { ActionIcon, Badge, Box, Button, Group, Paper, Slider, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Slider,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core'
 import { useElementSize } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconPlus, IconSparkles, IconTrash } from '@tabler/icons-react'
@@ -44,7 +57,9 @@ export function ListBlock({ path, items, item, ui, nested }: ListBlockProps) {
   useEffect(() => {
     if (!focusId || !items.some((i) => i.id === focusId)) return
     const first = columns[0]
-    const el = first && document.querySelector<HTMLElement>(`[data-path="${CSS.escape(pathKey([...path, focusId, first.key]))}"]`)
+    const el =
+      first &&
+      document.querySelector<HTMLElement>(`[data-path="${CSS.escape(pathKey([...path, focusId, first.key]))}"]`)
     el?.focus()
     setFocusId(null)
   }, [focusId, items, columns, path])
@@ -120,7 +135,9 @@ export function ListBlock({ path, items, item, ui, nested }: ListBlockProps) {
               variant="subtle"
               size="xs"
               leftSection={<IconSparkles size={14} />}
-              onClick={() => SUGGESTED_TRAITS.forEach(([left, right]) => env.write.add(path, { left, right, value: 50 }))}
+              onClick={() =>
+                SUGGESTED_TRAITS.forEach(([left, right]) => env.write.add(path, { left, right, value: 50 }))
+              }
             >
               Start from the usual traits
             </Button>
@@ -131,7 +148,17 @@ export function ListBlock({ path, items, item, ui, nested }: ListBlockProps) {
   )
 }
 
-export function BlockHeading({ title, description, count, nested }: { title: string; description?: string; count?: number; nested?: boolean }) {
+export function BlockHeading({
+  title,
+  description,
+  count,
+  nested,
+}: {
+  title: string
+  description?: string
+  count?: number
+  nested?: boolean
+}) {
   return (
     <div>
       <Group gap={8} align="center">
@@ -224,7 +251,15 @@ function Rows({ columns, ...props }: LayoutProps & { columns: Column[] }) {
   const { ref, width } = useElementSize()
   const total = columns.reduce((n, c) => n + columnPx(props.ui, c), 0)
   const fits = width === 0 ? window.innerWidth >= 900 : width >= total + 40
-  return <div ref={ref}>{fits ? <Table_ columns={columns} total={total} {...props} /> : <Cards columns={columns} lists={[]} {...props} compact />}</div>
+  return (
+    <div ref={ref}>
+      {fits ? (
+        <Table_ columns={columns} total={total} {...props} />
+      ) : (
+        <Cards columns={columns} lists={[]} {...props} compact />
+      )}
+    </div>
+  )
 }
 
 function Table_({ path, items, ui, columns, total, onRemove }: LayoutProps & { columns: Column[]; total: number }) {
@@ -266,7 +301,14 @@ const Row = memo(function Row({ item, index, path, ui, columns, onRemove }: Item
     <Table.Tr data-path={pathKey([...path, item.id])}>
       {columns.map((c) => (
         <Table.Td key={c.key} style={{ verticalAlign: 'top' }}>
-          <FieldControl path={[...path, item.id, c.key]} shape={c.shape as never} ui={ui.fields[c.key]!} value={item[c.key]} moot={isMoot(ui, c.key, item)} bare />
+          <FieldControl
+            path={[...path, item.id, c.key]}
+            shape={c.shape as never}
+            ui={ui.fields[c.key]!}
+            value={item[c.key]}
+            moot={isMoot(ui, c.key, item)}
+            bare
+          />
         </Table.Td>
       ))}
       <RemoveCell ui={ui} index={index} onClick={() => onRemove(item.id, index)} />
@@ -285,15 +327,39 @@ function RemoveCell(props: { ui: ListUi; index: number; onClick(): void }) {
 }
 
 function sameItem(a: ItemProps, b: ItemProps) {
-  return a.index === b.index && a.ui === b.ui && a.columns === b.columns && pathKey(a.path) === pathKey(b.path) && JSON.stringify(a.item) === JSON.stringify(b.item)
+  return (
+    a.index === b.index &&
+    a.ui === b.ui &&
+    a.columns === b.columns &&
+    pathKey(a.path) === pathKey(b.path) &&
+    JSON.stringify(a.item) === JSON.stringify(b.item)
+  )
 }
 
 /** One card per item: its fields in a grid that reflows with the pane, its nested lists below. */
-function Cards({ path, items, ui, columns, lists, onRemove, compact }: LayoutProps & { columns: Column[]; lists: Column[]; compact?: boolean }) {
+function Cards({
+  path,
+  items,
+  ui,
+  columns,
+  lists,
+  onRemove,
+  compact,
+}: LayoutProps & { columns: Column[]; lists: Column[]; compact?: boolean }) {
   return (
     <Stack gap="sm">
       {items.map((item, index) => (
-        <Card key={item.id} item={item} index={index} path={path} ui={ui} columns={columns} lists={lists} onRemove={onRemove} compact={compact} />
+        <Card
+          key={item.id}
+          item={item}
+          index={index}
+          path={path}
+          ui={ui}
+          columns={columns}
+          lists={lists}
+          onRemove={onRemove}
+          compact={compact}
+        />
       ))}
     </Stack>
   )
@@ -301,50 +367,78 @@ function Cards({ path, items, ui, columns, lists, onRemove, compact }: LayoutPro
 
 /** Long text and lists of pills need a whole row of a card to be read. */
 const wideInCard = (c: Column, ui: ListUi) =>
-  ui.fields[c.key]!.wide || (c.shape.type === 'text' && c.shape.long) || c.shape.type === 'tags' || c.shape.type === 'links' || c.shape.type === 'link'
+  ui.fields[c.key]!.wide ||
+  (c.shape.type === 'text' && c.shape.long) ||
+  c.shape.type === 'tags' ||
+  c.shape.type === 'links' ||
+  c.shape.type === 'link'
 
-const Card = memo(function Card({ item, index, path, ui, columns, lists, onRemove, compact }: ItemProps & { lists: Column[]; compact?: boolean }) {
-  const fields = columns.filter((c) => c.shape.type !== 'list')
-  const remove = <RemoveButton ui={ui} index={index} onClick={() => onRemove(item.id, index)} />
-  return (
-    <Paper
-      withBorder
-      radius="md"
-      p={compact ? 'xs' : 'sm'}
-      data-path={pathKey([...path, item.id])}
-      className={compact ? 'structured-card structured-card--compact' : 'structured-card'}
-      aria-label={itemLabel(ui, index)}
-    >
-      {!compact && (
-        <Group justify="space-between" align="center" mb={6} wrap="nowrap">
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.04em' }}>
-            {itemLabel(ui, index)}
-          </Text>
-          {remove}
+const Card = memo(
+  function Card({
+    item,
+    index,
+    path,
+    ui,
+    columns,
+    lists,
+    onRemove,
+    compact,
+  }: ItemProps & { lists: Column[]; compact?: boolean }) {
+    const fields = columns.filter((c) => c.shape.type !== 'list')
+    const remove = <RemoveButton ui={ui} index={index} onClick={() => onRemove(item.id, index)} />
+    return (
+      <Paper
+        withBorder
+        radius="md"
+        p={compact ? 'xs' : 'sm'}
+        data-path={pathKey([...path, item.id])}
+        className={compact ? 'structured-card structured-card--compact' : 'structured-card'}
+        aria-label={itemLabel(ui, index)}
+      >
+        {!compact && (
+          <Group justify="space-between" align="center" mb={6} wrap="nowrap">
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.04em' }}>
+              {itemLabel(ui, index)}
+            </Text>
+            {remove}
+          </Group>
+        )}
+        {/* A card that stands in for a table row keeps its remove button beside its fields, like the row. */}
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <div className="structured-grid" style={{ flex: 1, minWidth: 0 }}>
+            {fields.map((c) => (
+              <div key={c.key} className={wideInCard(c, ui) ? 'structured-wide' : undefined}>
+                <FieldControl
+                  path={[...path, item.id, c.key]}
+                  shape={c.shape as never}
+                  ui={ui.fields[c.key]!}
+                  value={item[c.key]}
+                  moot={isMoot(ui, c.key, item)}
+                />
+              </div>
+            ))}
+          </div>
+          {compact && remove}
         </Group>
-      )}
-      {/* A card that stands in for a table row keeps its remove button beside its fields, like the row. */}
-      <Group gap={6} wrap="nowrap" align="flex-start">
-        <div className="structured-grid" style={{ flex: 1, minWidth: 0 }}>
-          {fields.map((c) => (
-            <div key={c.key} className={wideInCard(c, ui) ? 'structured-wide' : undefined}>
-              <FieldControl path={[...path, item.id, c.key]} shape={c.shape as never} ui={ui.fields[c.key]!} value={item[c.key]} moot={isMoot(ui, c.key, item)} />
-            </div>
-          ))}
-        </div>
-        {compact && remove}
-      </Group>
-      {lists.map((l) => {
-        if (l.shape.type !== 'list') return null
-        return (
-          <Box key={l.key} mt="md" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-            <ListBlock path={[...path, item.id, l.key]} items={item[l.key] as Item[]} item={l.shape.spec.item} ui={ui.lists![l.key]!} nested />
-          </Box>
-        )
-      })}
-    </Paper>
-  )
-}, (a, b) => sameItem(a, b) && a.lists === b.lists && a.compact === b.compact)
+        {lists.map((l) => {
+          if (l.shape.type !== 'list') return null
+          return (
+            <Box key={l.key} mt="md" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+              <ListBlock
+                path={[...path, item.id, l.key]}
+                items={item[l.key] as Item[]}
+                item={l.shape.spec.item}
+                ui={ui.lists![l.key]!}
+                nested
+              />
+            </Box>
+          )
+        })}
+      </Paper>
+    )
+  },
+  (a, b) => sameItem(a, b) && a.lists === b.lists && a.compact === b.compact,
+)
 
 /** One line of text per item (do's and don'ts, growth tactics). */
 function Bullets({ path, items, ui, columns, onRemove }: LayoutProps & { columns: Column[] }) {
@@ -354,9 +448,20 @@ function Bullets({ path, items, ui, columns, onRemove }: LayoutProps & { columns
     <Stack gap={6}>
       {items.map((item, index) => (
         <Group key={item.id} gap={6} wrap="nowrap" align="flex-start" data-path={pathKey([...path, item.id])}>
-          <Box w={6} h={6} mt={15} style={{ borderRadius: 3, flexShrink: 0, background: 'var(--mantine-color-brand-4)' }} />
+          <Box
+            w={6}
+            h={6}
+            mt={15}
+            style={{ borderRadius: 3, flexShrink: 0, background: 'var(--mantine-color-brand-4)' }}
+          />
           <Box style={{ flex: 1, minWidth: 0 }}>
-            <FieldControl path={[...path, item.id, column.key]} shape={column.shape as never} ui={ui.fields[column.key]!} value={item[column.key]} bare />
+            <FieldControl
+              path={[...path, item.id, column.key]}
+              shape={column.shape as never}
+              ui={ui.fields[column.key]!}
+              value={item[column.key]}
+              bare
+            />
           </Box>
           <Box pt={3}>
             <RemoveButton ui={ui} index={index} onClick={() => onRemove(item.id, index)} />
@@ -385,11 +490,18 @@ function Trait({ item, index, path, ui, onRemove }: Omit<ItemProps, 'columns'>) 
   const live = useLiveValue(stored, (next) => env.write.set(valuePath, next))
   const left = String(item.left ?? '')
   const right = String(item.right ?? '')
-  const lean = (v: number) => (v === 50 ? 'Balanced' : v < 50 ? `${100 - v}% ${left || 'left'}` : `${v}% ${right || 'right'}`)
+  const lean = (v: number) =>
+    v === 50 ? 'Balanced' : v < 50 ? `${100 - v}% ${left || 'left'}` : `${v}% ${right || 'right'}`
   return (
     <Group gap="sm" wrap="nowrap" align="center" data-path={pathKey([...path, item.id])} className="structured-trait">
       <Box w={{ base: 92, sm: 130 }} style={{ flexShrink: 0 }}>
-        <PoleInput path={[...path, item.id, 'left']} value={left} label={ui.fields.left!.label} placeholder={ui.fields.left!.placeholder} align="right" />
+        <PoleInput
+          path={[...path, item.id, 'left']}
+          value={left}
+          label={ui.fields.left!.label}
+          placeholder={ui.fields.left!.placeholder}
+          align="right"
+        />
       </Box>
       <Slider
         style={{ flex: 1 }}
@@ -406,14 +518,25 @@ function Trait({ item, index, path, ui, onRemove }: Omit<ItemProps, 'columns'>) 
         step={5}
       />
       <Box w={{ base: 92, sm: 130 }} style={{ flexShrink: 0 }}>
-        <PoleInput path={[...path, item.id, 'right']} value={right} label={ui.fields.right!.label} placeholder={ui.fields.right!.placeholder} />
+        <PoleInput
+          path={[...path, item.id, 'right']}
+          value={right}
+          label={ui.fields.right!.label}
+          placeholder={ui.fields.right!.placeholder}
+        />
       </Box>
       <RemoveButton ui={ui} index={index} onClick={() => onRemove(item.id, index)} />
     </Group>
   )
 }
 
-function PoleInput(props: { path: readonly string[]; value: string; label: string; placeholder?: string; align?: 'right' }): ReactNode {
+function PoleInput(props: {
+  path: readonly string[]
+  value: string
+  label: string
+  placeholder?: string
+  align?: 'right'
+}): ReactNode {
   const env = useStructuredEnv()
   const live = useLiveValue(props.value, (next) => env.write.set(props.path, next))
   return (

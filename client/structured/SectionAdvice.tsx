@@ -13,7 +13,11 @@ const STORAGE_KEY = 'planroom:advice-open'
  * folded away behind a small toggle until the person wants it.
  */
 export function SectionAdvice({ kind }: { kind: SectionKind }) {
-  const [open, setOpen] = useLocalStorage<boolean>({ key: STORAGE_KEY, defaultValue: false, getInitialValueInEffect: false })
+  const [open, setOpen] = useLocalStorage<boolean>({
+    key: STORAGE_KEY,
+    defaultValue: false,
+    getInitialValueInEffect: false,
+  })
   const advice = ADVICE[kind]
   return (
     <Box mb="md">
@@ -57,7 +61,17 @@ export function SectionAdvice({ kind }: { kind: SectionKind }) {
   )
 }
 
-function Point({ icon, color, title, children }: { icon: ReactNode; color: string; title: string; children: ReactNode }) {
+function Point({
+  icon,
+  color,
+  title,
+  children,
+}: {
+  icon: ReactNode
+  color: string
+  title: string
+  children: ReactNode
+}) {
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start">
       <ThemeIcon size={22} radius="xl" variant="light" color={color} style={{ flexShrink: 0 }}>

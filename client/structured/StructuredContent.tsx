@@ -38,11 +38,26 @@ export function StructuredContent(props: StructuredContentProps) {
 }
 
 /** Whether any field of these lists links to objectives (then every department's objectives are read). */
-function linksObjectives(ui: { fields: Record<string, { options?: OptionSource }>; lists?: Record<string, ListUi> }): boolean {
-  return Object.values(ui.fields).some((f) => f.options === 'objectives') || Object.values(ui.lists ?? {}).some(linksObjectives)
+function linksObjectives(ui: {
+  fields: Record<string, { options?: OptionSource }>
+  lists?: Record<string, ListUi>
+}): boolean {
+  return (
+    Object.values(ui.fields).some((f) => f.options === 'objectives') ||
+    Object.values(ui.lists ?? {}).some(linksObjectives)
+  )
 }
 
-function StructuredForm({ section, connection, editable, plan, workspace, me, openSection, ui }: StructuredContentProps & { ui: KindUi }) {
+function StructuredForm({
+  section,
+  connection,
+  editable,
+  plan,
+  workspace,
+  me,
+  openSection,
+  ui,
+}: StructuredContentProps & { ui: KindUi }) {
   const { doc } = connection
   const kind = section.kind
   const content = useDocContent(doc, kind)
@@ -97,14 +112,35 @@ function KindForm({ kind, content, ui }: { kind: SectionKind; content: SectionCo
   )
 }
 
-function BlockView({ kind, content, ui, block }: { kind: SectionKind; content: Record<string, unknown>; ui: KindUi; block: Block }) {
+function BlockView({
+  kind,
+  content,
+  ui,
+  block,
+}: {
+  kind: SectionKind
+  content: Record<string, unknown>
+  ui: KindUi
+  block: Block
+}) {
   const schema = objectAt(kind)
   const list = (key: string) => {
     const shape = shapeOf(schema.shape[key] as never)
     if (shape.type !== 'list') return null
-    return <ListBlock key={key} path={[key]} items={content[key] as { id: string }[]} item={shape.spec.item} ui={ui.lists[key]!} />
+    return (
+      <ListBlock
+        key={key}
+        path={[key]}
+        items={content[key] as { id: string }[]}
+        item={shape.spec.item}
+        ui={ui.lists[key]!}
+      />
+    )
   }
-  if ('custom' in block) return kind === 'network_selection' ? <CapacityNote content={content as SectionContent<'network_selection'>} /> : null
+  if ('custom' in block)
+    return kind === 'network_selection' ? (
+      <CapacityNote content={content as SectionContent<'network_selection'>} />
+    ) : null
   if ('list' in block) return list(block.list)
   if ('lists' in block) {
     return (

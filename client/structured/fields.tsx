@@ -90,7 +90,14 @@ export const FieldControl = memo(function FieldControl(props: FieldProps) {
 }, sameProps)
 
 function sameProps(a: FieldProps, b: FieldProps) {
-  return a.shape === b.shape && a.ui === b.ui && a.bare === b.bare && a.moot === b.moot && pathKey(a.path) === pathKey(b.path) && JSON.stringify(a.value) === JSON.stringify(b.value)
+  return (
+    a.shape === b.shape &&
+    a.ui === b.ui &&
+    a.bare === b.bare &&
+    a.moot === b.moot &&
+    pathKey(a.path) === pathKey(b.path) &&
+    JSON.stringify(a.value) === JSON.stringify(b.value)
+  )
 }
 
 function TextField(props: FieldProps) {
@@ -114,7 +121,8 @@ function NumberField(props: FieldProps) {
   const { path, shape, ui } = props
   const value = typeof props.value === 'number' ? props.value : ''
   const live = useLiveValue<number | string>(value, (next) => {
-    if (next === '' || next === '-') return shape.type === 'number' && shape.nullable ? env.write.set(path, null) : false
+    if (next === '' || next === '-')
+      return shape.type === 'number' && shape.nullable ? env.write.set(path, null) : false
     const n = typeof next === 'number' ? next : Number(next)
     return Number.isFinite(n) ? env.write.set(path, n) : false
   })
@@ -131,7 +139,13 @@ function NumberField(props: FieldProps) {
       clampBehavior="strict"
       thousandSeparator=" "
       hideControls
-      rightSection={ui.suffix ? <Text size="xs" c="dimmed" pr={8}>{ui.suffix}</Text> : undefined}
+      rightSection={
+        ui.suffix ? (
+          <Text size="xs" c="dimmed" pr={8}>
+            {ui.suffix}
+          </Text>
+        ) : undefined
+      }
       rightSectionWidth={ui.suffix ? 52 : undefined}
     />
   )
@@ -173,7 +187,11 @@ function SegmentedField(props: FieldProps) {
   const { shape, ui } = props
   if (shape.type !== 'enum') return null
   return (
-    <Input.Wrapper label={props.bare ? undefined : ui.label} description={props.bare ? undefined : ui.description} size="sm">
+    <Input.Wrapper
+      label={props.bare ? undefined : ui.label}
+      description={props.bare ? undefined : ui.description}
+      size="sm"
+    >
       <SegmentedControl
         data-path={pathKey(props.path)}
         aria-label={ui.label}
@@ -196,7 +214,8 @@ function PersonField(props: FieldProps) {
   const stored = typeof props.value === 'string' ? props.value : ''
   const shown = env.members.find((m) => m.userId === stored)?.name ?? stored
   const names = useMemo(() => [...new Set(env.members.map((m) => m.name))], [env.members])
-  const toStored = (text: string) => env.members.find((m) => m.name.trim().toLowerCase() === text.trim().toLowerCase())?.userId ?? text
+  const toStored = (text: string) =>
+    env.members.find((m) => m.name.trim().toLowerCase() === text.trim().toLowerCase())?.userId ?? text
   const live = useLiveValue(shown, (next) => env.write.set(props.path, toStored(next)))
   return (
     <Autocomplete
@@ -218,7 +237,8 @@ function PersonField(props: FieldProps) {
  * editable it sits beside the pills while there is room instead of always taking a line of its own.
  */
 function pillsFieldStyles(editable: boolean, count: number) {
-  if (!editable && count > 0) return { inputField: { position: 'absolute', width: 1, minWidth: 0, opacity: 0, pointerEvents: 'none' } } as const
+  if (!editable && count > 0)
+    return { inputField: { position: 'absolute', width: 1, minWidth: 0, opacity: 0, pointerEvents: 'none' } } as const
   return editable && count > 0 ? ({ inputField: { minWidth: 48 } } as const) : undefined
 }
 
@@ -334,11 +354,15 @@ function ShareField(props: FieldProps) {
         marks={[{ value: 50 }, { value: 80 }]}
         step={5}
         // The rest of the track is the promotional share.
-        styles={{ track: { '--track-bg': value === null ? undefined : 'var(--mantine-color-orange-2)' } as React.CSSProperties }}
+        styles={{
+          track: { '--track-bg': value === null ? undefined : 'var(--mantine-color-orange-2)' } as React.CSSProperties,
+        }}
       />
       {value === null && (
         <Text size="xs" c="dimmed">
-          {env.editable ? 'Not set yet: drag to say how much of what you post is useful content rather than promotion.' : 'Not set yet.'}
+          {env.editable
+            ? 'Not set yet: drag to say how much of what you post is useful content rather than promotion.'
+            : 'Not set yet.'}
         </Text>
       )}
     </Stack>

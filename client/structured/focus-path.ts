@@ -25,7 +25,10 @@ function show(el: HTMLElement, focus = true) {
   if (focus) {
     // A list (no KPIs, no crisis manual) offers its "Add …" button; a field or an item, its first input.
     const key = el.dataset.path
-    const add = key && el.classList.contains('structured-list') ? el.querySelector<HTMLElement>(`[data-path="${CSS.escape(`${key}.+`)}"]`) : null
+    const add =
+      key && el.classList.contains('structured-list')
+        ? el.querySelector<HTMLElement>(`[data-path="${CSS.escape(`${key}.+`)}"]`)
+        : null
     const target = add ?? (el.matches(FOCUSABLE) ? el : el.querySelector<HTMLElement>(FOCUSABLE))
     target?.focus({ preventScroll: true })
   }
@@ -44,13 +47,20 @@ export interface Fallback {
  * loading), then settles for the nearest part that exists. `fallback` picks the element when the path
  * is empty (a finding about the whole section). Returns a function that stops waiting.
  */
-export function focusPath(sectionId: string, path: readonly string[], fallback: () => Fallback | null, timeoutMs = 6000): () => void {
+export function focusPath(
+  sectionId: string,
+  path: readonly string[],
+  fallback: () => Fallback | null,
+  timeoutMs = 6000,
+): () => void {
   const started = Date.now()
   let timer = 0
   const attempt = () => {
     const waited = Date.now() - started
     // Only in that section's form: two network sections name their fields alike.
-    const form = document.querySelector<HTMLElement>(`[data-testid="structured-content"][data-section-id="${CSS.escape(sectionId)}"]`)
+    const form = document.querySelector<HTMLElement>(
+      `[data-testid="structured-content"][data-section-id="${CSS.escape(sectionId)}"]`,
+    )
     if (path.length === 0) {
       const place = fallback()
       if (place) return show(place.el, place.focus)

@@ -68,7 +68,10 @@ export function useSectionsContent<K extends SectionKind>(
   me: Presence,
   enabled = true,
 ): { sections: SectionWithContent<K>[]; ready: boolean } {
-  const sections = useMemo(() => (enabled ? plan.sections.filter((s) => s.kind === kind) : []), [plan.sections, kind, enabled])
+  const sections = useMemo(
+    () => (enabled ? plan.sections.filter((s) => s.kind === kind) : []),
+    [plan.sections, kind, enabled],
+  )
   const ids = sections.map((s) => s.id).join(' ')
   const [contents, setContents] = useState<Record<string, { content: SectionContent<K>; ready: boolean }>>({})
 
@@ -78,7 +81,10 @@ export function useSectionsContent<K extends SectionKind>(
       const connection = acquireRoom(section.id, me, { offline: true })
       const { doc, provider, persistence } = connection
       const read = () =>
-        setContents((all) => ({ ...all, [section.id]: { content: readContent(doc, kind), ready: provider.synced || persistence?.synced === true } }))
+        setContents((all) => ({
+          ...all,
+          [section.id]: { content: readContent(doc, kind), ready: provider.synced || persistence?.synced === true },
+        }))
       read()
       const off = watchFields(doc, () => {
         read()

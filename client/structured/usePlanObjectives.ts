@@ -17,7 +17,11 @@ export interface ObjectiveOption {
  * Every department's objectives, live: what network goals and competitor ideas link to. Each
  * Objectives section's room is opened while the caller is shown (read-only use; nothing is written).
  */
-export function usePlanObjectives(plan: Plan, me: Presence, enabled = true): { objectives: ObjectiveOption[]; ready: boolean } {
+export function usePlanObjectives(
+  plan: Plan,
+  me: Presence,
+  enabled = true,
+): { objectives: ObjectiveOption[]; ready: boolean } {
   const { sections, ready } = useSectionsContent(plan, 'objectives', me, enabled)
   const objectives = useMemo(
     () =>

@@ -23,7 +23,10 @@ function attempt<T>(change: () => T): T | null {
   try {
     return change()
   } catch (error) {
-    notifyError(error instanceof InvalidContentError ? new Error(`That value cannot be saved (${error.message}).`) : error, 'Not saved')
+    notifyError(
+      error instanceof InvalidContentError ? new Error(`That value cannot be saved (${error.message}).`) : error,
+      'Not saved',
+    )
     return null
   }
 }

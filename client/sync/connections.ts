@@ -49,7 +49,8 @@ export function acquireRoom(room: string, me: Presence, opts: RoomOptions): Room
 }
 
 /** A plan's own room: presence of everyone in the plan, and the server's plan events. */
-export const acquirePlanRoom = (planId: string, me: Presence) => acquireRoom(planId, me, { offline: false, events: true })
+export const acquirePlanRoom = (planId: string, me: Presence) =>
+  acquireRoom(planId, me, { offline: false, events: true })
 
 export function releaseRoom(room: string) {
   const entry = entries.get(room)

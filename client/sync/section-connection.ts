@@ -2,7 +2,15 @@ import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { ACK_PARAM, CLOSE, CLOSE_REASONS, EVENTS_PARAM, MESSAGE, type PlanEventPayload, REFUSAL } from '../../shared/sync/protocol'
+import {
+  ACK_PARAM,
+  CLOSE,
+  CLOSE_REASONS,
+  EVENTS_PARAM,
+  MESSAGE,
+  type PlanEventPayload,
+  REFUSAL,
+} from '../../shared/sync/protocol'
 import { SaveTracker } from './save-tracker'
 
 export interface Presence {
@@ -19,7 +27,12 @@ export interface RoomOptions {
 }
 
 /** Close codes after which reconnecting cannot help: the person must sign in again or lost access. */
-const FINAL_CLOSES = new Set<number>([CLOSE.unauthenticated, CLOSE.forbidden, CLOSE.foreignOrigin, CLOSE.documentTooLarge])
+const FINAL_CLOSES = new Set<number>([
+  CLOSE.unauthenticated,
+  CLOSE.forbidden,
+  CLOSE.foreignOrigin,
+  CLOSE.documentTooLarge,
+])
 
 /**
  * One live room (a section, or a plan's presence room): a Y.Doc kept in IndexedDB for offline work, a
@@ -39,7 +52,11 @@ export class RoomConnection {
   /** Server-made news about the plan (plan rooms opened with `events`): what to refetch. */
   private readonly eventListeners = new Set<(event: PlanEventPayload) => void>()
 
-  constructor(readonly room: string, me: Presence, opts: RoomOptions) {
+  constructor(
+    readonly room: string,
+    me: Presence,
+    opts: RoomOptions,
+  ) {
     this.persistence = opts.offline ? new IndexeddbPersistence(`planroom:${room}`, this.doc) : null
     const tracker = this.tracker
     // Counts the write messages the provider sends on each socket, to match the server's count.
@@ -62,12 +79,16 @@ export class RoomConnection {
       maxBackoffTime: 5000,
       shouldReconnect: (event) => !FINAL_CLOSES.has(event.code),
     })
-    this.provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => tracker.acknowledged(decoding.readVarUint(decoder))
+    this.provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) =>
+      tracker.acknowledged(decoding.readVarUint(decoder))
     this.provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
       decoding.readVarUint(decoder) // permission-denied sub-type
       const text = decoding.readVarString(decoder)
       const split = text.indexOf(': ')
-      const notice = { code: split > 0 ? text.slice(0, split) : text, message: split > 0 ? text.slice(split + 2) : text }
+      const notice = {
+        code: split > 0 ? text.slice(0, split) : text,
+        message: split > 0 ? text.slice(split + 2) : text,
+      }
       // A repaired write was stored (then corrected); only a refusal leaves changes unsaved.
       if (notice.code !== REFUSAL.repaired) tracker.refusedWrite(notice.code)
       for (const l of this.noticeListeners) l(notice)

@@ -1,5 +1,16 @@
 /** A stable, readable colour per person for carets and avatars. */
-const PALETTE = ['#e8590c', '#1c7ed6', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#e03131', '#5f3dc4', '#66a80f', '#c2255c']
+const PALETTE = [
+  '#e8590c',
+  '#1c7ed6',
+  '#2f9e44',
+  '#ae3ec9',
+  '#f08c00',
+  '#0c8599',
+  '#e03131',
+  '#5f3dc4',
+  '#66a80f',
+  '#c2255c',
+]
 
 export function userColor(userId: string): string {
   let h = 0

@@ -13,7 +13,15 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before anything that cannot be undone with one click. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, loading, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  loading,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{title}</Text>}>
       <Stack gap="lg">

@@ -48,7 +48,19 @@ export interface SingleFieldFormProps {
 
 /** Name a thing: a workspace, a plan, a department. One text field, validated, with its button. */
 export function SingleFieldForm(props: SingleFieldFormProps) {
-  const { schema, field, label, submitLabel, onSubmit, onDone, onCancel, initialValue = '', placeholder, description, requireChange } = props
+  const {
+    schema,
+    field,
+    label,
+    submitLabel,
+    onSubmit,
+    onDone,
+    onCancel,
+    initialValue = '',
+    placeholder,
+    description,
+    requireChange,
+  } = props
   const form = useSchemaForm<Record<string, string>>(schema, { [field]: initialValue })
   const unchanged = requireChange && (form.values[field] ?? '').trim() === initialValue.trim()
 

@@ -8,5 +8,11 @@ export function notifySuccess(message: string) {
 
 /** Shows the server's sentence (or a plain one for network failures); errors stay a little longer. */
 export function notifyError(error: unknown, title?: string) {
-  notifications.show({ title, message: errorMessage(error), color: 'red', icon: <IconAlertTriangle size={18} />, autoClose: 7000 })
+  notifications.show({
+    title,
+    message: errorMessage(error),
+    color: 'red',
+    icon: <IconAlertTriangle size={18} />,
+    autoClose: 7000,
+  })
 }

@@ -8,7 +8,10 @@ import { OnboardingPage } from './OnboardingPage'
 export function HomeRedirect() {
   const list = useWorkspaceList()
   if (list.isPending) return <PageLoader />
-  if (list.isError) return <ErrorState title="Your workspaces could not be loaded" error={list.error} onRetry={() => void list.refetch()} />
+  if (list.isError)
+    return (
+      <ErrorState title="Your workspaces could not be loaded" error={list.error} onRetry={() => void list.refetch()} />
+    )
   if (list.data.length === 0) return <OnboardingPage />
   const last = lastWorkspace()
   const target = list.data.find((w) => w.id === last) ?? list.data[0]!

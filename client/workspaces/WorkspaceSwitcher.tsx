@@ -16,7 +16,12 @@ export function WorkspaceSwitcher({ currentId, currentName }: { currentId: strin
     <>
       <Menu position="bottom-start" width={280}>
         <Menu.Target>
-          <UnstyledButton aria-label={`Workspace: ${currentName}. Switch workspace`} px={8} py={6} style={{ borderRadius: 8, minWidth: 0 }}>
+          <UnstyledButton
+            aria-label={`Workspace: ${currentName}. Switch workspace`}
+            px={8}
+            py={6}
+            style={{ borderRadius: 8, minWidth: 0 }}
+          >
             <Group gap={6} wrap="nowrap">
               <Text fw={600} size="sm" className="truncate" maw={{ base: 150, sm: 260 }}>
                 {currentName}
@@ -31,7 +36,9 @@ export function WorkspaceSwitcher({ currentId, currentName }: { currentId: strin
             <Menu.Item
               key={w.id}
               onClick={() => navigate(`/w/${w.id}`)}
-              leftSection={w.id === currentId ? <IconCheck size={16} /> : <span style={{ width: 16, display: 'inline-block' }} />}
+              leftSection={
+                w.id === currentId ? <IconCheck size={16} /> : <span style={{ width: 16, display: 'inline-block' }} />
+              }
               rightSection={
                 <Text size="xs" c="dimmed">
                   {ROLE_LABELS[w.role]}

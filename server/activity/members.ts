@@ -13,19 +13,26 @@ type MemberChange = AccessEventMap['memberChanged'][0]
  * already announce them on the AccessEvents emitter (for live connections); we listen there rather
  * than in each route. Returns how to stop listening.
  */
-export function recordMemberActivity({ storage: { db }, access, planEvents }: Pick<Services, 'storage' | 'access' | 'planEvents'>): () => void {
+export function recordMemberActivity({
+  storage: { db },
+  access,
+  planEvents,
+}: Pick<Services, 'storage' | 'access' | 'planEvents'>): () => void {
   // One at a time, so the log keeps the order in which the changes were made.
   let queue = Promise.resolve()
   const listener = (change: MemberChange) => {
     queue = queue
       .then(() => record(db, planEvents, change))
-      .catch((err) => log.error('recording a membership change failed', { ...change, before: undefined, error: String(err) }))
+      .catch((err) =>
+        log.error('recording a membership change failed', { ...change, before: undefined, error: String(err) }),
+      )
   }
   access.on('memberChanged', listener)
   return () => void access.off('memberChanged', listener)
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join()
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join()
 
 async function record(db: Db, planEvents: PlanEvents, change: MemberChange) {
   // Only the member routes say who did it; anything else is not a change a person made.
@@ -44,7 +51,8 @@ async function record(db: Db, planEvents: PlanEvents, change: MemberChange) {
       await recordActivity(db, { ...base, kind: 'member_joined', details: { ...subject, after: now } })
     } else {
       const was = { role: before.role, departmentIds: [...before.departmentIds], leadOf: [...before.leadOf] }
-      if (was.role === now.role && sameList(was.departmentIds, now.departmentIds) && sameList(was.leadOf, now.leadOf)) return
+      if (was.role === now.role && sameList(was.departmentIds, now.departmentIds) && sameList(was.leadOf, now.leadOf))
+        return
       await recordActivity(db, { ...base, kind: 'member_changed', details: { ...subject, before: was, after: now } })
     }
   }

@@ -5,7 +5,8 @@ import type { ActivityRow } from './tables'
 
 type Details = Record<string, unknown>
 const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.length > 0 ? v : fallback)
-const role = (v: unknown) => (typeof v === 'string' && v in ROLE_LABELS ? ROLE_LABELS[v as Role].toLowerCase() : 'member')
+const role = (v: unknown) =>
+  typeof v === 'string' && v in ROLE_LABELS ? ROLE_LABELS[v as Role].toLowerCase() : 'member'
 interface MemberState {
   role: Role
   departmentIds: string[]
@@ -19,26 +20,45 @@ export function summarize(row: ActivityRow, details: Details, actor: UserRef | n
   const section = text(details.sectionTitle, 'a section')
   const subject = text(details.userName, 'someone')
   switch (row.kind) {
-    case 'objectives_submitted': return `${who} submitted ${department}'s objectives for approval.`
-    case 'objectives_approved': return `${who} approved ${department}'s objectives.`
-    case 'objectives_changes_requested': return `${who} requested changes to ${department}'s objectives.`
-    case 'objectives_stale': return `${department}'s approved objectives were edited${actor ? ` by ${who}` : ''}; the approval is stale.`
-    case 'thread_created': return `${who} commented on ${section}.`
-    case 'comment_added': return `${who} replied to a thread on ${section}.`
-    case 'comment_edited': return `${who} edited a comment on ${section}.`
-    case 'comment_deleted': return `${who} deleted a comment on ${section}.`
-    case 'thread_resolved': return `${who} resolved a thread on ${section}.`
-    case 'thread_reopened': return `${who} reopened a thread on ${section}.`
-    case 'member_joined': return `${subject} joined the workspace as ${role((details.after as MemberState | undefined)?.role)}.`
-    case 'share_created': return `${who} created a read-only public link to ${details.scope === 'plan' ? 'the whole plan' : 'the guidelines'}.`
-    case 'share_revoked': return `${who} revoked a public link to ${details.scope === 'plan' ? 'the whole plan' : 'the guidelines'}.`
-    case 'member_removed': return details.left ? `${subject} left the workspace.` : `${who} removed ${subject} from the workspace.`
-    case 'version_named': return details.wholePlan ? `${who} named a version of the whole plan: “${text(details.name, 'untitled')}”.` : `${who} named a version of ${section}: “${text(details.name, 'untitled')}”.`
-    case 'version_restored': return `${who} restored ${section} to ${typeof details.versionName === 'string' ? `the version “${details.versionName}”` : 'an earlier version'}.`
+    case 'objectives_submitted':
+      return `${who} submitted ${department}'s objectives for approval.`
+    case 'objectives_approved':
+      return `${who} approved ${department}'s objectives.`
+    case 'objectives_changes_requested':
+      return `${who} requested changes to ${department}'s objectives.`
+    case 'objectives_stale':
+      return `${department}'s approved objectives were edited${actor ? ` by ${who}` : ''}; the approval is stale.`
+    case 'thread_created':
+      return `${who} commented on ${section}.`
+    case 'comment_added':
+      return `${who} replied to a thread on ${section}.`
+    case 'comment_edited':
+      return `${who} edited a comment on ${section}.`
+    case 'comment_deleted':
+      return `${who} deleted a comment on ${section}.`
+    case 'thread_resolved':
+      return `${who} resolved a thread on ${section}.`
+    case 'thread_reopened':
+      return `${who} reopened a thread on ${section}.`
+    case 'member_joined':
+      return `${subject} joined the workspace as ${role((details.after as MemberState | undefined)?.role)}.`
+    case 'share_created':
+      return `${who} created a read-only public link to ${details.scope === 'plan' ? 'the whole plan' : 'the guidelines'}.`
+    case 'share_revoked':
+      return `${who} revoked a public link to ${details.scope === 'plan' ? 'the whole plan' : 'the guidelines'}.`
+    case 'member_removed':
+      return details.left ? `${subject} left the workspace.` : `${who} removed ${subject} from the workspace.`
+    case 'version_named':
+      return details.wholePlan
+        ? `${who} named a version of the whole plan: “${text(details.name, 'untitled')}”.`
+        : `${who} named a version of ${section}: “${text(details.name, 'untitled')}”.`
+    case 'version_restored':
+      return `${who} restored ${section} to ${typeof details.versionName === 'string' ? `the version “${details.versionName}”` : 'an earlier version'}.`
     case 'member_changed': {
       const before = details.before as MemberState | undefined
       const after = details.after as MemberState | undefined
-      if (before && after && before.role !== after.role) return `${who} changed ${subject}'s role from ${role(before.role)} to ${role(after.role)}.`
+      if (before && after && before.role !== after.role)
+        return `${who} changed ${subject}'s role from ${role(before.role)} to ${role(after.role)}.`
       return `${who} changed ${subject}'s departments or leads.`
     }
   }

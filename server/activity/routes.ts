@@ -9,8 +9,11 @@ import { userRefs } from '../user-refs'
 import { presentActivity } from './present'
 
 const feed = createRoute({
-  method: 'get', path: '/plans/{id}/activity', tags: ['activity'],
-  summary: "The plan's activity log, newest first: submissions, decisions, staleness, comments, membership; filter by department and kind",
+  method: 'get',
+  path: '/plans/{id}/activity',
+  tags: ['activity'],
+  summary:
+    "The plan's activity log, newest first: submissions, decisions, staleness, comments, membership; filter by department and kind",
   request: { params: PlanParams, query: ActivityQuery },
   responses: { 200: jsonResponse(ActivityFeed, 'Events, newest first'), ...ERRORS },
 })
@@ -23,15 +26,31 @@ export function activityRoutes({ storage: { db } }: Services) {
     const { plan } = await planContext(db, c.req.valid('param').id, user.id)
     const { departmentId, kind, category, before, limit = DEFAULT_PAGE } = c.req.valid('query')
     // The plan's own events and the workspace's (membership), which concern every plan.
-    let query = db.selectFrom('activity_events').selectAll()
+    let query = db
+      .selectFrom('activity_events')
+      .selectAll()
       .where('workspace_id', '=', plan.workspace_id)
       .where((eb) => eb.or([eb('plan_id', '=', plan.id), eb('plan_id', 'is', null)]))
     if (departmentId) query = query.where('department_id', '=', departmentId)
     if (kind) query = query.where('kind', '=', kind)
-    if (category) query = query.where('kind', 'in', (Object.keys(ACTIVITY_CATEGORIES) as ActivityKind[]).filter((k) => ACTIVITY_CATEGORIES[k] === category))
+    if (category)
+      query = query.where(
+        'kind',
+        'in',
+        (Object.keys(ACTIVITY_CATEGORIES) as ActivityKind[]).filter((k) => ACTIVITY_CATEGORIES[k] === category),
+      )
     if (before !== undefined) query = query.where('id', '<', before)
     const rows = await query.orderBy('id', 'desc').limit(limit).execute()
-    const people = await userRefs(db, rows.map((r) => r.actor_id))
-    return c.json({ events: rows.map((r) => presentActivity(r, people)), nextBefore: rows.length === limit ? Number(rows.at(-1)!.id) : null }, 200)
+    const people = await userRefs(
+      db,
+      rows.map((r) => r.actor_id),
+    )
+    return c.json(
+      {
+        events: rows.map((r) => presentActivity(r, people)),
+        nextBefore: rows.length === limit ? Number(rows.at(-1)!.id) : null,
+      },
+      200,
+    )
   })
 }

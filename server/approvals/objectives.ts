@@ -8,12 +8,18 @@ import type { DocumentHub } from '../sync/hub'
 
 /** A department's Objectives section in a plan (none once the department is removed). */
 export const objectivesSection = (db: DbOrTx, planId: string, departmentId: string): Promise<SectionRow | undefined> =>
-  db.selectFrom('sections').selectAll()
-    .where('plan_id', '=', planId).where('kind', '=', 'objectives').where('owner_department_id', '=', departmentId).where('archived_at', 'is', null)
+  db
+    .selectFrom('sections')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('kind', '=', 'objectives')
+    .where('owner_department_id', '=', departmentId)
+    .where('archived_at', 'is', null)
     .executeTakeFirst()
 
 /** The canonical snapshot of what an Objectives document holds, read with the plan model's reader. */
-export const snapshotOfDoc = (doc: Y.Doc): CanonicalSnapshot => canonicalSnapshot(readContent(doc, 'objectives').objectives)
+export const snapshotOfDoc = (doc: Y.Doc): CanonicalSnapshot =>
+  canonicalSnapshot(readContent(doc, 'objectives').objectives)
 
 /** The department's objectives as they are now (the live document if open here, else the stored log). */
 export async function currentObjectives(hub: DocumentHub, section: SectionRow | undefined): Promise<CanonicalSnapshot> {

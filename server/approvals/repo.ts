@@ -9,27 +9,51 @@ export interface ApprovalKey {
 }
 
 export const findApproval = (db: DbOrTx, key: ApprovalKey) =>
-  db.selectFrom('approvals').selectAll().where('plan_id', '=', key.planId).where('department_id', '=', key.departmentId).executeTakeFirst()
+  db
+    .selectFrom('approvals')
+    .selectAll()
+    .where('plan_id', '=', key.planId)
+    .where('department_id', '=', key.departmentId)
+    .executeTakeFirst()
 
 /**
  * Move an approval from the state it was read in: false when someone else moved it meanwhile (the
  * caller answers 409 rather than deciding on a state it never saw). No row means draft.
  */
-export async function moveApproval(db: DbOrTx, key: ApprovalKey, from: ApprovalRow | undefined, values: Updateable<ApprovalsTable> & Pick<ApprovalRow, 'state' | 'updated_at'>): Promise<boolean> {
+export async function moveApproval(
+  db: DbOrTx,
+  key: ApprovalKey,
+  from: ApprovalRow | undefined,
+  values: Updateable<ApprovalsTable> & Pick<ApprovalRow, 'state' | 'updated_at'>,
+): Promise<boolean> {
   if (!from) {
-    const inserted = await db.insertInto('approvals')
+    const inserted = await db
+      .insertInto('approvals')
       .values({
-        plan_id: key.planId, department_id: key.departmentId, workspace_id: key.workspaceId,
-        submitted_by: null, submitted_at: null, snapshot: null, hash: null, decided_by: null, decided_at: null, reason: null, stale_at: null,
+        plan_id: key.planId,
+        department_id: key.departmentId,
+        workspace_id: key.workspaceId,
+        submitted_by: null,
+        submitted_at: null,
+        snapshot: null,
+        hash: null,
+        decided_by: null,
+        decided_at: null,
+        reason: null,
+        stale_at: null,
         ...values,
       })
       .onConflict((oc) => oc.columns(['plan_id', 'department_id']).doNothing())
       .executeTakeFirst()
     return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
   }
-  const updated = await db.updateTable('approvals').set(values)
-    .where('plan_id', '=', key.planId).where('department_id', '=', key.departmentId)
-    .where('state', '=', from.state).where('updated_at', '=', from.updated_at)
+  const updated = await db
+    .updateTable('approvals')
+    .set(values)
+    .where('plan_id', '=', key.planId)
+    .where('department_id', '=', key.departmentId)
+    .where('state', '=', from.state)
+    .where('updated_at', '=', from.updated_at)
     .executeTakeFirst()
   return Number(updated.numUpdatedRows) === 1
 }
@@ -41,5 +65,7 @@ export const statesOf = (rows: readonly Pick<ApprovalRow, 'department_id' | 'sta
   Object.fromEntries(rows.map((r) => [r.department_id, r.state]))
 
 export async function approvalStates(db: DbOrTx, planId: string): Promise<ApprovalStates> {
-  return statesOf(await db.selectFrom('approvals').select(['department_id', 'state']).where('plan_id', '=', planId).execute())
+  return statesOf(
+    await db.selectFrom('approvals').select(['department_id', 'state']).where('plan_id', '=', planId).execute(),
+  )
 }

@@ -29,7 +29,17 @@ export function createStalenessWatch(db: Db, planEvents: PlanEvents, delayMs = S
   return {
     async load(section) {
       if (section.kind !== 'objectives' || !section.owner_department_id) return null
-      return watchSection({ id: section.id, planId: section.plan_id, workspaceId: section.workspace_id, departmentId: section.owner_department_id }, db, planEvents, delayMs)
+      return watchSection(
+        {
+          id: section.id,
+          planId: section.plan_id,
+          workspaceId: section.workspace_id,
+          departmentId: section.owner_department_id,
+        },
+        db,
+        planEvents,
+        delayMs,
+      )
     },
   }
 }
@@ -63,29 +73,66 @@ function watchSection(section: ObjectivesSection, db: Db, planEvents: PlanEvents
 }
 
 /** approved → stale when the objectives no longer hash to what was approved; recorded and announced once. */
-async function markStale(db: Db, planEvents: PlanEvents, section: ObjectivesSection, hash: string, actorId: string | null): Promise<void> {
+async function markStale(
+  db: Db,
+  planEvents: PlanEvents,
+  section: ObjectivesSection,
+  hash: string,
+  actorId: string | null,
+): Promise<void> {
   const now = Date.now()
   const notified = await db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('approvals').set({ state: 'stale', stale_at: now, updated_at: now })
-      .where('plan_id', '=', section.planId).where('department_id', '=', section.departmentId)
-      .where('state', '=', 'approved').where('hash', '!=', hash)
+    const result = await trx
+      .updateTable('approvals')
+      .set({ state: 'stale', stale_at: now, updated_at: now })
+      .where('plan_id', '=', section.planId)
+      .where('department_id', '=', section.departmentId)
+      .where('state', '=', 'approved')
+      .where('hash', '!=', hash)
       .executeTakeFirst()
     if (Number(result.numUpdatedRows) === 0) return null
-    const department = await trx.selectFrom('departments').select('name').where('id', '=', section.departmentId).executeTakeFirst()
+    const department = await trx
+      .selectFrom('departments')
+      .select('name')
+      .where('id', '=', section.departmentId)
+      .executeTakeFirst()
     const departmentName = department?.name ?? 'A department'
     await recordActivity(trx, {
-      workspaceId: section.workspaceId, planId: section.planId, departmentId: section.departmentId, sectionId: section.id,
-      kind: 'objectives_stale', actorId, details: { departmentName, hash },
+      workspaceId: section.workspaceId,
+      planId: section.planId,
+      departmentId: section.departmentId,
+      sectionId: section.id,
+      kind: 'objectives_stale',
+      actorId,
+      details: { departmentName, hash },
     })
-    const leads = await trx.selectFrom('member_departments').select('user_id').where('department_id', '=', section.departmentId).where('is_lead', '=', 1).execute()
-    return notify(trx, leads.map((l) => ({
-      workspaceId: section.workspaceId, userId: l.user_id, kind: 'approval_stale' as const, actorId, planId: section.planId,
-      sectionId: section.id, departmentId: section.departmentId, excerpt: `${departmentName}'s approved objectives were edited; review what changed.`,
-    })))
+    const leads = await trx
+      .selectFrom('member_departments')
+      .select('user_id')
+      .where('department_id', '=', section.departmentId)
+      .where('is_lead', '=', 1)
+      .execute()
+    return notify(
+      trx,
+      leads.map((l) => ({
+        workspaceId: section.workspaceId,
+        userId: l.user_id,
+        kind: 'approval_stale' as const,
+        actorId,
+        planId: section.planId,
+        sectionId: section.id,
+        departmentId: section.departmentId,
+        excerpt: `${departmentName}'s approved objectives were edited; review what changed.`,
+      })),
+    )
   })
   if (!notified) return
   const where = { workspaceId: section.workspaceId, planId: section.planId, departmentId: section.departmentId }
   planEvents.publish({ kind: 'approvals', ...where })
   planEvents.publish({ kind: 'activity', ...where })
-  announceInboxes(planEvents, section.workspaceId, notified.map((n) => n.userId))
+  announceInboxes(
+    planEvents,
+    section.workspaceId,
+    notified.map((n) => n.userId),
+  )
 }

@@ -5,7 +5,14 @@ import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { createApp } from '../app'
 import { SESSION_COOKIE } from './cookie'
-import { ACCOUNT_POLICY, ADDRESS_POLICY, type ThrottlePolicy, accountKey, lockDuration, recordFailure } from './login-throttle'
+import {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  type ThrottlePolicy,
+  accountKey,
+  lockDuration,
+  recordFailure,
+} from './login-throttle'
 import { SESSION_TTL_MS } from './sessions'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -49,13 +56,18 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
     })
     afterAll(() => t?.dispose())
 
-    const sessionsOf = (userId: string) => t.services.storage.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).execute()
+    const sessionsOf = (userId: string) =>
+      t.services.storage.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).execute()
 
     describe('sign up, log in, log out, me', () => {
       it('signs up, sets the session cookie and answers /me with the user (never the password hash)', async () => {
         const client = new ApiClient(t.app)
         const email = uniqueEmail('Signup')
-        const res = await client.req('POST', '/api/auth/signup', { name: '  Ada Lovelace ', email: ` ${email.toUpperCase()} `, password: client.password })
+        const res = await client.req('POST', '/api/auth/signup', {
+          name: '  Ada Lovelace ',
+          email: ` ${email.toUpperCase()} `,
+          password: client.password,
+        })
         expect(res.status).toBe(201)
         expect(res.json).toEqual({ user: { id: expect.any(String), name: 'Ada Lovelace', email: email.toLowerCase() } })
         expect(tokenOf(client)).toBeTruthy()
@@ -69,7 +81,10 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
       it('logs in with the email in any case and answers /me', async () => {
         const first = await new ApiClient(t.app).signup('Grace')
         const client = new ApiClient(t.app)
-        const res = await client.req('POST', '/api/auth/login', { email: first.user!.email.toUpperCase(), password: first.password })
+        const res = await client.req('POST', '/api/auth/login', {
+          email: first.user!.email.toUpperCase(),
+          password: first.password,
+        })
         expect(res.status).toBe(200)
         expect(res.json.user).toEqual(first.user)
         expect((await client.req('GET', '/api/auth/me')).json.user.id).toBe(first.user!.id)
@@ -82,19 +97,33 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
       it('refuses a second account with the same email (in any case) with 409', async () => {
         const first = await new ApiClient(t.app).signup()
         const again = new ApiClient(t.app)
-        const res = await again.req('POST', '/api/auth/signup', { name: 'Copy', email: first.user!.email.toUpperCase(), password: again.password })
+        const res = await again.req('POST', '/api/auth/signup', {
+          name: 'Copy',
+          email: first.user!.email.toUpperCase(),
+          password: again.password,
+        })
         expectError(res, 409, 'email_taken')
         expect(tokenOf(again)).toBeUndefined()
-        const users = await t.services.storage.db.selectFrom('users').select('id').where('email', '=', first.user!.email).execute()
+        const users = await t.services.storage.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', first.user!.email)
+          .execute()
         expect(users).toHaveLength(1)
       })
 
       it('answers a wrong password and an unknown email with the same 401', async () => {
         const user = await new ApiClient(t.app).signup()
         const client = new ApiClient(t.app)
-        const wrong = await client.req('POST', '/api/auth/login', { email: user.user!.email, password: 'not the password at all' })
+        const wrong = await client.req('POST', '/api/auth/login', {
+          email: user.user!.email,
+          password: 'not the password at all',
+        })
         expectError(wrong, 401, 'invalid_credentials')
-        const unknown = await client.req('POST', '/api/auth/login', { email: uniqueEmail('nobody'), password: 'not the password at all' })
+        const unknown = await client.req('POST', '/api/auth/login', {
+          email: uniqueEmail('nobody'),
+          password: 'not the password at all',
+        })
         expectError(unknown, 401, 'invalid_credentials')
         expect(unknown.json.error.message).toBe(wrong.json.error.message)
         expect(tokenOf(client)).toBeUndefined()
@@ -122,7 +151,11 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
     describe('sessions', () => {
       it('sets the cookie HttpOnly, SameSite=Lax, Path=/, for the session lifetime; Secure only over https', async () => {
         const client = new ApiClient(t.app)
-        const res = await client.req('POST', '/api/auth/signup', { name: 'Cookie', email: uniqueEmail(), password: client.password })
+        const res = await client.req('POST', '/api/auth/signup', {
+          name: 'Cookie',
+          email: uniqueEmail(),
+          password: client.password,
+        })
         const cookie = sessionSetCookie(res.headers)!
         expect(cookie).toMatch(/;\s*HttpOnly/i)
         expect(cookie).toMatch(/;\s*SameSite=Lax/i)
@@ -132,7 +165,11 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         expect(Math.abs(expires - (Date.now() + SESSION_TTL_MS))).toBeLessThan(60_000)
 
         const https = new ApiClient(t.app, 'https://planroom.test')
-        const secure = await https.req('POST', '/api/auth/signup', { name: 'Secure', email: uniqueEmail(), password: https.password })
+        const secure = await https.req('POST', '/api/auth/signup', {
+          name: 'Secure',
+          email: uniqueEmail(),
+          password: https.password,
+        })
         expect(sessionSetCookie(secure.headers)).toMatch(/;\s*Secure/i)
       })
 
@@ -152,7 +189,10 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         const onEnded = ({ sessionId }: { sessionId: string }) => ended.push(sessionId)
         t.services.access.on('sessionEnded', onEnded)
         try {
-          const res = await client.req('POST', '/api/auth/login', { email: client.user!.email, password: client.password })
+          const res = await client.req('POST', '/api/auth/login', {
+            email: client.user!.email,
+            password: client.password,
+          })
           expect(res.status).toBe(200)
         } finally {
           t.services.access.off('sessionEnded', onEnded)
@@ -187,20 +227,34 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         const fresh = await client.req('GET', '/api/auth/me')
         expect(sessionSetCookie(fresh.headers)).toBeUndefined()
 
-        await db.updateTable('sessions').set({ expires_at: Date.now() + DAY }).where('id', '=', sha256(token)).execute()
+        await db
+          .updateTable('sessions')
+          .set({ expires_at: Date.now() + DAY })
+          .where('id', '=', sha256(token))
+          .execute()
         const res = await client.req('GET', '/api/auth/me')
         expect(res.status).toBe(200)
         const cookie = sessionSetCookie(res.headers)
         expect(cookie).toContain(`${SESSION_COOKIE}=${token};`)
-        expect(Math.abs(Date.parse(/Expires=([^;]+)/i.exec(cookie!)![1]!) - (Date.now() + SESSION_TTL_MS))).toBeLessThan(60_000)
-        const row = await db.selectFrom('sessions').selectAll().where('id', '=', sha256(token)).executeTakeFirstOrThrow()
+        expect(
+          Math.abs(Date.parse(/Expires=([^;]+)/i.exec(cookie!)![1]!) - (Date.now() + SESSION_TTL_MS)),
+        ).toBeLessThan(60_000)
+        const row = await db
+          .selectFrom('sessions')
+          .selectAll()
+          .where('id', '=', sha256(token))
+          .executeTakeFirstOrThrow()
         expect(Math.abs(row.expires_at - (Date.now() + SESSION_TTL_MS))).toBeLessThan(60_000)
       })
 
       it('refuses an expired session, deletes it and clears the cookie', async () => {
         const client = await new ApiClient(t.app).signup()
         const token = tokenOf(client)!
-        await t.services.storage.db.updateTable('sessions').set({ expires_at: Date.now() - 1000 }).where('id', '=', sha256(token)).execute()
+        await t.services.storage.db
+          .updateTable('sessions')
+          .set({ expires_at: Date.now() - 1000 })
+          .where('id', '=', sha256(token))
+          .execute()
         const res = await client.req('GET', '/api/auth/me')
         expectError(res, 401, 'unauthenticated')
         expect(sessionSetCookie(res.headers)).toMatch(/Max-Age=0/i)
@@ -215,7 +269,9 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         ['a very long value', 'a'.repeat(8000)],
         ['an empty value', ''],
       ])('answers a session cookie with %s with 401', async (_, value) => {
-        const res = await t.app.request('http://planroom.test/api/auth/me', { headers: { cookie: `${SESSION_COOKIE}=${value}` } })
+        const res = await t.app.request('http://planroom.test/api/auth/me', {
+          headers: { cookie: `${SESSION_COOKIE}=${value}` },
+        })
         expect(res.status).toBe(401)
         expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } })
       })
@@ -232,13 +288,26 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         ['an opaque origin', 'null'],
       ])('refuses %s with 403 foreign_origin and changes nothing', async (_, origin) => {
         const client = await new ApiClient(t.app).signup()
-        expectError(await client.req('POST', '/api/workspaces', { name: `From ${origin}` }, { origin }), 403, 'foreign_origin')
+        expectError(
+          await client.req('POST', '/api/workspaces', { name: `From ${origin}` }, { origin }),
+          403,
+          'foreign_origin',
+        )
         expect(await workspaceNames(client)).toEqual([])
         // Nor can another site sign someone out, or in.
         expectError(await client.req('POST', '/api/auth/logout', undefined, { origin }), 403, 'foreign_origin')
         expect((await client.req('GET', '/api/auth/me')).status).toBe(200)
         const other = new ApiClient(t.app)
-        expectError(await other.req('POST', '/api/auth/login', { email: client.user!.email, password: client.password }, { origin }), 403, 'foreign_origin')
+        expectError(
+          await other.req(
+            'POST',
+            '/api/auth/login',
+            { email: client.user!.email, password: client.password },
+            { origin },
+          ),
+          403,
+          'foreign_origin',
+        )
         expect(tokenOf(other)).toBeUndefined()
       })
 
@@ -255,7 +324,9 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
 
       it('does not refuse reads from a foreign Origin', async () => {
         const client = await new ApiClient(t.app).signup()
-        expect((await client.req('GET', '/api/auth/me', undefined, { origin: 'https://evil.example' })).status).toBe(200)
+        expect((await client.req('GET', '/api/auth/me', undefined, { origin: 'https://evil.example' })).status).toBe(
+          200,
+        )
       })
     })
   })
@@ -289,11 +360,13 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
       const victim = await newAccount()
       const bystander = await newAccount()
       const from = newAddress()
-      for (let i = 0; i < ACCOUNT_POLICY.free; i++) expectError(await login(from, victim.user.email, `wrong password ${i}`), 401, 'invalid_credentials')
+      for (let i = 0; i < ACCOUNT_POLICY.free; i++)
+        expectError(await login(from, victim.user.email, `wrong password ${i}`), 401, 'invalid_credentials')
       // Still free: the right password works here, and clears the count.
       expect((await login(from, victim.user.email, victim.password)).status).toBe(200)
 
-      for (let i = 0; i <= ACCOUNT_POLICY.free; i++) expectError(await login(from, victim.user.email, `wrong password ${i}`), 401, 'invalid_credentials')
+      for (let i = 0; i <= ACCOUNT_POLICY.free; i++)
+        expectError(await login(from, victim.user.email, `wrong password ${i}`), 401, 'invalid_credentials')
       const locked = await login(from, victim.user.email, victim.password)
       expectError(locked, 429, 'too_many_attempts')
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
@@ -307,7 +380,9 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
     it('does not let guesses sent all at once slip past the account limit', async () => {
       const victim = await newAccount()
       const from = newAddress()
-      const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => login(from, victim.user.email, `guess number ${i}`)))
+      const guesses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => login(from, victim.user.email, `guess number ${i}`)),
+      )
       const statuses = guesses.map((r) => r.status)
       // Exactly as many guesses are checked as when sent one by one; the others are refused unchecked.
       expect(statuses.filter((s) => s === 401)).toHaveLength(ACCOUNT_POLICY.free + 1)
@@ -318,7 +393,9 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
     it('does not let guesses at many accounts sent all at once slip past the address limit', async () => {
       const from = newAddress()
       const n = ADDRESS_POLICY.free + 10
-      const guesses = await Promise.all(Array.from({ length: n }, () => login(from, uniqueEmail('spray'), 'wrong password')))
+      const guesses = await Promise.all(
+        Array.from({ length: n }, () => login(from, uniqueEmail('spray'), 'wrong password')),
+      )
       const statuses = guesses.map((r) => r.status)
       expect(statuses.filter((s) => s === 401)).toHaveLength(ADDRESS_POLICY.free + 1)
       expect(statuses.filter((s) => s === 429)).toHaveLength(n - ADDRESS_POLICY.free - 1)
@@ -331,16 +408,23 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
       expectError(await login(from, victim.user.email, victim.password), 429, 'too_many_attempts')
 
       const db = t.services.storage.db
-      await db.updateTable('login_throttle').set({ locked_until: Date.now() - 1 }).where('key', '=', `email:${victim.user.email}`).execute()
+      await db
+        .updateTable('login_throttle')
+        .set({ locked_until: Date.now() - 1 })
+        .where('key', '=', `email:${victim.user.email}`)
+        .execute()
       expect((await login(from, victim.user.email, victim.password)).status).toBe(200)
-      expect(await db.selectFrom('login_throttle').selectAll().where('key', '=', `email:${victim.user.email}`).execute()).toEqual([])
+      expect(
+        await db.selectFrom('login_throttle').selectAll().where('key', '=', `email:${victim.user.email}`).execute(),
+      ).toEqual([])
     })
 
     it(`locks an address after ${ADDRESS_POLICY.free} free failures across many accounts; other addresses are unaffected`, async () => {
       const user = await newAccount()
       const from = newAddress()
       // Each guessed account stays under its own limit: only the address adds up.
-      for (let i = 0; i <= ADDRESS_POLICY.free; i++) expectError(await login(from, uniqueEmail('guess'), 'wrong password'), 401, 'invalid_credentials')
+      for (let i = 0; i <= ADDRESS_POLICY.free; i++)
+        expectError(await login(from, uniqueEmail('guess'), 'wrong password'), 401, 'invalid_credentials')
       const locked = await login(from, user.user.email, user.password)
       expectError(locked, 429, 'too_many_attempts')
       expect(locked.headers.get('retry-after')).toMatch(/^\d+$/)
@@ -363,7 +447,11 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
       try {
         const user = await new ApiClient(separate.app).signup()
         for (let i = 0; i <= ADDRESS_POLICY.free; i++) {
-          expectError(await login(`203.0.113.${i}`, uniqueEmail('guess'), 'wrong password', separate.app), 401, 'invalid_credentials')
+          expectError(
+            await login(`203.0.113.${i}`, uniqueEmail('guess'), 'wrong password', separate.app),
+            401,
+            'invalid_credentials',
+          )
         }
         expectError(await login('192.0.2.77', user.user!.email, user.password, separate.app), 429, 'too_many_attempts')
       } finally {

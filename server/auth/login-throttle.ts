@@ -14,9 +14,19 @@ export interface ThrottlePolicy {
 }
 
 const MINUTE = 60_000
-export const ACCOUNT_POLICY: ThrottlePolicy = { free: 3, baseLockMs: 1000, maxLockMs: 15 * MINUTE, resetAfterMs: 15 * MINUTE }
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  free: 3,
+  baseLockMs: 1000,
+  maxLockMs: 15 * MINUTE,
+  resetAfterMs: 15 * MINUTE,
+}
 /** An address may be shared by a whole office, so it gets more room before slowing down. */
-export const ADDRESS_POLICY: ThrottlePolicy = { free: 20, baseLockMs: 1000, maxLockMs: 15 * MINUTE, resetAfterMs: 15 * MINUTE }
+export const ADDRESS_POLICY: ThrottlePolicy = {
+  free: 20,
+  baseLockMs: 1000,
+  maxLockMs: 15 * MINUTE,
+  resetAfterMs: 15 * MINUTE,
+}
 
 export interface ThrottleKey {
   key: string
@@ -53,14 +63,23 @@ export async function assertNotThrottled(db: DbOrTx, keys: ThrottleKey[], now = 
   const rows = await db
     .selectFrom('login_throttle')
     .select(['locked_until'])
-    .where('key', 'in', keys.map((k) => k.key))
+    .where(
+      'key',
+      'in',
+      keys.map((k) => k.key),
+    )
     .execute()
   const until = Math.max(0, ...rows.map((r) => r.locked_until))
   if (until > now) {
     const seconds = Math.ceil((until - now) / 1000)
-    throw new ApiError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
-      'retry-after': String(seconds),
-    })
+    throw new ApiError(
+      429,
+      'too_many_attempts',
+      `Too many failed sign-in attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+      {
+        'retry-after': String(seconds),
+      },
+    )
   }
 }
 
@@ -74,7 +93,11 @@ const FORGET_AFTER_MS = Math.max(ACCOUNT_POLICY.resetAfterMs, ADDRESS_POLICY.res
 
 export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now = Date.now()): Promise<void> {
   // Forgotten keys go as new failures come, so guesses at many made-up addresses do not pile up rows.
-  await db.deleteFrom('login_throttle').where('last_failure_at', '<', now - FORGET_AFTER_MS).where('locked_until', '<', now).execute()
+  await db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', now - FORGET_AFTER_MS)
+    .where('locked_until', '<', now)
+    .execute()
   for (const { key, policy } of keys) {
     const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
     const previous = row && now - row.last_failure_at < policy.resetAfterMs ? row.failures : 0

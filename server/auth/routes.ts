@@ -6,28 +6,56 @@ import { ApiError, conflict } from '../http/errors'
 import { type AppEnv, ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
 import type { Services } from '../services'
 import { clearSessionCookie, setSessionCookie } from './cookie'
-import { accountKey, addressKey, assertNotThrottled, clearFailures, oneAttemptAtATime, recordFailure } from './login-throttle'
+import {
+  accountKey,
+  addressKey,
+  assertNotThrottled,
+  clearFailures,
+  oneAttemptAtATime,
+  recordFailure,
+} from './login-throttle'
 import { requireAuth } from './middleware'
 import { decoyHash, hashPassword, verifyPassword } from './passwords'
 import { createSession, generateSessionToken, invalidateSession } from './sessions'
 import { findUserByEmail, insertUser, presentUser } from './users'
 
 const signup = createRoute({
-  method: 'post', path: '/signup', tags: ['auth'], summary: 'Create an account and sign in',
+  method: 'post',
+  path: '/signup',
+  tags: ['auth'],
+  summary: 'Create an account and sign in',
   request: { body: jsonBody(SignupBody) },
-  responses: { 201: jsonResponse(UserResponse, 'Signed up; the session cookie is set'), 400: ERRORS[400], 409: ERRORS[400] },
+  responses: {
+    201: jsonResponse(UserResponse, 'Signed up; the session cookie is set'),
+    400: ERRORS[400],
+    409: ERRORS[400],
+  },
 })
 const login = createRoute({
-  method: 'post', path: '/login', tags: ['auth'], summary: 'Sign in with email and password',
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Sign in with email and password',
   request: { body: jsonBody(LoginBody) },
-  responses: { 200: jsonResponse(UserResponse, 'Signed in; a new session cookie is set'), 400: ERRORS[400], 401: ERRORS[401], 429: ERRORS[400] },
+  responses: {
+    200: jsonResponse(UserResponse, 'Signed in; a new session cookie is set'),
+    400: ERRORS[400],
+    401: ERRORS[401],
+    429: ERRORS[400],
+  },
 })
 const logout = createRoute({
-  method: 'post', path: '/logout', tags: ['auth'], summary: 'End the current session',
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'End the current session',
   responses: { 204: noContent },
 })
 const me = createRoute({
-  method: 'get', path: '/me', tags: ['auth'], summary: 'The signed-in user',
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The signed-in user',
   responses: { 200: jsonResponse(UserResponse, 'The caller'), 401: ERRORS[401] },
 })
 
@@ -60,10 +88,12 @@ export function authRoutes({ storage: { db }, config, access }: Services) {
   return createRouter()
     .openapi(signup, async (c) => {
       const body = c.req.valid('json')
-      if (await findUserByEmail(db, body.email)) throw conflict('email_taken', 'An account with this email already exists. Sign in instead.')
+      if (await findUserByEmail(db, body.email))
+        throw conflict('email_taken', 'An account with this email already exists. Sign in instead.')
       const passwordHash = await hashPassword(body.password)
       const user = await insertUser(db, { email: body.email, name: body.name, passwordHash }).catch((err) => {
-        if (/unique|duplicate/i.test(String(err))) throw conflict('email_taken', 'An account with this email already exists. Sign in instead.')
+        if (/unique|duplicate/i.test(String(err)))
+          throw conflict('email_taken', 'An account with this email already exists. Sign in instead.')
         throw err
       })
       await startSession(c, user.id)

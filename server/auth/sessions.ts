@@ -20,7 +20,12 @@ export function hashToken(token: string): string {
 }
 
 export async function createSession(db: DbOrTx, token: string, userId: string, now = Date.now()): Promise<SessionRow> {
-  const session: SessionRow = { id: hashToken(token), user_id: userId, expires_at: now + SESSION_TTL_MS, created_at: now }
+  const session: SessionRow = {
+    id: hashToken(token),
+    user_id: userId,
+    expires_at: now + SESSION_TTL_MS,
+    created_at: now,
+  }
   await db.insertInto('sessions').values(session).execute()
   return session
 }
@@ -55,7 +60,13 @@ export async function validateSessionToken(db: DbOrTx, token: string, now = Date
     return null
   }
   const session: SessionRow = { id, user_id: row.id, expires_at: row.expires_at, created_at: row.session_created_at }
-  const user: UserRow = { id: row.id, email: row.email, name: row.name, password_hash: row.password_hash, created_at: row.created_at }
+  const user: UserRow = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    password_hash: row.password_hash,
+    created_at: row.created_at,
+  }
   let renewed = false
   if (row.expires_at - now < RENEW_WHEN_LEFT_MS) {
     session.expires_at = now + SESSION_TTL_MS

@@ -6,8 +6,17 @@ import type { UserRow } from './tables'
 export const findUserByEmail = (db: DbOrTx, email: string) =>
   db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
 
-export async function insertUser(db: DbOrTx, input: { email: string; name: string; passwordHash: string }): Promise<UserRow> {
-  const row: UserRow = { id: newId(), email: input.email, name: input.name, password_hash: input.passwordHash, created_at: Date.now() }
+export async function insertUser(
+  db: DbOrTx,
+  input: { email: string; name: string; passwordHash: string },
+): Promise<UserRow> {
+  const row: UserRow = {
+    id: newId(),
+    email: input.email,
+    name: input.name,
+    password_hash: input.passwordHash,
+    created_at: Date.now(),
+  }
   await db.insertInto('users').values(row).execute()
   return row
 }

@@ -6,7 +6,15 @@ import { startBalancer } from '../../tests/support/balancer'
 import { CAN_CLUSTER, type RunningCluster, startCluster } from '../../tests/support/cluster'
 import type { TestDatabase } from '../../tests/support/engines'
 import type { ServerProcess } from '../../tests/support/server-process'
-import { appendParagraph, bodyText, eventually, rawSocket, sleep, type StockClient, stockClient } from '../../tests/support/sync-clients'
+import {
+  appendParagraph,
+  bodyText,
+  eventually,
+  rawSocket,
+  sleep,
+  type StockClient,
+  stockClient,
+} from '../../tests/support/sync-clients'
 import { planWithPeople, storedDocOf } from '../../tests/support/sync-fixture'
 
 /**
@@ -54,7 +62,10 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
 
   /** A plan-room socket on `server` that asked for plan news, once the server has it registered. */
   async function planListener(server: ServerProcess) {
-    const listener = rawSocket(server.url, `/sync/${fx.plan.id}?events=1`, { cookie: fx.viewer.cookieHeader, origin: server.url })
+    const listener = rawSocket(server.url, `/sync/${fx.plan.id}?events=1`, {
+      cookie: fx.viewer.cookieHeader,
+      origin: server.url,
+    })
     await listener.opened
     await eventually(() => listener.received.length > 0, 'the plan room says hello')
     return listener
@@ -64,16 +75,29 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
   async function relayedThrough(listener: ReturnType<typeof rawSocket>) {
     const heard = () => listener.received.filter((m) => m[0] === MESSAGE.planEvent).map((m) => m.subarray(1).toString())
     const before = heard().length
-    const res = await fx.commenter.req('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'Seen from the other process?' })
+    const res = await fx.commenter.req('POST', `/api/sections/${fx.shared.id}/comments`, {
+      body: 'Seen from the other process?',
+    })
     expect(res.status).toBe(201)
-    await eventually(() => heard().slice(before).some((e) => e.includes('"comments"')), 'B hears of a comment made through A')
+    await eventually(
+      () =>
+        heard()
+          .slice(before)
+          .some((e) => e.includes('"comments"')),
+      'B hears of a comment made through A',
+    )
   }
 
   it('reports database, Redis and sync status on both processes', async () => {
     for (const p of [a, b]) {
       const { status, body } = await health(p.url)
       expect(status).toBe(200)
-      expect(body).toMatchObject({ status: 'ok', database: { status: 'ok', engine: 'postgres' }, redis: { status: 'ok' }, sync: { status: 'ok' } })
+      expect(body).toMatchObject({
+        status: 'ok',
+        database: { status: 'ok', engine: 'postgres' },
+        redis: { status: 'ok' },
+        sync: { status: 'ok' },
+      })
     }
   })
 
@@ -82,7 +106,13 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     const onB = await client(b.url, fx.marketingEditor, fx.shared.id)
     appendParagraph(onA.doc, 'written through A')
     appendParagraph(onB.doc, 'written through B')
-    await eventually(() => [onA, onB].every((c) => bodyText(c.doc).includes('written through A') && bodyText(c.doc).includes('written through B')), 'both edits on both clients')
+    await eventually(
+      () =>
+        [onA, onB].every(
+          (c) => bodyText(c.doc).includes('written through A') && bodyText(c.doc).includes('written through B'),
+        ),
+      'both edits on both clients',
+    )
     expect(bodyText(onA.doc)).toBe(bodyText(onB.doc))
     expect(bodyText(await storedDocOf(database, fx.shared.id))).toBe(bodyText(onA.doc))
   })
@@ -95,7 +125,10 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     const seenOnB = () => [...onB.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Mo Marketing')
     await eventually(seenOnB, 'B sees who is on A')
     onB.provider.awareness.setLocalStateField('user', { name: 'Vic Viewer' })
-    await eventually(() => [...onA.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Vic Viewer'), 'A sees who is on B')
+    await eventually(
+      () => [...onA.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Vic Viewer'),
+      'A sees who is on B',
+    )
     onA.close()
     await eventually(() => !seenOnB(), 'B sees A leave')
   })
@@ -107,7 +140,9 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     appendParagraph(onB.doc, 'before demotion')
     await eventually(() => bodyText(witness.doc).includes('before demotion'), 'the editor writes while an editor')
     const listener = await planListener(b)
-    const patch = await fx.owner.req('PATCH', `/api/workspaces/${fx.workspace.id}/members/${person.user!.id}`, { role: 'viewer' })
+    const patch = await fx.owner.req('PATCH', `/api/workspaces/${fx.workspace.id}/members/${person.user!.id}`, {
+      role: 'viewer',
+    })
     expect(patch.status).toBe(200)
     // Redis keeps A's messages in order: once B hears of a comment made after the demotion, B has the demotion.
     await relayedThrough(listener)
@@ -123,7 +158,10 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
   it("closes a removed member's sockets on both processes, and a logged-out session's", async () => {
     const removed = await fx.member('editor', { name: 'Rita Removed' })
     const sockets = [await client(a.url, removed, fx.shared.id), await client(b.url, removed, fx.shared.id)]
-    expect((await through(fx.owner, b.url).req('DELETE', `/api/workspaces/${fx.workspace.id}/members/${removed.user!.id}`)).status).toBe(204)
+    expect(
+      (await through(fx.owner, b.url).req('DELETE', `/api/workspaces/${fx.workspace.id}/members/${removed.user!.id}`))
+        .status,
+    ).toBe(204)
     await eventually(() => sockets.every((c) => c.closes.includes(CLOSE.forbidden)), 'both sockets close with 4403')
 
     const leaving = await fx.member('editor', { name: 'Lou Logout' })
@@ -157,7 +195,10 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
       await sleep(40)
     }
     // Each process still serves its own clients: B's writes are stored although A's clients cannot see them yet.
-    await eventually(async () => bodyText(await storedDocOf(database, section)).includes('B during the outage 4'), 'B stores during the outage')
+    await eventually(
+      async () => bodyText(await storedDocOf(database, section)).includes('B during the outage 4'),
+      'B stores during the outage',
+    )
     // A process started during the outage serves too, and says it is on its own.
     const c = await cluster.add()
     expect((await health(c.url)).body).toMatchObject({ status: 'degraded', redis: { status: 'down' } })
@@ -166,8 +207,15 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
 
     await redis.start()
     const all = (doc: Y.Doc) =>
-      bodyText(doc).includes('C during the outage') && [0, 1, 2, 3, 4].every((i) => bodyText(doc).includes(`A during the outage ${i}`) && bodyText(doc).includes(`B during the outage ${i}`))
-    await eventually(() => [onA, onB, onC].every((x) => all(x.doc)), 'every client has every edit after Redis is back', 15_000)
+      bodyText(doc).includes('C during the outage') &&
+      [0, 1, 2, 3, 4].every(
+        (i) => bodyText(doc).includes(`A during the outage ${i}`) && bodyText(doc).includes(`B during the outage ${i}`),
+      )
+    await eventually(
+      () => [onA, onB, onC].every((x) => all(x.doc)),
+      'every client has every edit after Redis is back',
+      15_000,
+    )
     expect(new Set([onA, onB, onC].map((x) => bodyText(x.doc))).size).toBe(1)
     // Nobody reconnected: the same sockets carried the catch-up.
     expect([...onA.closes, ...onB.closes, ...onC.closes]).toEqual([])
@@ -209,11 +257,18 @@ describe.skipIf(!CAN_CLUSTER)('a process killed with SIGKILL while clients type'
     await sleep(800)
     for (const t of timers) clearInterval(t)
 
-    await eventually(() => clients.every((c) => c.provider.wsconnected), 'every client is connected again (to B)', 15_000)
+    await eventually(
+      () => clients.every((c) => c.provider.wsconnected),
+      'every client is connected again (to B)',
+      15_000,
+    )
     await eventually(() => new Set(clients.map((c) => bodyText(c.doc))).size === 1, 'all clients converge', 15_000)
     const final = bodyText(clients[0]!.doc)
     for (const tokens of received) for (const t of tokens) expect(final).toContain(t)
-    await eventually(async () => bodyText(await storedDocOf(cluster.database, fx.shared.id)) === final, 'the database holds what everyone has')
+    await eventually(
+      async () => bodyText(await storedDocOf(cluster.database, fx.shared.id)) === final,
+      'the database holds what everyone has',
+    )
     expect(received.flat().length).toBeGreaterThan(20)
   })
 })

@@ -49,8 +49,10 @@ export class Cluster {
 
   /** Updates stored and presence said in this process go to the others. */
   readonly docs: DocRelay = {
-    update: (sectionId, id, update) => this.link.publish(DOCS, encodeDocMessage({ kind: 'update', from: this.processId, sectionId, id, update })),
-    awareness: (sectionId, update) => this.link.publish(DOCS, encodeDocMessage({ kind: 'awareness', from: this.processId, sectionId, update })),
+    update: (sectionId, id, update) =>
+      this.link.publish(DOCS, encodeDocMessage({ kind: 'update', from: this.processId, sectionId, id, update })),
+    awareness: (sectionId, update) =>
+      this.link.publish(DOCS, encodeDocMessage({ kind: 'awareness', from: this.processId, sectionId, update })),
   }
 
   /** Plan news reaches this process's listeners at once, and the other processes' through Redis. */
@@ -73,7 +75,10 @@ export class Cluster {
       access.on(name, (payload: AccessEventMap[AccessType][0]) => {
         if (this.relaying) return
         // Who made the change stays here: the activity log is written once, by the process that made it.
-        const relayed = name === 'memberChanged' && 'userId' in payload ? { workspaceId: payload.workspaceId, userId: payload.userId, removed: payload.removed } : payload
+        const relayed =
+          name === 'memberChanged' && 'userId' in payload
+            ? { workspaceId: payload.workspaceId, userId: payload.userId, removed: payload.removed }
+            : payload
         this.send({ from: this.processId, type: 'access', name, payload: relayed })
       })
     }
@@ -94,8 +99,13 @@ export class Cluster {
   private receiveDoc(frame: Uint8Array) {
     const m = decodeDocMessage(frame)
     if (m.from === this.processId || !this.hub) return
-    const done = m.kind === 'update' ? this.hub.receiveUpdate(m.sectionId, m.id, m.update) : this.hub.receiveAwareness(m.sectionId, m.update)
-    done.catch((err) => log.warn('a relayed change could not be applied', { sectionId: m.sectionId, kind: m.kind, error: String(err) }))
+    const done =
+      m.kind === 'update'
+        ? this.hub.receiveUpdate(m.sectionId, m.id, m.update)
+        : this.hub.receiveAwareness(m.sectionId, m.update)
+    done.catch((err) =>
+      log.warn('a relayed change could not be applied', { sectionId: m.sectionId, kind: m.kind, error: String(err) }),
+    )
   }
 
   private receiveEvent(m: EventMessage) {

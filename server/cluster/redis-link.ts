@@ -18,10 +18,18 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
   constructor(url: string) {
     super()
     const retryStrategy = (times: number) => Math.min(100 * times, 2000)
-    this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, connectionName: 'planroom-pub' })
+    this.pub = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy,
+      connectionName: 'planroom-pub',
+    })
     // The subscriber waits for Redis as long as it takes; its subscriptions are renewed on every reconnect.
     this.sub = new Redis(url, { maxRetriesPerRequest: null, retryStrategy, connectionName: 'planroom-sub' })
-    for (const [name, conn] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
+    for (const [name, conn] of [
+      ['publisher', this.pub],
+      ['subscriber', this.sub],
+    ] as const) {
       conn.on('error', (err) => log.debug('redis connection error', { connection: name, error: String(err) }))
       conn.on('ready', () => void this.settle())
       conn.on('close', () => void this.settle())
@@ -56,7 +64,9 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
 
   publish(channel: string, message: Buffer | string) {
     if (this.pub.status !== 'ready') return
-    this.pub.publish(channel, message).catch((err) => log.debug('a relayed message was dropped', { channel, error: String(err) }))
+    this.pub
+      .publish(channel, message)
+      .catch((err) => log.debug('a relayed message was dropped', { channel, error: String(err) }))
   }
 
   async close() {

@@ -29,7 +29,8 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
     /** Everything the API says about comments, approvals, activity and inboxes. */
     async function apiView() {
       const get = async (path: string) => (await fx.owner.req('GET', path)).json
-      const inbox = async (who: ApiClient) => (await who.req('GET', `/api/workspaces/${fx.workspace.id}/notifications`)).json
+      const inbox = async (who: ApiClient) =>
+        (await who.req('GET', `/api/workspaces/${fx.workspace.id}/notifications`)).json
       return {
         plan: await get(`/api/plans/${fx.plan.id}/comments`),
         sales: await get(`/api/sections/${fx.objectivesOf('Sales').id}/comments`),
@@ -46,10 +47,28 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
       const sales = fx.objectivesOf('Sales').id
       const writer = client(fx.salesEditor, sales)
       expect(await writer.synced).toBe(true)
-      const objectiveId = addItem(writer.doc, 'objectives', ['objectives'], { statement: 'Capture leads', metric: 'leads', target: 200, deadline: '2027-06-30' })
-      await eventually(async () => JSON.stringify((await storedDoc(server.running, sales)).getMap('fields').toJSON()).includes(objectiveId), 'the objective is stored')
-      expect((await fx.salesEditor.req('POST', `/api/plans/${fx.plan.id}/departments/${fx.dept('Sales')}/objectives/submit`)).status).toBe(200)
-      expect((await lead.req('POST', `/api/plans/${fx.plan.id}/departments/${fx.dept('Sales')}/objectives/decision`, { decision: 'approve' })).status).toBe(200)
+      const objectiveId = addItem(writer.doc, 'objectives', ['objectives'], {
+        statement: 'Capture leads',
+        metric: 'leads',
+        target: 200,
+        deadline: '2027-06-30',
+      })
+      await eventually(
+        async () =>
+          JSON.stringify((await storedDoc(server.running, sales)).getMap('fields').toJSON()).includes(objectiveId),
+        'the objective is stored',
+      )
+      expect(
+        (await fx.salesEditor.req('POST', `/api/plans/${fx.plan.id}/departments/${fx.dept('Sales')}/objectives/submit`))
+          .status,
+      ).toBe(200)
+      expect(
+        (
+          await lead.req('POST', `/api/plans/${fx.plan.id}/departments/${fx.dept('Sales')}/objectives/decision`, {
+            decision: 'approve',
+          })
+        ).status,
+      ).toBe(200)
       const thread = await fx.commenter.req('POST', `/api/sections/${sales}/comments`, { body: 'The real comment' })
       threadId = thread.json.id
       commentId = thread.json.comments[0].id
@@ -61,7 +80,9 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
 
     it("writes comment- and approval-shaped data into a section's document: the API's comments and approvals do not change", async () => {
       const before = await apiView()
-      expect(before.approvals.approvals.find((a: { departmentId: string }) => a.departmentId === fx.dept('Sales')).state).toBe('approved')
+      expect(
+        before.approvals.approvals.find((a: { departmentId: string }) => a.departmentId === fx.dept('Sales')).state,
+      ).toBe('approved')
       const sales = fx.objectivesOf('Sales').id
       const forger = client(fx.salesEditor, sales)
       expect(await forger.synced).toBe(true)
@@ -69,17 +90,31 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
       forger.doc.transact(() => {
         // A new comment "by" the owner, and an edit of the real one.
         const comments = forger.doc.getMap('comments')
-        comments.set('forged-1', { id: 'forged-1', threadId, author: ownerId, authorId: ownerId, body: 'I, the owner, approve of everything', createdAt: 1 })
+        comments.set('forged-1', {
+          id: 'forged-1',
+          threadId,
+          author: ownerId,
+          authorId: ownerId,
+          body: 'I, the owner, approve of everything',
+          createdAt: 1,
+        })
         comments.set(commentId, { id: commentId, author: ownerId, body: 'Rewritten by a forger' })
         const threads = forger.doc.getArray('threads')
-        threads.push([{ id: 'forged-thread', createdBy: ownerId, comments: [{ author: ownerId, body: 'Forged thread' }] }])
+        threads.push([
+          { id: 'forged-thread', createdBy: ownerId, comments: [{ author: ownerId, body: 'Forged thread' }] },
+        ])
         // A decision "by" the lead, for Sales and for Marketing, in and beside the structured fields.
         const decision = { state: 'approved', decidedBy: lead.user!.id, hash: '0'.repeat(64), decidedAt: Date.now() }
-        forger.doc.getMap('approvals').set(fx.dept('Sales'), { ...decision, state: 'changes_requested', reason: 'Forged' })
+        forger.doc
+          .getMap('approvals')
+          .set(fx.dept('Sales'), { ...decision, state: 'changes_requested', reason: 'Forged' })
         forger.doc.getMap('approvals').set(fx.dept('Marketing'), decision)
         forger.doc.getMap('fields').set('approval', decision)
       })
-      await eventually(async () => (await storedDoc(server.running, sales)).getMap('comments').has('forged-1'), 'the forged data is stored like any write')
+      await eventually(
+        async () => (await storedDoc(server.running, sales)).getMap('comments').has('forged-1'),
+        'the forged data is stored like any write',
+      )
       await sleep(400)
       expect(await apiView()).toEqual(before)
     })
@@ -92,7 +127,10 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
       await sleep(300)
       expect((await storedDoc(server.running, fx.plan.id)).getMap('comments').size).toBe(0)
 
-      const socket = rawSocket(server.url, `/sync/${fx.plan.id}`, { cookie: fx.salesEditor.cookieHeader, origin: server.url })
+      const socket = rawSocket(server.url, `/sync/${fx.plan.id}`, {
+        cookie: fx.salesEditor.cookieHeader,
+        origin: server.url,
+      })
       await socket.opened
       const forged = new TextEncoder().encode(JSON.stringify({ kind: 'approvals', departmentId: fx.dept('Sales') }))
       socket.ws.send(Buffer.from([MESSAGE.planEvent, forged.length, ...forged]))
@@ -109,7 +147,10 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
         objectives.get(0).set('target', 900)
         forger.doc.getMap('approvals').set(fx.dept('Sales'), { state: 'approved', decidedBy: lead.user!.id })
       })
-      const salesApproval = async () => (await fx.owner.req('GET', `/api/plans/${fx.plan.id}/approvals`)).json.approvals.find((a: { departmentId: string }) => a.departmentId === fx.dept('Sales'))
+      const salesApproval = async () =>
+        (await fx.owner.req('GET', `/api/plans/${fx.plan.id}/approvals`)).json.approvals.find(
+          (a: { departmentId: string }) => a.departmentId === fx.dept('Sales'),
+        )
       await eventually(async () => (await salesApproval()).state === 'stale', 'the edit makes the approval stale')
       expect((await salesApproval()).decidedBy.id).toBe(lead.user!.id)
       const stale = (await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?kind=objectives_stale`)).json.events

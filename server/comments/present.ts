@@ -20,7 +20,10 @@ export async function presentThreads(
   sections: ReadonlyMap<string, SectionRow>,
   caller: CallerMembership,
 ): Promise<Thread[]> {
-  const comments = await commentsOf(deps.db, threads.map((t) => t.id))
+  const comments = await commentsOf(
+    deps.db,
+    threads.map((t) => t.id),
+  )
   const people = await userRefs(deps.db, [
     ...threads.flatMap((t) => [t.created_by, t.resolved_by]),
     ...comments.flatMap((c) => [c.author_id, ...parseMentions(c.mentions)]),
@@ -32,37 +35,45 @@ export async function presentThreads(
     const section = sections.get(t.section_id)
     if (!section) return []
     const target = { ownerDepartmentId: section.owner_department_id }
-    return [{
-      id: t.id,
-      planId: t.plan_id,
-      sectionId: t.section_id,
-      anchor: anchors.get(t.id) ?? null,
-      detached: detached.has(t.id),
-      createdBy: people(t.created_by)!,
-      createdAt: t.created_at,
-      updatedAt: t.updated_at,
-      resolved: t.resolved_at !== null && t.resolved_by !== null ? { by: people(t.resolved_by)!, at: t.resolved_at } : null,
-      comments: comments
-        .filter((c) => c.thread_id === t.id)
-        .map((c) => {
-          const mine = canChangeComment(caller, target, { authorId: c.author_id, deletedAt: c.deleted_at }, caller.userId)
-          return {
-            id: c.id,
-            threadId: t.id,
-            author: people(c.author_id)!,
-            body: c.body,
-            mentions: parseMentions(c.mentions).map((id) => people(id)!),
-            createdAt: c.created_at,
-            editedAt: c.edited_at,
-            deletedAt: c.deleted_at,
-            abilities: { edit: mine, delete: mine },
-          }
-        }),
-      abilities: {
-        reply: canComment(caller, target) && section.archived_at === null,
-        resolve: canResolveThread(caller, target, { createdBy: t.created_by }, caller.userId),
+    return [
+      {
+        id: t.id,
+        planId: t.plan_id,
+        sectionId: t.section_id,
+        anchor: anchors.get(t.id) ?? null,
+        detached: detached.has(t.id),
+        createdBy: people(t.created_by)!,
+        createdAt: t.created_at,
+        updatedAt: t.updated_at,
+        resolved:
+          t.resolved_at !== null && t.resolved_by !== null ? { by: people(t.resolved_by)!, at: t.resolved_at } : null,
+        comments: comments
+          .filter((c) => c.thread_id === t.id)
+          .map((c) => {
+            const mine = canChangeComment(
+              caller,
+              target,
+              { authorId: c.author_id, deletedAt: c.deleted_at },
+              caller.userId,
+            )
+            return {
+              id: c.id,
+              threadId: t.id,
+              author: people(c.author_id)!,
+              body: c.body,
+              mentions: parseMentions(c.mentions).map((id) => people(id)!),
+              createdAt: c.created_at,
+              editedAt: c.edited_at,
+              deletedAt: c.deleted_at,
+              abilities: { edit: mine, delete: mine },
+            }
+          }),
+        abilities: {
+          reply: canComment(caller, target) && section.archived_at === null,
+          resolve: canResolveThread(caller, target, { createdBy: t.created_by }, caller.userId),
+        },
       },
-    }]
+    ]
   })
 }
 
@@ -74,7 +85,8 @@ async function detachedThreads(
 ): Promise<Set<string>> {
   const out = new Set<string>()
   const bySection = new Map<string, ThreadRow[]>()
-  for (const t of threads) if (anchors.get(t.id)) bySection.set(t.section_id, [...(bySection.get(t.section_id) ?? []), t])
+  for (const t of threads)
+    if (anchors.get(t.id)) bySection.set(t.section_id, [...(bySection.get(t.section_id) ?? []), t])
   await Promise.all(
     [...bySection].map(([sectionId, anchored]) => {
       const section = sections.get(sectionId)

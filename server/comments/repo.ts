@@ -29,11 +29,22 @@ export async function commentContext(db: DbOrTx, commentId: string, userId: stri
 export const commentsOf = (db: DbOrTx, threadIds: readonly string[]) =>
   threadIds.length === 0
     ? Promise.resolve([] as CommentRow[])
-    : db.selectFrom('comments').selectAll().where('thread_id', 'in', threadIds).orderBy('position').orderBy('created_at').execute()
+    : db
+        .selectFrom('comments')
+        .selectAll()
+        .where('thread_id', 'in', threadIds)
+        .orderBy('position')
+        .orderBy('created_at')
+        .execute()
 
 /** The people taking part in a thread: whoever started it and whoever wrote a comment still there. */
 export async function participantsOf(db: DbOrTx, thread: ThreadRow): Promise<string[]> {
-  const authors = await db.selectFrom('comments').select('author_id').where('thread_id', '=', thread.id).where('deleted_at', 'is', null).execute()
+  const authors = await db
+    .selectFrom('comments')
+    .select('author_id')
+    .where('thread_id', '=', thread.id)
+    .where('deleted_at', 'is', null)
+    .execute()
   return [...new Set([thread.created_by, ...authors.map((a) => a.author_id)])]
 }
 

@@ -16,7 +16,9 @@ export function readBody(doc: Y.Doc, live: boolean): JSONContent {
   const source = live ? new Y.Doc() : doc
   try {
     if (live) Y.applyUpdate(source, Y.encodeStateAsUpdate(doc))
-    return withSafeLinks(yXmlFragmentToProseMirrorRootNode(source.getXmlFragment(BODY_FIELD), richTextSchema()).toJSON() as JSONContent)
+    return withSafeLinks(
+      yXmlFragmentToProseMirrorRootNode(source.getXmlFragment(BODY_FIELD), richTextSchema()).toJSON() as JSONContent,
+    )
   } catch {
     return EMPTY
   } finally {
@@ -36,6 +38,11 @@ function withSafeLinks(node: JSONContent): JSONContent {
 
 /** The same content with headings moved down `by` levels (at most h6): a body's h1 sits under the section's title. */
 export function demoteHeadings(node: JSONContent, by: number): JSONContent {
-  const attrs = node.type === 'heading' ? { ...node.attrs, level: Math.min(6, Number(node.attrs?.level ?? 1) + by) } : node.attrs
-  return { ...node, ...(attrs ? { attrs } : {}), ...(node.content ? { content: node.content.map((c) => demoteHeadings(c, by)) } : {}) }
+  const attrs =
+    node.type === 'heading' ? { ...node.attrs, level: Math.min(6, Number(node.attrs?.level ?? 1) + by) } : node.attrs
+  return {
+    ...node,
+    ...(attrs ? { attrs } : {}),
+    ...(node.content ? { content: node.content.map((c) => demoteHeadings(c, by)) } : {}),
+  }
 }

@@ -4,7 +4,13 @@ import { ApiError } from '../http/errors'
 import { log } from '../log'
 
 /** Where Chromium usually is when CHROMIUM_PATH does not say (Debian, Ubuntu, Google's packages). */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/snap/bin/chromium']
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/snap/bin/chromium',
+]
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const wanted = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : CANDIDATES
@@ -12,7 +18,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 export const pdfUnavailable = () =>
-  new ApiError(503, 'pdf_unavailable', 'PDF export needs Chromium on the server: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chrome or Chromium binary.')
+  new ApiError(
+    503,
+    'pdf_unavailable',
+    'PDF export needs Chromium on the server: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chrome or Chromium binary.',
+  )
 
 let launching: Promise<Browser> | null = null
 
@@ -26,12 +36,22 @@ export function sharedBrowser(): Promise<Browser> {
     if (!executablePath) return Promise.reject(pdfUnavailable())
     // playwright-core is loaded with the first PDF, not at start-up: most processes never print one.
     const started = import('playwright-core')
-      .then(({ chromium }) => chromium.launch({
-        executablePath,
-        headless: true,
-        timeout: 20_000,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      }))
+      .then(({ chromium }) =>
+        chromium.launch({
+          executablePath,
+          headless: true,
+          timeout: 20_000,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--no-first-run',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        }),
+      )
       .then((browser) => {
         browser.on('disconnected', () => {
           if (launching === started) launching = null

@@ -88,7 +88,9 @@ export function buildDocument(source: ExportSource, scope: ShareScope = 'plan'):
     step.sections.push({
       anchor: `section-${section.id}`,
       title: section.title,
-      approval: (section.kind === 'objectives' && section.ownerDepartmentId && byDepartment.get(section.ownerDepartmentId)) || null,
+      approval:
+        (section.kind === 'objectives' && section.ownerDepartmentId && byDepartment.get(section.ownerDepartmentId)) ||
+        null,
       blocks: sectionBlocks(section, words),
       body: section.bodyText ? (source.bodies.get(section.id) ?? null) : null,
     })
@@ -105,7 +107,8 @@ export function buildDocument(source: ExportSource, scope: ShareScope = 'plan'):
 }
 
 function describeApproval(a: ApprovalFacts): DocApproval {
-  const by = (who: string | null, at: number | null) => `${who ? ` by ${who}` : ''}${at ? ` on ${formatInstant(at)}` : ''}`
+  const by = (who: string | null, at: number | null) =>
+    `${who ? ` by ${who}` : ''}${at ? ` on ${formatInstant(at)}` : ''}`
   const detail: Record<ApprovalState, string> = {
     draft: 'Not submitted for approval yet.',
     submitted: `Submitted${by(a.submittedBy, a.submittedAt)}; waiting for the department lead's decision.`,
@@ -120,12 +123,23 @@ function healthOf(source: ExportSource, scope: ShareScope): DocHealth {
   const findings = checkPlanHealth(source.model)
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const f of findings) counts[f.severity]++
-  const found = countWords([[counts.error, 'problem', 'problems'], [counts.warning, 'warning', 'warnings'], [counts.info, 'note', 'notes']])
+  const found = countWords([
+    [counts.error, 'problem', 'problems'],
+    [counts.warning, 'warning', 'warnings'],
+    [counts.info, 'note', 'notes'],
+  ])
   const titles = new Map(source.model.sections.map((s) => [s.id, s.title]))
   return {
     counts,
     summary: found ? `The plan health check finds ${found}.` : 'The plan health check finds nothing to fix.',
-    findings: scope === 'plan' ? findings.map((f) => ({ severity: f.severity, section: (f.sectionId && titles.get(f.sectionId)) || 'The plan', message: f.message })) : null,
+    findings:
+      scope === 'plan'
+        ? findings.map((f) => ({
+            severity: f.severity,
+            section: (f.sectionId && titles.get(f.sectionId)) || 'The plan',
+            message: f.message,
+          }))
+        : null,
   }
 }
 
@@ -140,13 +154,18 @@ class Words implements ValueWords {
     this.options = {
       departments: new Map(model.departments.map((d) => [d.id, d.name])),
       networks: new Map(sectionsOf(model, 'network').map((s) => [s.id, s.title])),
-      objectives: new Map(sectionsOf(model, 'objectives').flatMap((s) => s.content.objectives.map((o) => [o.id, shorten(o.statement, 80) || 'An objective without a statement']))),
+      objectives: new Map(
+        sectionsOf(model, 'objectives').flatMap((s) =>
+          s.content.objectives.map((o) => [o.id, shorten(o.statement, 80) || 'An objective without a statement']),
+        ),
+      ),
     }
     this.capacity = sectionsOf(model, 'process')[0]?.content.networkCapacity ?? null
   }
 
   person = (ref: string) => this.source.people.get(ref) ?? ref
-  linked = (source: OptionSource | undefined, id: string) => (source && this.options[source].get(id)) ?? 'Something since removed'
+  linked = (source: OptionSource | undefined, id: string) =>
+    (source && this.options[source].get(id)) ?? 'Something since removed'
   date = formatIsoDate
   number = formatNumber
 
@@ -160,11 +179,20 @@ type Item = Record<string, unknown>
 const unitOf = (item: Item) => (typeof item.unit === 'string' ? item.unit.trim() : '')
 
 /** The fields of an item (or of a section) to show: the unit goes with the numbers rather than alone. */
-function fieldsOf(object: z.ZodObject, fields: Record<string, FieldUi>, item: Item, words: Words): { key: string; label: string; value: string }[] {
+function fieldsOf(
+  object: z.ZodObject,
+  fields: Record<string, FieldUi>,
+  item: Item,
+  words: Words,
+): { key: string; label: string; value: string }[] {
   const unit = 'unit' in object.shape ? unitOf(item) : ''
   return Object.entries(fields)
     .filter(([key]) => key !== 'unit' || !('baseline' in object.shape))
-    .map(([key, ui]) => ({ key, label: ui.label, value: words.value(shapeOf(object.shape[key] as z.ZodType), ui, item[key], unit) }))
+    .map(([key, ui]) => ({
+      key,
+      label: ui.label,
+      value: words.value(shapeOf(object.shape[key] as z.ZodType), ui, item[key], unit),
+    }))
 }
 
 function table(object: z.ZodObject, list: ListUi, items: Item[], words: Words, title?: string): Table {
@@ -178,7 +206,13 @@ function table(object: z.ZodObject, list: ListUi, items: Item[], words: Words, t
   }
 }
 
-function listBlock(kind: SectionModel['kind'], path: string[], list: ListUi, items: Item[], words: Words): Block | null {
+function listBlock(
+  kind: SectionModel['kind'],
+  path: string[],
+  list: ListUi,
+  items: Item[],
+  words: Words,
+): Block | null {
   if (items.length === 0) return null
   const object = objectAt(kind, [...path, ''])
   switch (list.layout) {
@@ -187,7 +221,11 @@ function listBlock(kind: SectionModel['kind'], path: string[], list: ListUi, ite
       return { kind: 'list', title: list.title, items: items.map((i) => String(i[key!] ?? '').trim()).filter(Boolean) }
     }
     case 'traits':
-      return { kind: 'list', title: list.title, items: items.map((i) => traitWords(String(i.left), String(i.right), i.value as number)) }
+      return {
+        kind: 'list',
+        title: list.title,
+        items: items.map((i) => traitWords(String(i.left), String(i.right), i.value as number)),
+      }
     case 'table':
       return { kind: 'table', table: table(object, list, items, words, list.title) }
     case 'cards': {
@@ -204,7 +242,9 @@ function listBlock(kind: SectionModel['kind'], path: string[], list: ListUi, ite
             fields: rest.filter((f) => f.value !== ''),
             tables: nested
               .filter(([key]) => (item[key] as Item[]).length > 0)
-              .map(([key, sub]) => table(objectAt(kind, [...path, String(item.id), key, '']), sub, item[key] as Item[], words, sub.title)),
+              .map(([key, sub]) =>
+                table(objectAt(kind, [...path, String(item.id), key, '']), sub, item[key] as Item[], words, sub.title),
+              ),
           }
         }),
       }
@@ -220,10 +260,13 @@ function traitWords(left: string, right: string, value: number): string {
 }
 
 function sectionBlocks(section: SectionModel, words: Words): Block[] {
-  const shown = mergeFields(section.kind === 'indicators' ? indicatorBlocks(section.content.kpis, words) : specBlocks(section, words))
+  const shown = mergeFields(
+    section.kind === 'indicators' ? indicatorBlocks(section.content.kpis, words) : specBlocks(section, words),
+  )
   // A lone table needs no title of its own under the section's ("Tools" under "Tools").
   const [only] = shown
-  if (shown.length === 1 && only?.kind === 'table') return [{ kind: 'table', table: { columns: only.table.columns, rows: only.table.rows } }]
+  if (shown.length === 1 && only?.kind === 'table')
+    return [{ kind: 'table', table: { columns: only.table.columns, rows: only.table.rows } }]
   return shown
 }
 
@@ -232,7 +275,8 @@ function mergeFields(blocks: Block[]): Block[] {
   const out: Block[] = []
   for (const b of blocks) {
     const last = out.at(-1)
-    if (b.kind === 'fields' && !b.title && last?.kind === 'fields') out[out.length - 1] = { ...last, fields: [...last.fields, ...b.fields] }
+    if (b.kind === 'fields' && !b.title && last?.kind === 'fields')
+      out[out.length - 1] = { ...last, fields: [...last.fields, ...b.fields] }
     else out.push(b)
   }
   return out
@@ -262,20 +306,29 @@ function specBlocks(section: SectionModel, words: Words): Block[] {
 }
 
 /** Key "indicators": each KPI with its baseline, target and what was measured over time. */
-function indicatorBlocks(kpis: Extract<SectionModel, { kind: 'indicators' }>['content']['kpis'], words: Words): Block[] {
+function indicatorBlocks(
+  kpis: Extract<SectionModel, { kind: 'indicators' }>['content']['kpis'],
+  words: Words,
+): Block[] {
   if (kpis.length === 0) return []
-  const amount = (n: number | null, unit: string) => words.value({ type: 'number', nullable: true, min: null, max: null, int: false }, { label: '' }, n, unit)
-  return [{
-    kind: 'table',
-    table: {
-      title: 'Indicators',
-      columns: ['Indicator', 'Baseline', 'Target', 'Measured'],
-      rows: kpis.map((k) => [
-        [enumLabel(k.indicator), k.label.trim()].filter(Boolean).join(': '),
-        amount(k.baseline, k.unit),
-        amount(k.target, k.unit),
-        k.actuals.filter((a) => a.value !== null).map((a) => `${amount(a.value, k.unit)}${a.date ? ` (${formatIsoDate(a.date)})` : ''}`).join('; '),
-      ]),
+  const amount = (n: number | null, unit: string) =>
+    words.value({ type: 'number', nullable: true, min: null, max: null, int: false }, { label: '' }, n, unit)
+  return [
+    {
+      kind: 'table',
+      table: {
+        title: 'Indicators',
+        columns: ['Indicator', 'Baseline', 'Target', 'Measured'],
+        rows: kpis.map((k) => [
+          [enumLabel(k.indicator), k.label.trim()].filter(Boolean).join(': '),
+          amount(k.baseline, k.unit),
+          amount(k.target, k.unit),
+          k.actuals
+            .filter((a) => a.value !== null)
+            .map((a) => `${amount(a.value, k.unit)}${a.date ? ` (${formatIsoDate(a.date)})` : ''}`)
+            .join('; '),
+        ]),
+      },
     },
-  }]
+  ]
 }

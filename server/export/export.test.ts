@@ -19,12 +19,15 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
     let t: TestApp
     let fx: Awaited<ReturnType<typeof workspaceFixture>>
     let plan: Plan
-    const exportAs = (who: ApiClient, format?: string, planId = plan.id) => who.req('GET', `/api/plans/${planId}/export${format ? `?format=${format}` : ''}`)
+    const exportAs = (who: ApiClient, format?: string, planId = plan.id) =>
+      who.req('GET', `/api/plans/${planId}/export${format ? `?format=${format}` : ''}`)
 
     beforeAll(async () => {
       t = await startTestApp(engine)
       fx = await workspaceFixture(t.app, 'Boulangerie Martin')
-      const created = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Social plan 2027' })
+      const created = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
+        title: 'Social plan 2027',
+      })
       ;({ plan } = await fillBoardPlan(fx, created.json.id, (id, edit) => t.services.hub.change(id, edit)))
     })
     afterAll(async () => {
@@ -38,11 +41,39 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
       const titles = plan.sections.map((s) => s.title)
       expect(titles).toContain('Instagram')
       expect(positions(text, titles.map(heading)), 'section titles in the plan order').toSatisfy(increasing)
-      const steps = ['Define the objectives', 'Analyse the competition', 'Develop a social positioning', 'Define the strategy in detail', 'Establish a process', 'Put everything in writing']
+      const steps = [
+        'Define the objectives',
+        'Analyse the competition',
+        'Develop a social positioning',
+        'Define the strategy in detail',
+        'Establish a process',
+        'Put everything in writing',
+      ]
       expect(positions(text, steps), 'the six steps in order').toSatisfy(increasing)
       const o = BOARD.objective
-      for (const field of [o.statement, o.metric, o.baseline, o.target, o.deadline, 'Metric', 'Baseline', 'Target', 'Deadline']) expect(text).toContain(field)
-      for (const words of [BOARD.kpi, BOARD.calendarTheme, BOARD.competitor, BOARD.crisis, BOARD.guidelines, BOARD.guidelinesBullet, 'Lee Lead', 'Olivia Owner']) expect(text).toContain(words)
+      for (const field of [
+        o.statement,
+        o.metric,
+        o.baseline,
+        o.target,
+        o.deadline,
+        'Metric',
+        'Baseline',
+        'Target',
+        'Deadline',
+      ])
+        expect(text).toContain(field)
+      for (const words of [
+        BOARD.kpi,
+        BOARD.calendarTheme,
+        BOARD.competitor,
+        BOARD.crisis,
+        BOARD.guidelines,
+        BOARD.guidelinesBullet,
+        'Lee Lead',
+        'Olivia Owner',
+      ])
+        expect(text).toContain(words)
       // Approvals: Sales approved by its lead, Marketing still a draft.
       expect(text).toMatch(/Sales[^\n]*Approved[^\n]*Approved by Lee Lead/)
       expect(text).toMatch(/Marketing[^\n]*Draft/)
@@ -54,7 +85,9 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
       const res = await exportAs(fx.owner, 'md')
       expect(res.status, res.text).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/^text\/markdown/)
-      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="social-plan-2027-\d{4}-\d{2}-\d{2}\.md"$/)
+      expect(res.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="social-plan-2027-\d{4}-\d{2}-\d{2}\.md"$/,
+      )
       expectWholePlan(res.text, (title) => `### ${title}`)
       expect(res.text).toMatch(/\| Objective \| Metric \| Baseline \| Target \| Deadline \| Owner \| Networks \|/)
       expect(res.text).toContain(`## ${BOARD.guidelinesHeading}`.replace('##', '####'))
@@ -72,8 +105,20 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
       expect(res.status, res.text).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/^text\/html/)
       expect(res.headers.get('content-disposition')).toMatch(/\.html"$/)
-      const text = res.text.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ')
-      expectWholePlan(res.text.replace(/<\/(td|th|dt|dd)>/g, ' ').replace(/<(?!\/?h3>)[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&amp;/g, '&'), (title) => `<h3>${title}</h3>`)
+      const text = res.text
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/\s+/g, ' ')
+      expectWholePlan(
+        res.text
+          .replace(/<\/(td|th|dt|dd)>/g, ' ')
+          .replace(/<(?!\/?h3>)[^>]+>/g, '')
+          .replace(/&#39;/g, "'")
+          .replace(/&amp;/g, '&'),
+        (title) => `<h3>${title}</h3>`,
+      )
       expect(text).toContain('Contents')
       expect(res.text).toContain('@media print')
       expect(res.text).toMatch(/<img src="data:image\/svg\+xml;base64,/)
@@ -81,21 +126,27 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
       fs.writeFileSync(artifactPath(`export-${engine.engine}.html`), res.text)
     })
 
-    it.skipIf(!HAS_CHROMIUM)('exports a PDF made by the server: it parses, with the title, the guidelines and page numbers', { timeout: 60_000 }, async () => {
-      const res = await fx.owner.app.request(`${fx.owner.base}/api/plans/${plan.id}/export?format=pdf`, { headers: { cookie: fx.owner.cookieHeader } })
-      expect(res.status).toBe(200)
-      expect(res.headers.get('content-type')).toBe('application/pdf')
-      expect(res.headers.get('content-disposition')).toMatch(/\.pdf"$/)
-      const file = artifactPath(`export-${engine.engine}.pdf`)
-      fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()))
-      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
-      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-      expect(text).toContain('Social plan 2027')
-      expect(text).toContain(BOARD.guidelines)
-      expect(text).toContain('Contents')
-      expect(text).toMatch(/Page 1 of \d+/)
-      expect(text).toContain('Define the objectives')
-    })
+    it.skipIf(!HAS_CHROMIUM)(
+      'exports a PDF made by the server: it parses, with the title, the guidelines and page numbers',
+      { timeout: 60_000 },
+      async () => {
+        const res = await fx.owner.app.request(`${fx.owner.base}/api/plans/${plan.id}/export?format=pdf`, {
+          headers: { cookie: fx.owner.cookieHeader },
+        })
+        expect(res.status).toBe(200)
+        expect(res.headers.get('content-type')).toBe('application/pdf')
+        expect(res.headers.get('content-disposition')).toMatch(/\.pdf"$/)
+        const file = artifactPath(`export-${engine.engine}.pdf`)
+        fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+        expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
+        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+        expect(text).toContain('Social plan 2027')
+        expect(text).toContain(BOARD.guidelines)
+        expect(text).toContain('Contents')
+        expect(text).toMatch(/Page 1 of \d+/)
+        expect(text).toContain('Define the objectives')
+      },
+    )
 
     it('answers 503 pdf_unavailable, saying what to install, when Chromium is not there', async () => {
       const before = process.env.CHROMIUM_PATH
@@ -132,7 +183,11 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
     it('is described in the OpenAPI document', async () => {
       const doc = await fx.owner.req('GET', '/api/openapi.json')
       const op = doc.json.paths['/plans/{id}/export'].get
-      expect(op.parameters.find((p: { name: string }) => p.name === 'format').schema.enum).toEqual(['md', 'html', 'pdf'])
+      expect(op.parameters.find((p: { name: string }) => p.name === 'format').schema.enum).toEqual([
+        'md',
+        'html',
+        'pdf',
+      ])
       expect(Object.keys(op.responses['200'].content)).toEqual(expect.arrayContaining(['application/pdf']))
     })
   })

@@ -35,7 +35,12 @@ export interface ExportSource {
 }
 
 /** What an export of `scope` is made from: the rich text only of the sections it shows, the model whole (for the health counts). */
-export async function loadExportSource(services: { db: DbOrTx; hub: DocumentHub }, plan: PlanRow, scope: ShareScope = 'plan', now = Date.now()): Promise<ExportSource> {
+export async function loadExportSource(
+  services: { db: DbOrTx; hub: DocumentHub },
+  plan: PlanRow,
+  scope: ShareScope = 'plan',
+  now = Date.now(),
+): Promise<ExportSource> {
   const { db } = services
   const bodies = new Map<string, JSONContent>()
   const rows = await db.selectFrom('approvals').selectAll().where('plan_id', '=', plan.id).execute()
@@ -47,11 +52,18 @@ export async function loadExportSource(services: { db: DbOrTx; hub: DocumentHub 
       },
     }),
     db.selectFrom('workspaces').select('name').where('id', '=', plan.workspace_id).executeTakeFirstOrThrow(),
-    db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['users.id', 'users.name']).where('memberships.workspace_id', '=', plan.workspace_id).execute(),
+    db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.name'])
+      .where('memberships.workspace_id', '=', plan.workspace_id)
+      .execute(),
   ])
   // Who decided may have left the workspace since: still named.
-  const names = await userRefs(db, rows.flatMap((r) => [r.submitted_by, r.decided_by]))
+  const names = await userRefs(
+    db,
+    rows.flatMap((r) => [r.submitted_by, r.decided_by]),
+  )
   const approvals = model.departments.map((d): ApprovalFacts => {
     const row = rows.find((r) => r.department_id === d.id)
     return {

@@ -3,7 +3,15 @@ import path from 'node:path'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { richTextExtensions } from '../../shared/editor/extensions'
 import { demoteHeadings } from './body'
-import { type Block, type DocApproval, type DocSection, type ExportDocument, type Field, SEVERITY_LABELS, type Table } from './document'
+import {
+  type Block,
+  type DocApproval,
+  type DocSection,
+  type ExportDocument,
+  type Field,
+  SEVERITY_LABELS,
+  type Table,
+} from './document'
 import { EXPORT_CSS } from './styles'
 
 const extensions = richTextExtensions()
@@ -32,12 +40,19 @@ function table(t: Table, heading = 'h4'): string {
 
 function block(b: Block): string {
   switch (b.kind) {
-    case 'fields': return `${b.title ? `<h4>${h(b.title)}</h4>` : ''}${fields(b.fields)}`
-    case 'table': return table(b.table)
-    case 'list': return `<h4>${h(b.title)}</h4><ul class="items">${b.items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`
-    case 'cards': return `<h4>${h(b.title)}</h4>${b.cards
-      .map((c) => `<div class="card"><h5>${h(c.title)}</h5>${c.fields.length ? fields(c.fields) : ''}${c.tables.map((t) => table(t, 'h6')).join('')}</div>`)
-      .join('')}`
+    case 'fields':
+      return `${b.title ? `<h4>${h(b.title)}</h4>` : ''}${fields(b.fields)}`
+    case 'table':
+      return table(b.table)
+    case 'list':
+      return `<h4>${h(b.title)}</h4><ul class="items">${b.items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`
+    case 'cards':
+      return `<h4>${h(b.title)}</h4>${b.cards
+        .map(
+          (c) =>
+            `<div class="card"><h5>${h(c.title)}</h5>${c.fields.length ? fields(c.fields) : ''}${c.tables.map((t) => table(t, 'h6')).join('')}</div>`,
+        )
+        .join('')}`
   }
 }
 
@@ -49,7 +64,9 @@ function section(s: DocSection): string {
   const head = `<div class="section-head"><h3>${h(s.title)}</h3>${
     s.approval ? `<p class="approval">${stateBadge(s.approval)} ${h(s.approval.detail)}</p>` : ''
   }${empty ? '<p class="empty">Nothing written yet.</p>' : ''}</div>`
-  const body = s.body ? `<div class="prose">${renderToHTMLString({ extensions, content: demoteHeadings(s.body, 3) })}</div>` : ''
+  const body = s.body
+    ? `<div class="prose">${renderToHTMLString({ extensions, content: demoteHeadings(s.body, 3) })}</div>`
+    : ''
   return `<section class="section" id="${h(s.anchor)}">${head}${s.blocks.map(block).join('')}${body}</section>`
 }
 
@@ -62,11 +79,17 @@ function approvals(doc: ExportDocument): string {
 function health(doc: ExportDocument): string {
   const { counts, summary, findings } = doc.health
   const tally = (['error', 'warning', 'info'] as const)
-    .map((s) => `<span class="tally tally-${s}"><b>${counts[s]}</b> ${h(SEVERITY_LABELS[s].toLowerCase())}${counts[s] === 1 ? '' : 's'}</span>`)
+    .map(
+      (s) =>
+        `<span class="tally tally-${s}"><b>${counts[s]}</b> ${h(SEVERITY_LABELS[s].toLowerCase())}${counts[s] === 1 ? '' : 's'}</span>`,
+    )
     .join('')
   const list = findings?.length
     ? `<table class="findings"><thead><tr><th>Severity</th><th>Section</th><th>Finding</th></tr></thead><tbody>${findings
-        .map((f) => `<tr><td><span class="sev sev-${f.severity}">${h(SEVERITY_LABELS[f.severity])}</span></td><td>${h(f.section)}</td><td>${h(f.message)}</td></tr>`)
+        .map(
+          (f) =>
+            `<tr><td><span class="sev sev-${f.severity}">${h(SEVERITY_LABELS[f.severity])}</span></td><td>${h(f.section)}</td><td>${h(f.message)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : ''
   return `<section class="health" id="health"><h2>Plan health</h2><p class="tallies">${tally}</p><p>${h(summary)}</p>${list}</section>`
@@ -84,7 +107,10 @@ function cover(doc: ExportDocument): string {
 <nav class="toc"><h2>Contents</h2><ol>
 <li><a href="#health">Plan health</a></li>
 ${doc.steps
-  .map((s) => `<li><a href="#step-${s.number}">Step ${s.number}: ${h(s.title)}</a><ol>${s.sections.map((x) => `<li><a href="#${h(x.anchor)}">${h(x.title)}</a></li>`).join('')}</ol></li>`)
+  .map(
+    (s) =>
+      `<li><a href="#step-${s.number}">Step ${s.number}: ${h(s.title)}</a><ol>${s.sections.map((x) => `<li><a href="#${h(x.anchor)}">${h(x.title)}</a></li>`).join('')}</ol></li>`,
+  )
   .join('')}
 </ol></nav>`
 }

@@ -24,19 +24,30 @@ const fields = (list: Field[]) => [...list.map((f) => `**${escape(f.label)}:** $
 
 function block(b: Block): string[] {
   switch (b.kind) {
-    case 'fields': return [...(b.title ? [`#### ${escape(b.title)}`, ''] : []), ...fields(b.fields)]
-    case 'table': return table(b.table, 4)
-    case 'list': return [`#### ${escape(b.title)}`, '', ...b.items.map((i) => `- ${paragraph(i)}`), '']
-    case 'cards': return [
-      `#### ${escape(b.title)}`, '',
-      ...b.cards.flatMap((c) => [`##### ${escape(c.title)}`, '', ...fields(c.fields), ...c.tables.flatMap((t) => table(t, 6))]),
-    ]
+    case 'fields':
+      return [...(b.title ? [`#### ${escape(b.title)}`, ''] : []), ...fields(b.fields)]
+    case 'table':
+      return table(b.table, 4)
+    case 'list':
+      return [`#### ${escape(b.title)}`, '', ...b.items.map((i) => `- ${paragraph(i)}`), '']
+    case 'cards':
+      return [
+        `#### ${escape(b.title)}`,
+        '',
+        ...b.cards.flatMap((c) => [
+          `##### ${escape(c.title)}`,
+          '',
+          ...fields(c.fields),
+          ...c.tables.flatMap((t) => table(t, 6)),
+        ]),
+      ]
   }
 }
 
 function section(s: DocSection): string[] {
   return [
-    `### ${escape(s.title)}`, '',
+    `### ${escape(s.title)}`,
+    '',
     ...(s.approval ? [`> **Approval: ${s.approval.label}.** ${paragraph(s.approval.detail)}`, ''] : []),
     ...s.blocks.flatMap(block),
     ...(s.body ? [markdown.serialize(demoteHeadings(s.body, 3)).trim(), ''] : []),
@@ -47,14 +58,37 @@ function section(s: DocSection): string[] {
 /** The plan as one Markdown file (GitHub-flavoured tables), in the order of the six steps. */
 export function renderMarkdown(doc: ExportDocument): string {
   const lines = [
-    `# ${escape(doc.title)}`, '',
-    `${escape(doc.workspace)} · Social media plan · ${doc.date}`, '',
-    '## Approvals', '',
-    ...table({ columns: ['Department', 'Objectives', 'Details'], rows: doc.approvals.map((a) => [a.department, a.label, a.detail]) }, 0),
-    '## Plan health', '',
-    doc.health.summary, '',
-    ...(doc.health.findings?.length ? table({ columns: ['Severity', 'Section', 'Finding'], rows: doc.health.findings.map((f) => [SEVERITY_LABELS[f.severity], f.section, f.message]) }, 0) : []),
-    ...doc.steps.flatMap((step) => [`## Step ${step.number}: ${escape(step.title)}`, '', ...step.sections.flatMap(section)]),
+    `# ${escape(doc.title)}`,
+    '',
+    `${escape(doc.workspace)} · Social media plan · ${doc.date}`,
+    '',
+    '## Approvals',
+    '',
+    ...table(
+      {
+        columns: ['Department', 'Objectives', 'Details'],
+        rows: doc.approvals.map((a) => [a.department, a.label, a.detail]),
+      },
+      0,
+    ),
+    '## Plan health',
+    '',
+    doc.health.summary,
+    '',
+    ...(doc.health.findings?.length
+      ? table(
+          {
+            columns: ['Severity', 'Section', 'Finding'],
+            rows: doc.health.findings.map((f) => [SEVERITY_LABELS[f.severity], f.section, f.message]),
+          },
+          0,
+        )
+      : []),
+    ...doc.steps.flatMap((step) => [
+      `## Step ${step.number}: ${escape(step.title)}`,
+      '',
+      ...step.sections.flatMap(section),
+    ]),
   ]
   return `${lines.join('\n').trim()}\n`
 }

@@ -22,7 +22,9 @@ async function turn(): Promise<() => void> {
 }
 
 /** Page numbers in the bottom margin; Chromium fills the pageNumber and totalPages spans. */
-const footer = (title: string) => `<div style="width:100%;margin:0 16mm;display:flex;justify-content:space-between;font:8px 'Liberation Sans',Arial,sans-serif;color:#5f6675">
+const footer = (
+  title: string,
+) => `<div style="width:100%;margin:0 16mm;display:flex;justify-content:space-between;font:8px 'Liberation Sans',Arial,sans-serif;color:#5f6675">
 <span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
 
 /** The export's HTML printed by headless Chromium: the cover, contents and print rules come from the page itself. */
@@ -33,7 +35,10 @@ export async function renderPdf(html: string, title: string): Promise<Uint8Array
   let opening: Promise<BrowserContext> | undefined
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ApiError(503, 'pdf_timeout', 'Making the PDF took too long; try again in a moment.')), PDF_TIMEOUT_MS)
+      timer = setTimeout(
+        () => reject(new ApiError(503, 'pdf_timeout', 'Making the PDF took too long; try again in a moment.')),
+        PDF_TIMEOUT_MS,
+      )
     })
     const opened = browser.newContext({ javaScriptEnabled: false, offline: true })
     opening = opened

@@ -29,7 +29,16 @@ function source(): ExportSource {
     bodies: new Map([[guidelines.id, linkedBody('javascript:alert(3)')]]),
     workspaceName: 'Acme <b>',
     people: new Map([['user-ana', 'Ana Lopez']]),
-    approvals: DEPARTMENTS.map((d) => ({ departmentId: d.id, department: d.name, state: 'approved', submittedBy: null, submittedAt: null, decidedBy: 'Lee', decidedAt: 0, reason: null })),
+    approvals: DEPARTMENTS.map((d) => ({
+      departmentId: d.id,
+      department: d.name,
+      state: 'approved',
+      submittedBy: null,
+      submittedAt: null,
+      decidedBy: 'Lee',
+      decidedAt: 0,
+      reason: null,
+    })),
     generatedAt: Date.UTC(2026, 10, 26),
   }
 }

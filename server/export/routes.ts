@@ -19,8 +19,11 @@ const TYPES: Record<ExportFormat, string> = {
 }
 
 const exportPlan = createRoute({
-  method: 'get', path: '/plans/{id}/export', tags: ['plans'],
-  summary: "Export the plan as Markdown, a self-contained HTML page or a PDF, in the order of the six steps, with each department's approval and the health check",
+  method: 'get',
+  path: '/plans/{id}/export',
+  tags: ['plans'],
+  summary:
+    "Export the plan as Markdown, a self-contained HTML page or a PDF, in the order of the six steps, with each department's approval and the health check",
   request: { params: PlanParams, query: ExportQuery },
   responses: {
     200: {
@@ -32,13 +35,23 @@ const exportPlan = createRoute({
       },
     },
     ...ERRORS,
-    503: jsonResponse(ErrorBody, 'PDF only: Chromium is not installed on the server (pdf_unavailable), or too slow (pdf_timeout)'),
+    503: jsonResponse(
+      ErrorBody,
+      'PDF only: Chromium is not installed on the server (pdf_unavailable), or too slow (pdf_timeout)',
+    ),
   },
 })
 
 /** `plan-title-2026-11-26.md`: ASCII only, so every browser and mail client keeps the name. */
 export function exportFilename(title: string, at: number, format: ExportFormat): string {
-  const slug = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_-]+/g, '-').slice(0, 60).replace(/-$/, '')
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60)
+    .replace(/-$/, '')
   return `${slug || 'plan'}-${new Date(at).toISOString().slice(0, 10)}.${format}`
 }
 
@@ -51,9 +64,11 @@ export function exportRoutes({ storage: { db }, hub }: Services) {
     const source = await loadExportSource({ db, hub }, plan)
     const doc = buildDocument(source)
     const body =
-      format === 'md' ? renderMarkdown(doc)
-      : format === 'html' ? renderHtml(doc, { cover: true })
-      : await renderPdf(renderHtml(doc, { cover: true }), `${doc.title} · ${doc.workspace}`)
+      format === 'md'
+        ? renderMarkdown(doc)
+        : format === 'html'
+          ? renderHtml(doc, { cover: true })
+          : await renderPdf(renderHtml(doc, { cover: true }), `${doc.title} · ${doc.workspace}`)
     c.header('Content-Type', TYPES[format])
     c.header('Content-Disposition', `attachment; filename="${exportFilename(plan.title, source.generatedAt, format)}"`)
     c.header('Cache-Control', 'private, no-store')

@@ -13,7 +13,10 @@ export const HealthReport = z.object({
 export type HealthReport = z.infer<typeof HealthReport>
 
 const health = createRoute({
-  method: 'get', path: '/health', tags: ['health'], summary: 'Database, Redis and sync status for a load balancer',
+  method: 'get',
+  path: '/health',
+  tags: ['health'],
+  summary: 'Database, Redis and sync status for a load balancer',
   responses: { 200: jsonResponse(HealthReport, 'Serving'), 503: jsonResponse(HealthReport, 'Not able to serve') },
 })
 
@@ -23,7 +26,10 @@ const health = createRoute({
  */
 export function healthRoutes({ storage, hub, redisStatus }: Services) {
   return createRouter().openapi(health, async (c) => {
-    const database = await sql`select 1`.execute(storage.db).then(() => 'ok' as const, () => 'down' as const)
+    const database = await sql`select 1`.execute(storage.db).then(
+      () => 'ok' as const,
+      () => 'down' as const,
+    )
     const redis = redisStatus()
     const report: HealthReport = {
       status: database === 'down' ? 'down' : redis === 'down' ? 'degraded' : 'ok',

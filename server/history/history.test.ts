@@ -49,7 +49,11 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       await eventually(() => bodyText(reader.doc).includes('four hours'), 'the reader sees the first draft')
       const named = await fx.owner.req('POST', `/api/sections/${section}/versions`, { name: '  Sent to the board  ' })
       expect(named.status, named.text).toBe(201)
-      expect(named.json).toMatchObject({ kind: 'named', name: 'Sent to the board', createdBy: { id: fx.owner.user!.id } })
+      expect(named.json).toMatchObject({
+        kind: 'named',
+        name: 'Sent to the board',
+        createdBy: { id: fx.owner.user!.id },
+      })
 
       appendParagraph(reader.doc, 'Argue with trolls.')
       await eventually(() => bodyText(writer.doc).includes('trolls'), 'the writer sees the later change')
@@ -57,10 +61,17 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       const restore = await fx.marketingEditor.req('POST', `/api/sections/${section}/versions/${named.json.id}/restore`)
       expect(restore.status, restore.text).toBe(200)
       const expected = '<paragraph>Answer within four hours.</paragraph>'
-      await eventually(() => bodyText(writer.doc) === expected && bodyText(reader.doc) === expected, 'both clients hold the restored text')
+      await eventually(
+        () => bodyText(writer.doc) === expected && bodyText(reader.doc) === expected,
+        'both clients hold the restored text',
+      )
 
       const list = await versionsOf(fx.viewer, section)
-      expect(list[0]).toMatchObject({ kind: 'restore', createdBy: { id: fx.marketingEditor.user!.id }, restoredFrom: { id: named.json.id, name: 'Sent to the board' } })
+      expect(list[0]).toMatchObject({
+        kind: 'restore',
+        createdBy: { id: fx.marketingEditor.user!.id },
+        restoredFrom: { id: named.json.id, name: 'Sent to the board' },
+      })
       expect(restore.json.restored.id).toBe(list[0]!.id)
       // Just before the restore, the present was kept: the restore can be undone.
       expect(list[1]).toMatchObject({ kind: 'auto', createdBy: null })
@@ -68,16 +79,25 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       const before = await fx.viewer.req('GET', `/api/sections/${section}/versions/${list[1]!.id}`)
       expect(before.status).toBe(200)
       expect(textOf(before.json)).toEqual(['Answer within four hours.', 'Argue with trolls.'])
-      expect(textOf((await fx.viewer.req('GET', `/api/sections/${section}/versions/${list[0]!.id}`)).json)).toEqual(['Answer within four hours.'])
+      expect(textOf((await fx.viewer.req('GET', `/api/sections/${section}/versions/${list[0]!.id}`)).json)).toEqual([
+        'Answer within four hours.',
+      ])
 
       const feed = await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?category=history`)
       const restored = feed.json.events.find((e: { kind: string }) => e.kind === 'version_restored')
-      expect(restored).toMatchObject({ category: 'history', sectionId: section, actor: { id: fx.marketingEditor.user!.id } })
+      expect(restored).toMatchObject({
+        category: 'history',
+        sectionId: section,
+        actor: { id: fx.marketingEditor.user!.id },
+      })
       expect(restored.summary).toBe('Mo Marketing restored Overview to the version “Sent to the board”.')
 
       const undo = await fx.marketingEditor.req('POST', `/api/sections/${section}/versions/${list[1]!.id}/restore`)
       expect(undo.status, undo.text).toBe(200)
-      await eventually(() => bodyText(reader.doc).includes('trolls') && bodyText(writer.doc).includes('trolls'), 'the undo reaches both clients')
+      await eventually(
+        () => bodyText(reader.doc).includes('trolls') && bodyText(writer.doc).includes('trolls'),
+        'the undo reaches both clients',
+      )
     })
 
     it('takes automatic snapshots during activity, at most one per interval, and none while nothing changes', async () => {
@@ -86,7 +106,10 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       expect(await writer.synced).toBe(true)
       appendParagraph(writer.doc, 'Draft one.')
       appendParagraph(writer.doc, 'Draft two.')
-      await eventually(async () => (await versionsOf(fx.owner, section)).some((v) => v.kind === 'auto'), 'an automatic snapshot')
+      await eventually(
+        async () => (await versionsOf(fx.owner, section)).some((v) => v.kind === 'auto'),
+        'an automatic snapshot',
+      )
       const first = await versionsOf(fx.owner, section)
       expect(first).toHaveLength(1)
       expect(first[0]).toMatchObject({ kind: 'auto', createdBy: null, name: null })
@@ -96,43 +119,71 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       await sleep(500)
       expect(await versionsOf(fx.owner, section)).toHaveLength(1)
       appendParagraph(writer.doc, 'Draft three.')
-      await eventually(async () => (await versionsOf(fx.owner, section)).length === 2, 'a second snapshot after more writing')
+      await eventually(
+        async () => (await versionsOf(fx.owner, section)).length === 2,
+        'a second snapshot after more writing',
+      )
     })
 
-    it('names a version of the whole plan: one per section under one id, in every section\'s list and in the activity log', async () => {
-      const res = await fx.salesEditor.req('POST', `/api/plans/${fx.plan.id}/versions`, { name: 'Sent to the board, March' })
+    it("names a version of the whole plan: one per section under one id, in every section's list and in the activity log", async () => {
+      const res = await fx.salesEditor.req('POST', `/api/plans/${fx.plan.id}/versions`, {
+        name: 'Sent to the board, March',
+      })
       expect(res.status, res.text).toBe(201)
       const plan = await fx.owner.req('GET', `/api/plans/${fx.plan.id}`)
       expect(res.json.versions).toHaveLength(plan.json.sections.length)
       for (const s of plan.json.sections as { id: string }[]) {
         const mine = (await versionsOf(fx.viewer, s.id)).find((v) => v.planVersionId === res.json.planVersionId)
-        expect(mine, s.id).toMatchObject({ kind: 'named', name: 'Sent to the board, March', createdBy: { id: fx.salesEditor.user!.id } })
+        expect(mine, s.id).toMatchObject({
+          kind: 'named',
+          name: 'Sent to the board, March',
+          createdBy: { id: fx.salesEditor.user!.id },
+        })
       }
       const feed = await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?kind=version_named`)
-      expect(feed.json.events.map((e: { summary: string }) => e.summary)).toContain('Sam Sales named a version of the whole plan: “Sent to the board, March”.')
+      expect(feed.json.events.map((e: { summary: string }) => e.summary)).toContain(
+        'Sam Sales named a version of the whole plan: “Sent to the board, March”.',
+      )
     })
 
     it('lets everyone who reads a section see its history, and only its editors name or restore', async () => {
       const marketing = fx.objectivesOf('Marketing').id
-      const named = await fx.marketingEditor.req('POST', `/api/sections/${marketing}/versions`, { name: 'Marketing draft' })
+      const named = await fx.marketingEditor.req('POST', `/api/sections/${marketing}/versions`, {
+        name: 'Marketing draft',
+      })
       expect(named.status).toBe(201)
       for (const who of [fx.viewer, fx.commenter, fx.salesEditor]) {
         const list = await who.req('GET', `/api/sections/${marketing}/versions`)
         expect(list.status).toBe(200)
         expect(list.json.abilities).toEqual({ name: false, restore: false })
         expect((await who.req('GET', `/api/sections/${marketing}/versions/${named.json.id}`)).status).toBe(200)
-        expectError(await who.req('POST', `/api/sections/${marketing}/versions`, { name: 'Mine now' }), 403, 'forbidden')
-        expectError(await who.req('POST', `/api/sections/${marketing}/versions/${named.json.id}/restore`), 403, 'forbidden')
+        expectError(
+          await who.req('POST', `/api/sections/${marketing}/versions`, { name: 'Mine now' }),
+          403,
+          'forbidden',
+        )
+        expectError(
+          await who.req('POST', `/api/sections/${marketing}/versions/${named.json.id}/restore`),
+          403,
+          'forbidden',
+        )
       }
-      expect((await fx.marketingEditor.req('GET', `/api/sections/${marketing}/versions`)).json.abilities).toEqual({ name: true, restore: true })
-      for (const who of [fx.viewer, fx.commenter]) expectError(await who.req('POST', `/api/plans/${fx.plan.id}/versions`, { name: 'Plan' }), 403, 'forbidden')
+      expect((await fx.marketingEditor.req('GET', `/api/sections/${marketing}/versions`)).json.abilities).toEqual({
+        name: true,
+        restore: true,
+      })
+      for (const who of [fx.viewer, fx.commenter])
+        expectError(await who.req('POST', `/api/plans/${fx.plan.id}/versions`, { name: 'Plan' }), 403, 'forbidden')
 
       const outsider = (await workspaceFixture(httpTarget(), 'Other company', suite.server.url)).owner
       expectError(await outsider.req('GET', `/api/sections/${marketing}/versions`), 404)
       expectError(await outsider.req('GET', `/api/sections/${marketing}/versions/${named.json.id}`), 404)
       expectError(await outsider.req('POST', `/api/sections/${marketing}/versions/${named.json.id}/restore`), 404)
       expectError(await outsider.req('POST', `/api/plans/${fx.plan.id}/versions`, { name: 'Theirs' }), 404)
-      expectError(await new ApiClient(httpTarget(), suite.server.url).req('GET', `/api/sections/${marketing}/versions`), 401)
+      expectError(
+        await new ApiClient(httpTarget(), suite.server.url).req('GET', `/api/sections/${marketing}/versions`),
+        401,
+      )
       // A version is found only under its own section.
       expectError(await fx.owner.req('GET', `/api/sections/${fx.shared.id}/versions/${named.json.id}`), 404)
       expectError(await fx.owner.req('POST', `/api/sections/${fx.shared.id}/versions/${named.json.id}/restore`), 404)

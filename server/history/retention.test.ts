@@ -13,7 +13,8 @@ function history(span: number, every: number) {
   for (let at = NOW - every; at > NOW - span; at -= every) out.push({ id: `s${at}`, createdAt: at })
   return out
 }
-const ages = (kept: Set<string>, all: { id: string; createdAt: number }[]) => all.filter((s) => kept.has(s.id)).map((s) => NOW - s.createdAt)
+const ages = (kept: Set<string>, all: { id: string; createdAt: number }[]) =>
+  all.filter((s) => kept.has(s.id)).map((s) => NOW - s.createdAt)
 
 describe('snapshotsToKeep', () => {
   it('keeps every snapshot of the last 24 hours', () => {
@@ -40,7 +41,10 @@ describe('snapshotsToKeep', () => {
 
   it('keeps the newest snapshot of a bucket, and that one survives as it ages into coarser tiers', () => {
     const hourStart = NOW - 3 * DAY - (NOW % HOUR)
-    const inHour = [hourStart + 5 * MIN, hourStart + 20 * MIN, hourStart + 50 * MIN].map((at) => ({ id: `h${at}`, createdAt: at }))
+    const inHour = [hourStart + 5 * MIN, hourStart + 20 * MIN, hourStart + 50 * MIN].map((at) => ({
+      id: `h${at}`,
+      createdAt: at,
+    }))
     const kept = snapshotsToKeep(inHour, NOW)
     expect([...kept]).toEqual([`h${hourStart + 50 * MIN}`])
     // Later, in the daily and weekly tiers, the survivor is still the one kept.
@@ -52,7 +56,10 @@ describe('snapshotsToKeep', () => {
   it('thins an existing history the same way run once or again and again', () => {
     const all = history(30 * DAY, 10 * MIN)
     const once = snapshotsToKeep(all, NOW)
-    const again = snapshotsToKeep(all.filter((s) => once.has(s.id)), NOW)
+    const again = snapshotsToKeep(
+      all.filter((s) => once.has(s.id)),
+      NOW,
+    )
     expect(again).toEqual(once)
   })
 

@@ -30,7 +30,11 @@ export interface Snapshot {
 }
 
 /** The ids of the automatic snapshots to keep at `now`; the others may be deleted. */
-export function snapshotsToKeep(snapshots: readonly Snapshot[], now: number, tiers: readonly RetentionTier[] = RETENTION): Set<string> {
+export function snapshotsToKeep(
+  snapshots: readonly Snapshot[],
+  now: number,
+  tiers: readonly RetentionTier[] = RETENTION,
+): Set<string> {
   const keep = new Set<string>()
   const newestInBucket = new Map<string, Snapshot>()
   for (const s of snapshots) {
@@ -44,7 +48,8 @@ export function snapshotsToKeep(snapshots: readonly Snapshot[], now: number, tie
     }
     const bucket = `${tier}:${Math.floor(s.createdAt / every)}`
     const held = newestInBucket.get(bucket)
-    if (!held || s.createdAt > held.createdAt || (s.createdAt === held.createdAt && s.id > held.id)) newestInBucket.set(bucket, s)
+    if (!held || s.createdAt > held.createdAt || (s.createdAt === held.createdAt && s.id > held.id))
+      newestInBucket.set(bucket, s)
   }
   for (const s of newestInBucket.values()) keep.add(s.id)
   return keep

@@ -1,7 +1,15 @@
 import { createRoute } from '@hono/zod-openapi'
 import { canNamePlanVersion, canNameVersion, canReadHistory, canRestoreVersion } from '../../shared/history/permissions'
 import { snapshotContent } from '../../shared/history/content'
-import { NameVersionBody, PlanVersion, RestoreResult, Version, VersionDetail, VersionList, VersionParams } from '../../shared/history/schema'
+import {
+  NameVersionBody,
+  PlanVersion,
+  RestoreResult,
+  Version,
+  VersionDetail,
+  VersionList,
+  VersionParams,
+} from '../../shared/history/schema'
 import { PlanParams, SectionParams } from '../../shared/plans/schema'
 import { recordActivity } from '../activity/record'
 import { requireAuth } from '../auth/middleware'
@@ -14,37 +22,60 @@ import type { Services } from '../services'
 import { newId } from '../storage/ids'
 import { applyVersion } from './restore'
 import { presentVersions } from './present'
-import { type Captured, capture, docFromState, findVersion, insertVersion, listVersions, recordAutomatic } from './versions'
+import {
+  type Captured,
+  capture,
+  docFromState,
+  findVersion,
+  insertVersion,
+  listVersions,
+  recordAutomatic,
+} from './versions'
 
 const list = createRoute({
-  method: 'get', path: '/sections/{id}/versions', tags: ['history'],
+  method: 'get',
+  path: '/sections/{id}/versions',
+  tags: ['history'],
   summary: "A section's versions, newest first: automatic snapshots, named versions and restores, with who and when",
   request: { params: SectionParams },
   responses: { 200: jsonResponse(VersionList, 'Versions, newest first, and what the caller may do'), ...ERRORS },
 })
 const show = createRoute({
-  method: 'get', path: '/sections/{id}/versions/{versionId}', tags: ['history'],
+  method: 'get',
+  path: '/sections/{id}/versions/{versionId}',
+  tags: ['history'],
   summary: 'One version of a section for display: its rich text as blocks and its structured fields',
   request: { params: VersionParams },
   responses: { 200: jsonResponse(VersionDetail, 'The version and its content'), ...ERRORS },
 })
 const name = createRoute({
-  method: 'post', path: '/sections/{id}/versions', tags: ['history'],
+  method: 'post',
+  path: '/sections/{id}/versions',
+  tags: ['history'],
   summary: 'Name the section as it is now ("Sent to the board, March"); kept for good',
   request: { params: SectionParams, body: jsonBody(NameVersionBody) },
   responses: { 201: jsonResponse(Version, 'The named version'), ...ERRORS, 409: ERRORS[400] },
 })
 const namePlan = createRoute({
-  method: 'post', path: '/plans/{id}/versions', tags: ['history'],
+  method: 'post',
+  path: '/plans/{id}/versions',
+  tags: ['history'],
   summary: 'Name every section of the plan as it is now, under one name',
   request: { params: PlanParams, body: jsonBody(NameVersionBody) },
   responses: { 201: jsonResponse(PlanVersion, 'One named version per section'), ...ERRORS },
 })
 const restore = createRoute({
-  method: 'post', path: '/sections/{id}/versions/{versionId}/restore', tags: ['history'],
-  summary: 'Bring a version back as a new change on top of the present; the present is snapshotted first, so the restore can be undone',
+  method: 'post',
+  path: '/sections/{id}/versions/{versionId}/restore',
+  tags: ['history'],
+  summary:
+    'Bring a version back as a new change on top of the present; the present is snapshotted first, so the restore can be undone',
   request: { params: VersionParams },
-  responses: { 200: jsonResponse(RestoreResult, 'The restore marker and the snapshot taken just before'), ...ERRORS, 409: ERRORS[400] },
+  responses: {
+    200: jsonResponse(RestoreResult, 'The restore marker and the snapshot taken just before'),
+    ...ERRORS,
+    409: ERRORS[400],
+  },
 })
 
 export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
@@ -58,10 +89,19 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
   }
 
   const editableSection = (userId: string, sectionId: string, allowed: typeof canNameVersion, refusal: string) =>
-    editableSectionContext(db, sectionId, userId, { allowed, refusal, archived: 'This section is archived; restore it first.' })
+    editableSectionContext(db, sectionId, userId, {
+      allowed,
+      refusal,
+      archived: 'This section is archived; restore it first.',
+    })
 
   function announce(ctx: { plan: SectionContext['plan'] }, departmentId: string | null) {
-    planEvents.publish({ kind: 'activity', workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId: departmentId ?? undefined })
+    planEvents.publish({
+      kind: 'activity',
+      workspaceId: ctx.plan.workspace_id,
+      planId: ctx.plan.id,
+      departmentId: departmentId ?? undefined,
+    })
   }
 
   return createRouter()
@@ -69,10 +109,16 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       const { user } = requireAuth(c)
       const ctx = await readableSection(user.id, c.req.valid('param').id)
       const live = ctx.section.archived_at === null
-      return c.json({
-        versions: await present(await listVersions(db, ctx.section.id)),
-        abilities: { name: live && canNameVersion(ctx.caller, target(ctx)), restore: live && canRestoreVersion(ctx.caller, target(ctx)) },
-      }, 200)
+      return c.json(
+        {
+          versions: await present(await listVersions(db, ctx.section.id)),
+          abilities: {
+            name: live && canNameVersion(ctx.caller, target(ctx)),
+            restore: live && canRestoreVersion(ctx.caller, target(ctx)),
+          },
+        },
+        200,
+      )
     })
     .openapi(show, async (c) => {
       const { user } = requireAuth(c)
@@ -89,14 +135,28 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
     })
     .openapi(name, async (c) => {
       const { user } = requireAuth(c)
-      const ctx = await editableSection(user.id, c.req.valid('param').id, canNameVersion, 'Only people who may edit this section can name its versions.')
+      const ctx = await editableSection(
+        user.id,
+        c.req.valid('param').id,
+        canNameVersion,
+        'Only people who may edit this section can name its versions.',
+      )
       const { name: versionName } = c.req.valid('json')
       const captured = await readSectionDoc(hub, ctx.section.id, capture)
       const row = await db.transaction().execute(async (trx) => {
-        const inserted = await insertVersion(trx, ctx.section, captured, { kind: 'named', name: versionName, createdBy: user.id })
+        const inserted = await insertVersion(trx, ctx.section, captured, {
+          kind: 'named',
+          name: versionName,
+          createdBy: user.id,
+        })
         await recordActivity(trx, {
-          workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId: ctx.section.owner_department_id, sectionId: ctx.section.id,
-          kind: 'version_named', actorId: user.id, details: { versionId: inserted.id, name: versionName, sectionTitle: ctx.section.title },
+          workspaceId: ctx.plan.workspace_id,
+          planId: ctx.plan.id,
+          departmentId: ctx.section.owner_department_id,
+          sectionId: ctx.section.id,
+          kind: 'version_named',
+          actorId: user.id,
+          details: { versionId: inserted.id, name: versionName, sectionTitle: ctx.section.title },
         })
         return inserted
       })
@@ -115,10 +175,21 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       const rows = await db.transaction().execute(async (trx) => {
         const inserted = []
         for (const [i, s] of sections.entries()) {
-          inserted.push(await insertVersion(trx, s, captured[i]!, { kind: 'named', name: versionName, planVersionId, createdBy: user.id, at: createdAt }))
+          inserted.push(
+            await insertVersion(trx, s, captured[i]!, {
+              kind: 'named',
+              name: versionName,
+              planVersionId,
+              createdBy: user.id,
+              at: createdAt,
+            }),
+          )
         }
         await recordActivity(trx, {
-          workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, kind: 'version_named', actorId: user.id,
+          workspaceId: ctx.plan.workspace_id,
+          planId: ctx.plan.id,
+          kind: 'version_named',
+          actorId: user.id,
           details: { planVersionId, name: versionName, wholePlan: true, sections: sections.length },
         })
         return inserted
@@ -129,7 +200,12 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
     .openapi(restore, async (c) => {
       const { user } = requireAuth(c)
       const { id, versionId } = c.req.valid('param')
-      const ctx = await editableSection(user.id, id, canRestoreVersion, 'Only people who may edit this section can restore its versions.')
+      const ctx = await editableSection(
+        user.id,
+        id,
+        canRestoreVersion,
+        'Only people who may edit this section can restore its versions.',
+      )
       const version = await findVersion(db, ctx.section.id, versionId)
       if (!version) throw notFound('The version')
 
@@ -151,12 +227,24 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
         const snapshot = await recordAutomatic(trx, ctx.section, taken.before!, at)
         // A millisecond later, so the list shows the restore above the snapshot taken just before it.
         const marker = await insertVersion(trx, ctx.section, taken.after!, {
-          kind: 'restore', createdBy: user.id, restoredFrom: { id: version.id, createdAt: version.created_at }, at: at + 1,
+          kind: 'restore',
+          createdBy: user.id,
+          restoredFrom: { id: version.id, createdAt: version.created_at },
+          at: at + 1,
         })
         await recordActivity(trx, {
-          workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId: ctx.section.owner_department_id, sectionId: ctx.section.id,
-          kind: 'version_restored', actorId: user.id,
-          details: { versionId: version.id, versionName: version.name, versionAt: version.created_at, sectionTitle: ctx.section.title },
+          workspaceId: ctx.plan.workspace_id,
+          planId: ctx.plan.id,
+          departmentId: ctx.section.owner_department_id,
+          sectionId: ctx.section.id,
+          kind: 'version_restored',
+          actorId: user.id,
+          details: {
+            versionId: version.id,
+            versionName: version.name,
+            versionAt: version.created_at,
+            sectionTitle: ctx.section.title,
+          },
         })
         return { before: snapshot, restored: marker }
       })

@@ -15,7 +15,9 @@ export interface Captured {
 /** Must run synchronously on a live document: what it returns no longer depends on it. */
 export function capture(doc: Y.Doc): Captured {
   // The Yjs snapshot (state vector + delete set) is encoded in a fixed order: equal exactly when the content is.
-  const fingerprint = createHash('sha256').update(Y.encodeSnapshot(Y.snapshot(doc))).digest('hex')
+  const fingerprint = createHash('sha256')
+    .update(Y.encodeSnapshot(Y.snapshot(doc)))
+    .digest('hex')
   return { state: Y.encodeStateAsUpdate(doc), fingerprint }
 }
 
@@ -41,7 +43,12 @@ export interface NewVersion {
   at?: number
 }
 
-export async function insertVersion(db: DbOrTx, section: SectionRef, captured: Captured, v: NewVersion): Promise<VersionRow> {
+export async function insertVersion(
+  db: DbOrTx,
+  section: SectionRef,
+  captured: Captured,
+  v: NewVersion,
+): Promise<VersionRow> {
   const row: VersionRow = {
     id: newId(),
     workspace_id: section.workspace_id,
@@ -57,14 +64,28 @@ export async function insertVersion(db: DbOrTx, section: SectionRef, captured: C
     restored_from: v.restoredFrom?.id ?? null,
     restored_from_at: v.restoredFrom?.createdAt ?? null,
   }
-  await db.insertInto('section_versions').values({ ...row, state: Buffer.from(captured.state) }).execute()
+  await db
+    .insertInto('section_versions')
+    .values({ ...row, state: Buffer.from(captured.state) })
+    .execute()
   return row
 }
 
 /** Newest first; without the states (a list never needs them). */
 export const listVersions = (db: DbOrTx, sectionId: string) =>
-  db.selectFrom('section_versions')
-    .select(['id', 'section_id', 'kind', 'name', 'plan_version_id', 'created_by', 'created_at', 'restored_from', 'restored_from_at'])
+  db
+    .selectFrom('section_versions')
+    .select([
+      'id',
+      'section_id',
+      'kind',
+      'name',
+      'plan_version_id',
+      'created_by',
+      'created_at',
+      'restored_from',
+      'restored_from_at',
+    ])
     .where('section_id', '=', sectionId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -72,15 +93,31 @@ export const listVersions = (db: DbOrTx, sectionId: string) =>
 export type VersionSummaryRow = Awaited<ReturnType<typeof listVersions>>[number]
 
 export const findVersion = (db: DbOrTx, sectionId: string, versionId: string) =>
-  db.selectFrom('section_versions').selectAll().where('id', '=', versionId).where('section_id', '=', sectionId).executeTakeFirst()
+  db
+    .selectFrom('section_versions')
+    .selectAll()
+    .where('id', '=', versionId)
+    .where('section_id', '=', sectionId)
+    .executeTakeFirst()
 
 /**
  * An automatic snapshot, unless the section's newest version already holds this very content; then
  * the older automatic snapshots are thinned by the retention rule. Returns the new row, or null.
  */
-export async function recordAutomatic(db: DbOrTx, section: SectionRef, captured: Captured, at = Date.now()): Promise<VersionRow | null> {
-  const latest = await db.selectFrom('section_versions').select('fingerprint')
-    .where('section_id', '=', section.id).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+export async function recordAutomatic(
+  db: DbOrTx,
+  section: SectionRef,
+  captured: Captured,
+  at = Date.now(),
+): Promise<VersionRow | null> {
+  const latest = await db
+    .selectFrom('section_versions')
+    .select('fingerprint')
+    .where('section_id', '=', section.id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   if (latest?.fingerprint === captured.fingerprint) return null
   const row = await insertVersion(db, section, captured, { kind: 'auto', at })
   await pruneAutomatic(db, section.id, at)
@@ -88,8 +125,16 @@ export async function recordAutomatic(db: DbOrTx, section: SectionRef, captured:
 }
 
 async function pruneAutomatic(db: DbOrTx, sectionId: string, now: number): Promise<void> {
-  const automatic = await db.selectFrom('section_versions').select(['id', 'created_at']).where('section_id', '=', sectionId).where('kind', '=', 'auto').execute()
-  const keep = snapshotsToKeep(automatic.map((r) => ({ id: r.id, createdAt: r.created_at })), now)
+  const automatic = await db
+    .selectFrom('section_versions')
+    .select(['id', 'created_at'])
+    .where('section_id', '=', sectionId)
+    .where('kind', '=', 'auto')
+    .execute()
+  const keep = snapshotsToKeep(
+    automatic.map((r) => ({ id: r.id, createdAt: r.created_at })),
+    now,
+  )
   const drop = automatic.filter((r) => !keep.has(r.id)).map((r) => r.id)
   if (drop.length > 0) await db.deleteFrom('section_versions').where('id', 'in', drop).execute()
 }

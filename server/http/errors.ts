@@ -23,7 +23,13 @@ export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Sign 
 export const conflict = (code: string, message: string) => new ApiError(409, code, message)
 export const invalid = (code: string, message: string) => new ApiError(400, code, message)
 
-export function errorJson(c: Context, status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}) {
+export function errorJson(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   const body: ErrorBody = { error: { code, message } }
   for (const [k, v] of Object.entries(headers)) c.header(k, v)
   return c.json(body, status)
@@ -45,8 +51,15 @@ export function handleError(err: Error, c: Context) {
     const status = err.status as ContentfulStatusCode
     if (status === 413) return errorJson(c, 413, 'payload_too_large', 'The request body is too large.')
     // A body that is not declared as JSON (text/plain, a form, no Content-Type) never reaches a route.
-    if (status === 415) return errorJson(c, 415, 'unsupported_media_type', 'Send the request body as JSON, with Content-Type: application/json.')
-    if (status === 400 && /json/i.test(err.message)) return errorJson(c, 400, 'malformed_json', 'The request body is not valid JSON.')
+    if (status === 415)
+      return errorJson(
+        c,
+        415,
+        'unsupported_media_type',
+        'Send the request body as JSON, with Content-Type: application/json.',
+      )
+    if (status === 400 && /json/i.test(err.message))
+      return errorJson(c, 400, 'malformed_json', 'The request body is not valid JSON.')
     return errorJson(c, status, status === 400 ? 'bad_request' : 'http_error', err.message || 'The request failed.')
   }
   log.error('request failed', { method: c.req.method, path: c.req.path, error: err.stack ?? String(err) })

@@ -21,7 +21,10 @@ export function createRouter() {
 }
 
 // Small builders so route definitions read as what they accept and return.
-export const jsonBody = <T extends ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true })
+export const jsonBody = <T extends ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+})
 export const jsonResponse = <T extends ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,

@@ -57,7 +57,11 @@ describe.each(ENGINES)('structured content guard on $engine', (engine) => {
       const told = toldTo(writer)
       const seenByWitness = watchReads(witness, 'objectives')
 
-      const id = addItem(writer.doc, 'objectives', ['objectives'], { statement: 'Grow our audience', metric: 'followers', target: 5000 })
+      const id = addItem(writer.doc, 'objectives', ['objectives'], {
+        statement: 'Grow our audience',
+        metric: 'followers',
+        target: 5000,
+      })
       const item = () => (fieldsOf(writer.doc).get('objectives') as Y.Array<Y.Map<unknown>>).get(0)
       item().set('target', 'lots')
 
@@ -65,12 +69,17 @@ describe.each(ENGINES)('structured content guard on $engine', (engine) => {
       expect(told.find((m) => m.startsWith('repaired:'))).toMatch(/objectives › .* › target/)
       const repaired = (doc: Y.Doc) => {
         const objective = readContent(doc, 'objectives').objectives[0]
-        return objective?.statement === 'Grow our audience' && !(fieldsOf(doc).get('objectives') as Y.Array<Y.Map<unknown>>).get(0).has('target')
+        return (
+          objective?.statement === 'Grow our audience' &&
+          !(fieldsOf(doc).get('objectives') as Y.Array<Y.Map<unknown>>).get(0).has('target')
+        )
       }
       await eventually(() => repaired(witness.doc) && repaired(writer.doc), 'both clients hold the repaired objective')
       for (const doc of [witness.doc, writer.doc, await storedDoc(server.running, section.id)]) {
         expect(contentProblems(doc, 'objectives')).toEqual([])
-        expect(readContent(doc, 'objectives').objectives).toEqual([expect.objectContaining({ id, metric: 'followers', target: null })])
+        expect(readContent(doc, 'objectives').objectives).toEqual([
+          expect.objectContaining({ id, metric: 'followers', target: null }),
+        ])
       }
       expect(seenByWitness).toEqual([])
     })
@@ -95,10 +104,18 @@ describe.each(ENGINES)('structured content guard on $engine', (engine) => {
 
       await eventually(() => told.some((m) => m.startsWith('repaired:')), 'the sender is told')
       const calendar = (doc: Y.Doc) => readContent(doc, 'network').calendar
-      await eventually(() => [writer, witness].every((c) => calendar(c.doc)[0]?.theme === 'Launch' && contentProblems(c.doc, 'network').length === 0), 'both clients are repaired')
+      await eventually(
+        () =>
+          [writer, witness].every(
+            (c) => calendar(c.doc)[0]?.theme === 'Launch' && contentProblems(c.doc, 'network').length === 0,
+          ),
+        'both clients are repaired',
+      )
       const stored = await storedDoc(server.running, network.id)
       expect(contentProblems(stored, 'network')).toEqual([])
-      expect(calendar(stored)).toEqual([{ id: 'entry-1', date: null, theme: 'Launch', format: 'post', owner: '', status: 'idea' }])
+      expect(calendar(stored)).toEqual([
+        { id: 'entry-1', date: null, theme: 'Launch', format: 'post', owner: '', status: 'idea' },
+      ])
       expect(seenByWitness).toEqual([])
     })
 
@@ -107,7 +124,13 @@ describe.each(ENGINES)('structured content guard on $engine', (engine) => {
       expect(res.status).toBe(200)
       const { findings } = HealthReport.parse(res.json)
       const marketing = fx.objectivesOf('Marketing')
-      expect(findings).toContainEqual(expect.objectContaining({ rule: 'objective-not-measurable', sectionId: marketing.id, path: ['objectives', expect.any(String), 'target'] }))
+      expect(findings).toContainEqual(
+        expect.objectContaining({
+          rule: 'objective-not-measurable',
+          sectionId: marketing.id,
+          path: ['objectives', expect.any(String), 'target'],
+        }),
+      )
       expect(findings).toContainEqual(expect.objectContaining({ rule: 'network-without-calendar', path: ['calendar'] }))
       expect(findings).toContainEqual(expect.objectContaining({ rule: 'process-without-owner' }))
       expect((await fx.viewer.req('GET', `/api/plans/${fx.plan.id}/health`)).status).toBe(200)
@@ -116,7 +139,9 @@ describe.each(ENGINES)('structured content guard on $engine', (engine) => {
       const refused = await stranger.req('GET', `/api/plans/${fx.plan.id}/health`)
       expect(refused.status).toBe(404)
       expect(refused.json.error.code).toBe('not_found')
-      expect((await new ApiClient(httpTarget(), server.url).req('GET', `/api/plans/${fx.plan.id}/health`)).status).toBe(401)
+      expect((await new ApiClient(httpTarget(), server.url).req('GET', `/api/plans/${fx.plan.id}/health`)).status).toBe(
+        401,
+      )
     })
   })
 })

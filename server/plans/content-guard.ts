@@ -19,7 +19,8 @@ export function createContentGuard(db: DbOrTx): ContentGuard {
       return (doc: Y.Doc, transaction: Y.Transaction): ContentRepair | null => {
         try {
           const repair = check(doc, transaction)
-          if (repair) log.info('structured content repaired', { sectionId, kind: row.kind, problems: repair.problems.length })
+          if (repair)
+            log.info('structured content repaired', { sectionId, kind: row.kind, problems: repair.problems.length })
           return repair
         } catch (err) {
           // The write is stored already; a failing check must not fail it. Readers skip what is invalid.

@@ -17,7 +17,15 @@ const PLANS: Record<string, { planId: string; workspaceId: string }> = {
 }
 const lookup = async (id: string) => {
   const plan = PLANS[id]
-  return plan && { id, plan_id: plan.planId, workspace_id: plan.workspaceId, kind: 'overview' as const, owner_department_id: null }
+  return (
+    plan && {
+      id,
+      plan_id: plan.planId,
+      workspace_id: plan.workspaceId,
+      kind: 'overview' as const,
+      owner_department_id: null,
+    }
+  )
 }
 
 describe('health events after stored writes', () => {
@@ -49,6 +57,10 @@ describe('health events after stored writes', () => {
   it('watches nothing for a room that is not a section', async () => {
     const { planEvents } = recorder()
     expect(await combineWriteObservers(lookup, createHealthPublisher(planEvents)).load('plan-a')).toBeNull()
-    expect(await combineWriteObservers(() => Promise.reject(new Error('db down')), createHealthPublisher(planEvents)).load('sec-a1')).toBeNull()
+    expect(
+      await combineWriteObservers(() => Promise.reject(new Error('db down')), createHealthPublisher(planEvents)).load(
+        'sec-a1',
+      ),
+    ).toBeNull()
   })
 })

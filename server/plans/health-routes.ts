@@ -11,10 +11,15 @@ import { readPlanModel } from './read-plan'
 import { findPlan } from './repo'
 
 const health = createRoute({
-  method: 'get', path: '/plans/{id}/health', tags: ['plans'],
+  method: 'get',
+  path: '/plans/{id}/health',
+  tags: ['plans'],
   summary: "The plan health check: what the method's advice says is wrong, each with the section and field to fix",
   request: { params: PlanParams },
-  responses: { 200: jsonResponse(HealthReport, 'Findings in the order of the plan, errors first within a section'), ...ERRORS },
+  responses: {
+    200: jsonResponse(HealthReport, 'Findings in the order of the plan, errors first within a section'),
+    ...ERRORS,
+  },
 })
 
 /** `GET /api/plans/:id/health` (SPEC §9): the live panel's function, run on the server's copy of the plan. */

@@ -22,7 +22,18 @@ const EXPECTED_SECTIONS: [string, string, string | null][] = [
   ['tools', 'Tools', null],
   ['guidelines', 'Guidelines', null],
 ]
-const STEP_OF: Record<string, number> = { overview: 1, objectives: 1, competition: 2, positioning: 3, network_selection: 4, line_of_conversation: 4, process: 5, indicators: 5, tools: 5, guidelines: 6 }
+const STEP_OF: Record<string, number> = {
+  overview: 1,
+  objectives: 1,
+  competition: 2,
+  positioning: 3,
+  network_selection: 4,
+  line_of_conversation: 4,
+  process: 5,
+  indicators: 5,
+  tools: 5,
+  guidelines: 6,
+}
 
 describe.each(ENGINES)('plans on $engine', (engine) => {
   describe.skipIf(!engine.available)('', () => {
@@ -36,7 +47,8 @@ describe.each(ENGINES)('plans on $engine', (engine) => {
     })
     afterAll(() => t?.dispose())
 
-    const deptName = (id: string | null) => (id === null ? null : f.workspace.departments.find((d) => d.id === id)!.name)
+    const deptName = (id: string | null) =>
+      id === null ? null : f.workspace.departments.find((d) => d.id === id)!.name
     const shape = (plan: Plan) => plan.sections.map((s) => [s.kind, s.title, deptName(s.ownerDepartmentId)])
 
     it('creates a plan with every section of the six steps, objectives once per department, in order', async () => {
@@ -51,7 +63,8 @@ describe.each(ENGINES)('plans on $engine', (engine) => {
       const fetched = await f.owner.req('GET', `/api/plans/${plan.id}`)
       expect(fetched.status).toBe(200)
       expect(fetched.json).toEqual(plan)
-      for (const s of fetched.json.sections) expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'kind', 'title', 'ownerDepartmentId']))
+      for (const s of fetched.json.sections)
+        expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'kind', 'title', 'ownerDepartmentId']))
 
       const list = await f.owner.req('GET', plansUrl)
       expect(list.json.plans.map((p: { id: string }) => p.id)).toContain(plan.id)
@@ -77,27 +90,42 @@ describe.each(ENGINES)('plans on $engine', (engine) => {
         plan = (await f.owner.req('POST', plansUrl, { title: 'Abilities' })).json as Plan
       })
 
-      const cases: [string, { departments?: string[]; leadOf?: string[] }, (kind: string, owner: string | null) => { edit: boolean; comment: boolean }][] = [
+      const cases: [
+        string,
+        { departments?: string[]; leadOf?: string[] },
+        (kind: string, owner: string | null) => { edit: boolean; comment: boolean },
+      ][] = [
         ['owner', {}, () => ({ edit: true, comment: true })],
         ['admin', {}, () => ({ edit: true, comment: true })],
-        ['editor', { departments: ['Sales'] }, (_, owner) => ({ edit: owner === null || owner === 'Sales', comment: true })],
-        ['editor', { departments: ['Sales', 'Marketing'], leadOf: ['Sales'] }, (_, owner) => ({ edit: owner === null || owner === 'Sales' || owner === 'Marketing', comment: true })],
+        [
+          'editor',
+          { departments: ['Sales'] },
+          (_, owner) => ({ edit: owner === null || owner === 'Sales', comment: true }),
+        ],
+        [
+          'editor',
+          { departments: ['Sales', 'Marketing'], leadOf: ['Sales'] },
+          (_, owner) => ({ edit: owner === null || owner === 'Sales' || owner === 'Marketing', comment: true }),
+        ],
         ['editor', {}, (_, owner) => ({ edit: owner === null, comment: true })],
         ['commenter', { departments: ['Sales'] }, () => ({ edit: false, comment: true })],
         ['viewer', { departments: ['Sales'] }, () => ({ edit: false, comment: false })],
       ]
 
-      it.each(cases)('an %s in %o gets exactly the abilities of shared/workspaces/permissions', async (role, opts, expected) => {
-        const client = role === 'owner' ? f.owner : await f.member(role, opts)
-        const res = await client.req('GET', `/api/plans/${plan.id}`)
-        expect(res.status).toBe(200)
-        const me = ((await client.req('GET', `/api/workspaces/${f.workspace.id}`)).json as Workspace).me as Membership
-        for (const s of (res.json as Plan).sections) {
-          const want = { read: true, ...expected(s.kind, deptName(s.ownerDepartmentId)) }
-          expect(s.abilities, `${role} on ${s.title}`).toEqual(want)
-          expect(s.abilities, `${role} on ${s.title}`).toEqual(sectionAbilities(me, s))
-        }
-      })
+      it.each(cases)(
+        'an %s in %o gets exactly the abilities of shared/workspaces/permissions',
+        async (role, opts, expected) => {
+          const client = role === 'owner' ? f.owner : await f.member(role, opts)
+          const res = await client.req('GET', `/api/plans/${plan.id}`)
+          expect(res.status).toBe(200)
+          const me = ((await client.req('GET', `/api/workspaces/${f.workspace.id}`)).json as Workspace).me as Membership
+          for (const s of (res.json as Plan).sections) {
+            const want = { read: true, ...expected(s.kind, deptName(s.ownerDepartmentId)) }
+            expect(s.abilities, `${role} on ${s.title}`).toEqual(want)
+            expect(s.abilities, `${role} on ${s.title}`).toEqual(sectionAbilities(me, s))
+          }
+        },
+      )
 
       it("shows an editor of Sales that Sales objectives and shared sections are theirs to edit, Marketing's are not", async () => {
         const editor = await f.member('editor', { departments: ['Sales'] })

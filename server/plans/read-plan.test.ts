@@ -21,7 +21,11 @@ describe.each(ENGINES)('reading a plan on the server on $engine', (engine) => {
     let t: TestApp
     let plan: Plan
     const peer = { send() {} }
-    const model = async () => readPlanModel({ db: t.services.storage.db, hub: t.services.hub }, (await findPlan(t.services.storage.db, plan.id))!)
+    const model = async () =>
+      readPlanModel(
+        { db: t.services.storage.db, hub: t.services.hub },
+        (await findPlan(t.services.storage.db, plan.id))!,
+      )
     const processOf = async () => (await model()).sections.find((s) => s.kind === 'process')!
 
     beforeAll(async () => {
@@ -38,7 +42,9 @@ describe.each(ENGINES)('reading a plan on the server on $engine', (engine) => {
       const m = await model()
       expect(m.sections.map((s) => s.id)).toEqual(plan.sections.map((s) => s.id))
       expect(m.departments.map((d) => d.name)).toEqual(['Marketing', 'Customer service', 'Sales', 'Human resources'])
-      expect(checkPlanHealth(m)).toContainEqual(expect.objectContaining({ rule: 'process-without-owner', path: ['lead'] }))
+      expect(checkPlanHealth(m)).toContainEqual(
+        expect.objectContaining({ rule: 'process-without-owner', path: ['lead'] }),
+      )
     })
 
     it("carries each department's approval state; a department without one is a draft", async () => {
@@ -46,12 +52,28 @@ describe.each(ENGINES)('reading a plan on the server on $engine', (engine) => {
       const { workspaceId } = plan
       await t.services.storage.db
         .insertInto('approvals')
-        .values({ plan_id: plan.id, department_id: marketing, workspace_id: workspaceId, state: 'approved', submitted_by: null, submitted_at: null, snapshot: null, hash: null, decided_by: null, decided_at: null, reason: null, stale_at: null, updated_at: Date.now() })
+        .values({
+          plan_id: plan.id,
+          department_id: marketing,
+          workspace_id: workspaceId,
+          state: 'approved',
+          submitted_by: null,
+          submitted_at: null,
+          snapshot: null,
+          hash: null,
+          decided_by: null,
+          decided_at: null,
+          reason: null,
+          stale_at: null,
+          updated_at: Date.now(),
+        })
         .execute()
       const m = await model()
       expect(m.approvals).toEqual({ [marketing]: 'approved' })
       const notApproved = checkPlanHealth(m).filter((f) => f.rule === 'objectives-not-approved')
-      expect(notApproved.map((f) => f.sectionId)).toEqual(plan.sections.filter((s) => s.kind === 'objectives' && s.ownerDepartmentId !== marketing).map((s) => s.id))
+      expect(notApproved.map((f) => f.sectionId)).toEqual(
+        plan.sections.filter((s) => s.kind === 'objectives' && s.ownerDepartmentId !== marketing).map((s) => s.id),
+      )
     })
 
     it('reads a section nobody has open from its update log', async () => {

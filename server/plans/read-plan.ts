@@ -14,7 +14,11 @@ import type { PlanRow } from './tables'
  * synchronously on the document, which is gone (or back to the hub) afterwards; `live` says which it
  * is, as only a private one may be changed while read.
  */
-export async function readSectionDoc<T>(hub: DocumentHub, sectionId: string, read: (doc: Y.Doc, live: boolean) => T): Promise<T> {
+export async function readSectionDoc<T>(
+  hub: DocumentHub,
+  sectionId: string,
+  read: (doc: Y.Doc, live: boolean) => T,
+): Promise<T> {
   const live = await hub.peek(sectionId)
   if (live) return read(live.doc, true)
   const stored = await hub.updateLog.load(sectionId)
@@ -46,7 +50,11 @@ export interface ReadPlanOptions {
 }
 
 /** The whole plan as the health check and the export read it. */
-export async function readPlanModel(services: { db: DbOrTx; hub: DocumentHub }, plan: PlanRow, options: ReadPlanOptions = {}): Promise<PlanModel> {
+export async function readPlanModel(
+  services: { db: DbOrTx; hub: DocumentHub },
+  plan: PlanRow,
+  options: ReadPlanOptions = {},
+): Promise<PlanModel> {
   const [departments, sections, approvals] = await Promise.all([
     listDepartments(services.db, plan.workspace_id),
     liveSections(services.db, plan.id),
@@ -55,7 +63,10 @@ export async function readPlanModel(services: { db: DbOrTx; hub: DocumentHub }, 
   const models: SectionModel[] = await Promise.all(
     sections.map((s) =>
       readSectionDoc(services.hub, s.id, (doc, live) => {
-        const model = readSection({ id: s.id, kind: s.kind, title: s.title, ownerDepartmentId: s.owner_department_id }, doc)
+        const model = readSection(
+          { id: s.id, kind: s.kind, title: s.title, ownerDepartmentId: s.owner_department_id },
+          doc,
+        )
         options.alsoRead?.(model, doc, live)
         return model
       }),

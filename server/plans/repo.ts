@@ -5,7 +5,11 @@ import type { DbOrTx } from '../storage/database'
 import { newId } from '../storage/ids'
 import type { PlanRow, SectionRow } from './tables'
 
-export async function insertSections(db: DbOrTx, plan: { id: string; workspace_id: string }, blueprints: readonly SectionBlueprint[]) {
+export async function insertSections(
+  db: DbOrTx,
+  plan: { id: string; workspace_id: string },
+  blueprints: readonly SectionBlueprint[],
+) {
   if (blueprints.length === 0) return
   const now = Date.now()
   await db
@@ -26,13 +30,19 @@ export async function insertSections(db: DbOrTx, plan: { id: string; workspace_i
     .execute()
 }
 
-export const findPlan = (db: DbOrTx, planId: string) => db.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirst()
+export const findPlan = (db: DbOrTx, planId: string) =>
+  db.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirst()
 
 export const findSection = (db: DbOrTx, sectionId: string): Promise<SectionRow | undefined> =>
   db.selectFrom('sections').selectAll().where('id', '=', sectionId).executeTakeFirst()
 
 export async function liveSections(db: DbOrTx, planId: string): Promise<SectionRow[]> {
-  const rows = await db.selectFrom('sections').selectAll().where('plan_id', '=', planId).where('archived_at', 'is', null).execute()
+  const rows = await db
+    .selectFrom('sections')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('archived_at', 'is', null)
+    .execute()
   return rows.sort((a, b) => sectionOrder(a.kind, a.position) - sectionOrder(b.kind, b.position))
 }
 
@@ -60,14 +70,27 @@ export async function presentPlan(db: DbOrTx, plan: PlanRow, caller: Membership)
 }
 
 /** A new department gets an Objectives section in every plan of the workspace. */
-export async function addObjectivesToAllPlans(db: DbOrTx, workspaceId: string, department: { id: string; name: string; position: number }) {
-  const plans = await db.selectFrom('plans').select(['id', 'workspace_id']).where('workspace_id', '=', workspaceId).execute()
+export async function addObjectivesToAllPlans(
+  db: DbOrTx,
+  workspaceId: string,
+  department: { id: string; name: string; position: number },
+) {
+  const plans = await db
+    .selectFrom('plans')
+    .select(['id', 'workspace_id'])
+    .where('workspace_id', '=', workspaceId)
+    .execute()
   for (const plan of plans) await insertSections(db, plan, [objectivesBlueprint(department, department.position)])
 }
 
 export async function retitleObjectives(db: DbOrTx, department: { id: string; name: string; position: number }) {
   const { title } = objectivesBlueprint(department, department.position)
-  await db.updateTable('sections').set({ title }).where('kind', '=', 'objectives').where('owner_department_id', '=', department.id).execute()
+  await db
+    .updateTable('sections')
+    .set({ title })
+    .where('kind', '=', 'objectives')
+    .where('owner_department_id', '=', department.id)
+    .execute()
 }
 
 /**
@@ -81,5 +104,9 @@ export async function releaseDepartmentSections(db: DbOrTx, departmentId: string
     .where('kind', '=', 'objectives')
     .where('owner_department_id', '=', departmentId)
     .execute()
-  await db.updateTable('sections').set({ owner_department_id: null }).where('owner_department_id', '=', departmentId).execute()
+  await db
+    .updateTable('sections')
+    .set({ owner_department_id: null })
+    .where('owner_department_id', '=', departmentId)
+    .execute()
 }

@@ -13,18 +13,26 @@ import { findPlan, insertSections, presentPlan, presentPlanSummary } from './rep
 import type { PlanRow } from './tables'
 
 const list = createRoute({
-  method: 'get', path: '/workspaces/{id}/plans', tags: ['plans'], summary: "A workspace's plans",
+  method: 'get',
+  path: '/workspaces/{id}/plans',
+  tags: ['plans'],
+  summary: "A workspace's plans",
   request: { params: WorkspaceParams },
   responses: { 200: jsonResponse(PlanList, 'Plans, most recently changed first'), ...ERRORS },
 })
 const create = createRoute({
-  method: 'post', path: '/workspaces/{id}/plans', tags: ['plans'],
+  method: 'post',
+  path: '/workspaces/{id}/plans',
+  tags: ['plans'],
   summary: 'Create a plan with every section of the six steps (one Objectives section per department)',
   request: { params: WorkspaceParams, body: jsonBody(CreatePlanBody) },
   responses: { 201: jsonResponse(Plan, 'The plan with its sections'), ...ERRORS },
 })
 const get = createRoute({
-  method: 'get', path: '/plans/{id}', tags: ['plans'], summary: 'A plan with its sections in the order of the six steps',
+  method: 'get',
+  path: '/plans/{id}',
+  tags: ['plans'],
+  summary: 'A plan with its sections in the order of the six steps',
   request: { params: PlanParams },
   responses: { 200: jsonResponse(Plan, 'The plan'), ...ERRORS },
 })
@@ -34,7 +42,12 @@ export function planRoutes({ storage: { db } }: Services) {
     .openapi(list, async (c) => {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
-      const rows = await db.selectFrom('plans').selectAll().where('workspace_id', '=', caller.workspaceId).orderBy('updated_at', 'desc').execute()
+      const rows = await db
+        .selectFrom('plans')
+        .selectAll()
+        .where('workspace_id', '=', caller.workspaceId)
+        .orderBy('updated_at', 'desc')
+        .execute()
       return c.json({ plans: rows.map(presentPlanSummary) }, 200)
     })
     .openapi(create, async (c) => {
@@ -42,7 +55,14 @@ export function planRoutes({ storage: { db } }: Services) {
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       if (!canCreatePlan(caller)) throw forbidden('Only editors, admins and owners can create plans.')
       const now = Date.now()
-      const plan: PlanRow = { id: newId(), workspace_id: caller.workspaceId, title: c.req.valid('json').title, created_by: user.id, created_at: now, updated_at: now }
+      const plan: PlanRow = {
+        id: newId(),
+        workspace_id: caller.workspaceId,
+        title: c.req.valid('json').title,
+        created_by: user.id,
+        created_at: now,
+        updated_at: now,
+      }
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('plans').values(plan).execute()
         await insertSections(trx, plan, newPlanSections(await listDepartments(trx, plan.workspace_id)))

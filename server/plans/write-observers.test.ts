@@ -2,7 +2,13 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { type ObservedSection, combineWriteObservers } from './write-observers'
 
-const section: ObservedSection = { id: 'sec-a1', plan_id: 'plan-a', workspace_id: 'ws-1', kind: 'objectives', owner_department_id: null }
+const section: ObservedSection = {
+  id: 'sec-a1',
+  plan_id: 'plan-a',
+  workspace_id: 'ws-1',
+  kind: 'objectives',
+  owner_department_id: null,
+}
 const lookup = async (id: string) => (id === section.id ? section : undefined)
 
 describe('combined write observers', () => {
@@ -12,7 +18,11 @@ describe('combined write observers', () => {
       lookup,
       { load: async () => () => void seen.push('first') },
       { load: async () => null },
-      { load: async () => () => { throw new Error('boom') } },
+      {
+        load: async () => () => {
+          throw new Error('boom')
+        },
+      },
       { load: async () => () => void seen.push('last') },
     )
     const observe = await combined.load('sec-a1')

@@ -10,14 +10,18 @@ import type { Services } from '../services'
 import { listDepartments, requireMembership } from '../workspaces/repo'
 
 const addNetwork = createRoute({
-  method: 'post', path: '/plans/{id}/networks', tags: ['sections'],
+  method: 'post',
+  path: '/plans/{id}/networks',
+  tags: ['sections'],
   summary: 'Add a social network to the plan: it gets its own section (a removed one comes back with its content)',
   request: { params: PlanParams, body: jsonBody(AddNetworkBody) },
   responses: { 201: jsonResponse(Plan, 'The plan with the network section'), ...ERRORS, 409: ERRORS[400] },
 })
 const removeNetwork = createRoute({
-  method: 'delete', path: '/sections/{id}', tags: ['sections'],
-  summary: "Remove a network from the plan: its section is archived, not deleted",
+  method: 'delete',
+  path: '/sections/{id}',
+  tags: ['sections'],
+  summary: 'Remove a network from the plan: its section is archived, not deleted',
   request: { params: SectionParams },
   responses: { 200: jsonResponse(Plan, 'The plan without the network section'), ...ERRORS, 409: ERRORS[400] },
 })
@@ -43,12 +47,24 @@ export function sectionRoutes({ storage: { db }, access }: Services) {
       if (ownerDepartmentId && !departments.some((d) => d.id === ownerDepartmentId)) {
         throw new ApiError(400, 'unknown_department', `Department ${ownerDepartmentId} is not in this workspace.`)
       }
-      const owner = ownerDepartmentId === undefined ? (departments.find((d) => d.name === 'Marketing')?.id ?? null) : ownerDepartmentId
-      const networks = await db.selectFrom('sections').selectAll().where('plan_id', '=', plan.id).where('kind', '=', 'network').execute()
+      const owner =
+        ownerDepartmentId === undefined
+          ? (departments.find((d) => d.name === 'Marketing')?.id ?? null)
+          : ownerDepartmentId
+      const networks = await db
+        .selectFrom('sections')
+        .selectAll()
+        .where('plan_id', '=', plan.id)
+        .where('kind', '=', 'network')
+        .execute()
       const same = networks.find((s) => s.title.toLowerCase() === name.toLowerCase())
       if (same && same.archived_at === null) throw conflict('network_exists', `${same.title} is already in this plan.`)
       if (same) {
-        await db.updateTable('sections').set({ archived_at: null, owner_department_id: owner }).where('id', '=', same.id).execute()
+        await db
+          .updateTable('sections')
+          .set({ archived_at: null, owner_department_id: owner })
+          .where('id', '=', same.id)
+          .execute()
       } else {
         if (networks.filter((s) => s.archived_at === null).length >= LIMITS.networksPerPlan) {
           throw conflict('too_many_networks', `A plan has at most ${LIMITS.networksPerPlan} networks.`)
@@ -61,12 +77,18 @@ export function sectionRoutes({ storage: { db }, access }: Services) {
     })
     .openapi(removeNetwork, async (c) => {
       const { user } = requireAuth(c)
-      const section = await db.selectFrom('sections').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst()
+      const section = await db
+        .selectFrom('sections')
+        .selectAll()
+        .where('id', '=', c.req.valid('param').id)
+        .executeTakeFirst()
       if (!section) throw notFound('The section')
       const { plan, caller } = await planFor(section.plan_id, user.id)
-      if (section.kind !== 'network') throw conflict('section_required', 'Only network sections can be removed; the others are part of every plan.')
+      if (section.kind !== 'network')
+        throw conflict('section_required', 'Only network sections can be removed; the others are part of every plan.')
       if (section.archived_at !== null) throw notFound('The section')
-      if (!canEditSection(caller, { ownerDepartmentId: section.owner_department_id })) throw forbidden('Only editors of this network can remove it.')
+      if (!canEditSection(caller, { ownerDepartmentId: section.owner_department_id }))
+        throw forbidden('Only editors of this network can remove it.')
       await db.updateTable('sections').set({ archived_at: Date.now() }).where('id', '=', section.id).execute()
       // Open editors of the archived section turn read-only at once.
       access.emit('workspaceChanged', { workspaceId: plan.workspace_id })

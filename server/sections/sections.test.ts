@@ -7,7 +7,8 @@ describe.each(ENGINES)('network sections on $engine', (engine) => {
     let t: TestApp
     let fx: Awaited<ReturnType<typeof workspaceFixture>>
     let planId: string
-    const networks = (plan: { sections: { kind: string; title: string }[] }) => plan.sections.filter((s) => s.kind === 'network').map((s) => s.title)
+    const networks = (plan: { sections: { kind: string; title: string }[] }) =>
+      plan.sections.filter((s) => s.kind === 'network').map((s) => s.title)
 
     beforeAll(async () => {
       t = await startTestApp(engine)
@@ -21,14 +22,24 @@ describe.each(ENGINES)('network sections on $engine', (engine) => {
       expect(res.status).toBe(201)
       const section = res.json.sections.find((s: { title: string }) => s.title === 'Instagram')
       expect(section).toMatchObject({ kind: 'network', ownerDepartmentId: fx.dept('Marketing'), step: 4 })
-      const sales = await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'LinkedIn', ownerDepartmentId: fx.dept('Sales') })
-      expect(sales.json.sections.find((s: { title: string }) => s.title === 'LinkedIn').ownerDepartmentId).toBe(fx.dept('Sales'))
+      const sales = await fx.owner.req('POST', `/api/plans/${planId}/networks`, {
+        name: 'LinkedIn',
+        ownerDepartmentId: fx.dept('Sales'),
+      })
+      expect(sales.json.sections.find((s: { title: string }) => s.title === 'LinkedIn').ownerDepartmentId).toBe(
+        fx.dept('Sales'),
+      )
       expect(networks(sales.json)).toEqual(['Instagram', 'LinkedIn'])
     })
 
     it('refuses the same network twice and an unknown department', async () => {
-      expect((await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'instagram' })).json.error.code).toBe('network_exists')
-      expect((await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'TikTok', ownerDepartmentId: 'nope' })).status).toBe(400)
+      expect((await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'instagram' })).json.error.code).toBe(
+        'network_exists',
+      )
+      expect(
+        (await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'TikTok', ownerDepartmentId: 'nope' }))
+          .status,
+      ).toBe(400)
     })
 
     it('archives a removed network and brings the same section back when re-added', async () => {
@@ -37,7 +48,11 @@ describe.each(ENGINES)('network sections on $engine', (engine) => {
       const removed = await fx.owner.req('DELETE', `/api/sections/${instagram.id}`)
       expect(removed.status).toBe(200)
       expect(networks(removed.json)).toEqual(['LinkedIn'])
-      const row = await t.services.storage.db.selectFrom('sections').selectAll().where('id', '=', instagram.id).executeTakeFirstOrThrow()
+      const row = await t.services.storage.db
+        .selectFrom('sections')
+        .selectAll()
+        .where('id', '=', instagram.id)
+        .executeTakeFirstOrThrow()
       expect(row.archived_at).not.toBeNull()
       const back = await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'Instagram' })
       expect(back.json.sections.find((s: { title: string }) => s.title === 'Instagram').id).toBe(instagram.id)

@@ -14,7 +14,8 @@ import { activeShareByToken } from './repo'
  * fetch, no frame, no form). The page holds text people typed; this makes it inert whatever it says.
  */
 const HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
   'X-Robots-Tag': 'noindex, nofollow',
@@ -39,18 +40,20 @@ function page(c: Context, status: 200 | 404, html: string) {
  */
 export function publicShareRoutes({ storage: { db }, hub }: Services) {
   const built = recentPages()
-  return new Hono().get('/:token', async (c) => {
-    const token = c.req.param('token')
-    const share = ShareToken.safeParse(token).success ? await activeShareByToken(db, token) : undefined
-    const plan = share ? await findPlan(db, share.plan_id) : undefined
-    if (!share || !plan) return page(c, 404, NOT_FOUND)
-    const html = built(share.id, async () => {
-      const doc = buildDocument(await loadExportSource({ db, hub }, plan, share.scope), share.scope)
-      const banner = `A read-only ${share.scope === 'plan' ? 'copy of this plan' : 'copy of these guidelines'}, shared by ${doc.workspace}.`
-      return renderHtml(doc, { cover: false, banner })
+  return new Hono()
+    .get('/:token', async (c) => {
+      const token = c.req.param('token')
+      const share = ShareToken.safeParse(token).success ? await activeShareByToken(db, token) : undefined
+      const plan = share ? await findPlan(db, share.plan_id) : undefined
+      if (!share || !plan) return page(c, 404, NOT_FOUND)
+      const html = built(share.id, async () => {
+        const doc = buildDocument(await loadExportSource({ db, hub }, plan, share.scope), share.scope)
+        const banner = `A read-only ${share.scope === 'plan' ? 'copy of this plan' : 'copy of these guidelines'}, shared by ${doc.workspace}.`
+        return renderHtml(doc, { cover: false, banner })
+      })
+      return page(c, 200, await html)
     })
-    return page(c, 200, await html)
-  }).all('*', (c) => page(c, 404, NOT_FOUND))
+    .all('*', (c) => page(c, 404, NOT_FOUND))
 }
 
 /** How long a built page is served again, and for how many links at most. */

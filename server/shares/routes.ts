@@ -16,18 +16,30 @@ import { activeShares } from './repo'
 import type { ShareLinkRow } from './tables'
 
 const create = createRoute({
-  method: 'post', path: '/plans/{id}/shares', tags: ['shares'],
+  method: 'post',
+  path: '/plans/{id}/shares',
+  tags: ['shares'],
   summary: 'Create a read-only public link to the guidelines, or to the whole plan (owners and admins)',
   request: { params: PlanParams, body: jsonBody(CreateShareBody) },
-  responses: { 201: jsonResponse(CreatedShare, 'The link; its token and URL are shown only now'), ...ERRORS, 409: ERRORS[400] },
+  responses: {
+    201: jsonResponse(CreatedShare, 'The link; its token and URL are shown only now'),
+    ...ERRORS,
+    409: ERRORS[400],
+  },
 })
 const list = createRoute({
-  method: 'get', path: '/plans/{id}/shares', tags: ['shares'], summary: "The plan's active public links (without their tokens)",
+  method: 'get',
+  path: '/plans/{id}/shares',
+  tags: ['shares'],
+  summary: "The plan's active public links (without their tokens)",
   request: { params: PlanParams },
   responses: { 200: jsonResponse(ShareList, 'Active links, newest first'), ...ERRORS },
 })
 const revoke = createRoute({
-  method: 'delete', path: '/plans/{id}/shares/{shareId}', tags: ['shares'], summary: 'Revoke a public link: it answers 404 from now on',
+  method: 'delete',
+  path: '/plans/{id}/shares/{shareId}',
+  tags: ['shares'],
+  summary: 'Revoke a public link: it answers 404 from now on',
   request: { params: ShareParams },
   responses: { 204: noContent, ...ERRORS },
 })
@@ -42,10 +54,14 @@ export function shareRoutes({ storage: { db }, config, planEvents }: Services) {
     return ctx
   }
   async function present(rows: ShareLinkRow[]) {
-    const people = await userRefs(db, rows.map((r) => r.created_by))
+    const people = await userRefs(
+      db,
+      rows.map((r) => r.created_by),
+    )
     return rows.map((r) => ({ id: r.id, scope: r.scope, createdAt: r.created_at, createdBy: people(r.created_by) }))
   }
-  const announce = (workspaceId: string, planId: string) => planEvents.publish({ kind: 'activity', workspaceId, planId })
+  const announce = (workspaceId: string, planId: string) =>
+    planEvents.publish({ kind: 'activity', workspaceId, planId })
 
   return createRouter()
     .openapi(create, async (c) => {
@@ -53,16 +69,32 @@ export function shareRoutes({ storage: { db }, config, planEvents }: Services) {
       const { plan } = await adminContext(c.req.valid('param').id, user.id)
       const { scope } = c.req.valid('json')
       if ((await activeShares(db, plan.id)).length >= MAX_ACTIVE_SHARES) {
-        throw conflict('too_many_shares', `A plan has at most ${MAX_ACTIVE_SHARES} active public links; revoke one first.`)
+        throw conflict(
+          'too_many_shares',
+          `A plan has at most ${MAX_ACTIVE_SHARES} active public links; revoke one first.`,
+        )
       }
       const token = generateSessionToken()
       const row: ShareLinkRow = {
-        id: newId(), workspace_id: plan.workspace_id, plan_id: plan.id, token_hash: hashToken(token), scope,
-        created_by: user.id, created_at: Date.now(), revoked_at: null, revoked_by: null,
+        id: newId(),
+        workspace_id: plan.workspace_id,
+        plan_id: plan.id,
+        token_hash: hashToken(token),
+        scope,
+        created_by: user.id,
+        created_at: Date.now(),
+        revoked_at: null,
+        revoked_by: null,
       }
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('share_links').values(row).execute()
-        await recordActivity(trx, { workspaceId: plan.workspace_id, planId: plan.id, kind: 'share_created', actorId: user.id, details: { scope } })
+        await recordActivity(trx, {
+          workspaceId: plan.workspace_id,
+          planId: plan.id,
+          kind: 'share_created',
+          actorId: user.id,
+          details: { scope },
+        })
       })
       announce(plan.workspace_id, plan.id)
       const [shown] = await present([row])
@@ -78,10 +110,22 @@ export function shareRoutes({ storage: { db }, config, planEvents }: Services) {
       const { id, shareId } = c.req.valid('param')
       const { plan } = await adminContext(id, user.id)
       const revoked = await db.transaction().execute(async (trx) => {
-        const row = await trx.updateTable('share_links').set({ revoked_at: Date.now(), revoked_by: user.id })
-          .where('id', '=', shareId).where('plan_id', '=', plan.id).where('revoked_at', 'is', null)
-          .returning('scope').executeTakeFirst()
-        if (row) await recordActivity(trx, { workspaceId: plan.workspace_id, planId: plan.id, kind: 'share_revoked', actorId: user.id, details: { scope: row.scope } })
+        const row = await trx
+          .updateTable('share_links')
+          .set({ revoked_at: Date.now(), revoked_by: user.id })
+          .where('id', '=', shareId)
+          .where('plan_id', '=', plan.id)
+          .where('revoked_at', 'is', null)
+          .returning('scope')
+          .executeTakeFirst()
+        if (row)
+          await recordActivity(trx, {
+            workspaceId: plan.workspace_id,
+            planId: plan.id,
+            kind: 'share_revoked',
+            actorId: user.id,
+            details: { scope: row.scope },
+          })
         return row
       })
       if (!revoked) throw notFound('The link')

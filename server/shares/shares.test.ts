@@ -27,7 +27,9 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
     beforeAll(async () => {
       t = await startTestApp(engine)
       fx = await workspaceFixture(t.app, 'Boulangerie Martin')
-      const created = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Social plan 2027' })
+      const created = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
+        title: 'Social plan 2027',
+      })
       const filled = await fillBoardPlan(fx, created.json.id, (id, edit) => t.services.hub.change(id, edit))
       plan = filled.plan
       people = {
@@ -38,7 +40,11 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
         viewer: await fx.member('viewer'),
       }
       const b = await workspaceFixture(t.app, 'Rival Bakery')
-      other = { owner: b.owner, planId: (await b.owner.req('POST', `/api/workspaces/${b.workspace.id}/plans`, { title: 'Rival secret plan' })).json.id }
+      other = {
+        owner: b.owner,
+        planId: (await b.owner.req('POST', `/api/workspaces/${b.workspace.id}/plans`, { title: 'Rival secret plan' }))
+          .json.id,
+      }
       visitor = new ApiClient(t.app)
     })
     afterAll(async () => {
@@ -53,12 +59,30 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
       const page = await open(created.token)
       expect(page.status).toBe(200)
       expect(page.headers.get('content-type')).toMatch(/^text\/html/)
-      for (const words of ['Social plan 2027', 'Boulangerie Martin', BOARD.guidelinesHeading, BOARD.guidelines, BOARD.guidelinesBullet, 'Approved by Lee Lead', 'Not submitted for approval yet.', 'Human resources']) {
+      for (const words of [
+        'Social plan 2027',
+        'Boulangerie Martin',
+        BOARD.guidelinesHeading,
+        BOARD.guidelines,
+        BOARD.guidelinesBullet,
+        'Approved by Lee Lead',
+        'Not submitted for approval yet.',
+        'Human resources',
+      ]) {
         expect(page.text).toContain(words)
       }
       expect(page.text).toMatch(/The plan health check finds/)
       // Only the guidelines: no other section, no finding that quotes one.
-      for (const secret of [BOARD.objective.statement, BOARD.kpi, BOARD.competitor, BOARD.crisis, 'Instagram', 'Olivia Owner', 'Step 1']) expect(page.text).not.toContain(secret)
+      for (const secret of [
+        BOARD.objective.statement,
+        BOARD.kpi,
+        BOARD.competitor,
+        BOARD.crisis,
+        'Instagram',
+        'Olivia Owner',
+        'Step 1',
+      ])
+        expect(page.text).not.toContain(secret)
       expect(page.text).toContain('<meta name="robots" content="noindex, nofollow">')
       expect(page.headers.get('cache-control')).toBe('no-store')
       expect(page.headers.get('referrer-policy')).toBe('no-referrer')
@@ -69,12 +93,24 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
     it('shows the whole plan when the link was made for it', async () => {
       const page = await open((await share('plan', people.admin)).token)
       expect(page.status).toBe(200)
-      for (const words of [BOARD.objective.statement, BOARD.objective.target, BOARD.kpi, BOARD.calendarTheme, BOARD.guidelines, 'Step 1']) expect(page.text).toContain(words)
+      for (const words of [
+        BOARD.objective.statement,
+        BOARD.objective.target,
+        BOARD.kpi,
+        BOARD.calendarTheme,
+        BOARD.guidelines,
+        'Step 1',
+      ])
+        expect(page.text).toContain(words)
     })
 
     it('stores only a hash of the token', async () => {
       const created = await share('guidelines')
-      const rows = await t.services.storage.db.selectFrom('share_links').selectAll().where('id', '=', created.id).execute()
+      const rows = await t.services.storage.db
+        .selectFrom('share_links')
+        .selectAll()
+        .where('id', '=', created.id)
+        .execute()
       expect(rows).toHaveLength(1)
       expect(rows[0]!.token_hash).toBe(hashToken(created.token))
       expect(JSON.stringify(rows)).not.toContain(created.token)
@@ -84,7 +120,12 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
       const created = await share('guidelines')
       const listed = await fx.owner.req('GET', sharesOf(plan.id))
       expect(listed.status).toBe(200)
-      expect(listed.json.shares).toContainEqual({ id: created.id, scope: 'guidelines', createdAt: created.createdAt, createdBy: { id: fx.owner.user!.id, name: 'Olivia Owner' } })
+      expect(listed.json.shares).toContainEqual({
+        id: created.id,
+        scope: 'guidelines',
+        createdAt: created.createdAt,
+        createdBy: { id: fx.owner.user!.id, name: 'Olivia Owner' },
+      })
       expect(listed.text).not.toContain(created.token)
 
       expect((await open(created.token)).status).toBe(200)
@@ -93,10 +134,14 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
       expect(gone.status).toBe(404)
       expect(gone.text).toContain('This link does not open anything')
       expect(gone.text).not.toContain(BOARD.guidelines)
-      expect((await fx.owner.req('GET', sharesOf(plan.id))).json.shares.map((s: { id: string }) => s.id)).not.toContain(created.id)
+      expect((await fx.owner.req('GET', sharesOf(plan.id))).json.shares.map((s: { id: string }) => s.id)).not.toContain(
+        created.id,
+      )
       expectError(await fx.owner.req('DELETE', `${sharesOf(plan.id)}/${created.id}`), 404)
       const activity = await fx.owner.req('GET', `/api/plans/${plan.id}/activity`)
-      expect(activity.json.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['share_created', 'share_revoked']))
+      expect(activity.json.events.map((e: { kind: string }) => e.kind)).toEqual(
+        expect.arrayContaining(['share_created', 'share_revoked']),
+      )
     })
 
     it('lets only owners and admins create, list and revoke links', async () => {
@@ -124,9 +169,18 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
       expectError(await asCookie.req('GET', `/api/plans/${plan.id}/export?format=md`), 401)
       expectError(await visitor.req('GET', `/api/plans/${plan.id}?token=${token}`), 401)
       expectError(await visitor.req('GET', `/api/plans/${plan.id}/export?token=${token}`), 401)
-      expectError(await visitor.req('GET', `/api/plans/${plan.id}`, undefined, { authorization: `Bearer ${token}` }), 401)
+      expectError(
+        await visitor.req('GET', `/api/plans/${plan.id}`, undefined, { authorization: `Bearer ${token}` }),
+        401,
+      )
       // Nothing hangs below the page, and an unknown or malformed token is the same 404.
-      for (const path of [`/s/${token}/${other.planId}`, `/s/${token}/api/plans/${other.planId}`, `/s/${'a'.repeat(40)}`, '/s/not-a-token', `/s/${token.toUpperCase()}`]) {
+      for (const path of [
+        `/s/${token}/${other.planId}`,
+        `/s/${token}/api/plans/${other.planId}`,
+        `/s/${'a'.repeat(40)}`,
+        '/s/not-a-token',
+        `/s/${token.toUpperCase()}`,
+      ]) {
         const res = await visitor.req('GET', path)
         expect(res.status, path).toBe(404)
         expect(res.text).not.toContain(BOARD.guidelines)
@@ -134,7 +188,8 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
     })
 
     it('refuses a scope it does not know', async () => {
-      for (const body of [{ scope: 'section' }, {}, { scope: 'plan', planId: other.planId }]) expectError(await fx.owner.req('POST', sharesOf(plan.id), body), 400, 'invalid_request')
+      for (const body of [{ scope: 'section' }, {}, { scope: 'plan', planId: other.planId }])
+        expectError(await fx.owner.req('POST', sharesOf(plan.id), body), 400, 'invalid_request')
     })
   })
 })

@@ -8,7 +8,13 @@ import type { NotificationsTable } from '../notifications/tables'
 import type { PlansTable, SectionsTable } from '../plans/tables'
 import type { ShareLinksTable } from '../shares/tables'
 import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
-import type { DepartmentsTable, InvitesTable, MemberDepartmentsTable, MembershipsTable, WorkspacesTable } from '../workspaces/tables'
+import type {
+  DepartmentsTable,
+  InvitesTable,
+  MemberDepartmentsTable,
+  MembershipsTable,
+  WorkspacesTable,
+} from '../workspaces/tables'
 
 /** The whole schema, assembled from each capability's own table file. */
 export interface Database {

@@ -24,15 +24,33 @@ export async function resolveRoomAccess(db: DbOrTx, roomId: string, userId: stri
 async function resolvePlanPresenceAccess(db: DbOrTx, planId: string, userId: string): Promise<SectionAccess | null> {
   const plan = await db.selectFrom('plans').select(['id', 'workspace_id']).where('id', '=', planId).executeTakeFirst()
   if (!plan || !(await findMembership(db, plan.workspace_id, userId))) return null
-  return { sectionId: planId, planId, workspaceId: plan.workspace_id, canRead: true, canWrite: false, readOnlyReason: 'The plan room carries presence only.' }
+  return {
+    sectionId: planId,
+    planId,
+    workspaceId: plan.workspace_id,
+    canRead: true,
+    canWrite: false,
+    readOnlyReason: 'The plan room carries presence only.',
+  }
 }
 
 /** null when the section does not exist or the user is not a member of its workspace. */
-export async function resolveSectionAccess(db: DbOrTx, sectionId: string, userId: string): Promise<SectionAccess | null> {
+export async function resolveSectionAccess(
+  db: DbOrTx,
+  sectionId: string,
+  userId: string,
+): Promise<SectionAccess | null> {
   const section = await db
     .selectFrom('sections')
     .leftJoin('departments', 'departments.id', 'sections.owner_department_id')
-    .select(['sections.id', 'sections.plan_id', 'sections.workspace_id', 'sections.owner_department_id', 'sections.archived_at', 'departments.name as owner_name'])
+    .select([
+      'sections.id',
+      'sections.plan_id',
+      'sections.workspace_id',
+      'sections.owner_department_id',
+      'sections.archived_at',
+      'departments.name as owner_name',
+    ])
     .where('sections.id', '=', sectionId)
     .executeTakeFirst()
   if (!section) return null
@@ -47,6 +65,8 @@ export async function resolveSectionAccess(db: DbOrTx, sectionId: string, userId
     workspaceId: section.workspace_id,
     canRead: canReadSection(membership, target),
     canWrite,
-    readOnlyReason: archived ? 'This section is archived; restore it to edit.' : readOnlyReason(membership, target, section.owner_name ?? undefined),
+    readOnlyReason: archived
+      ? 'This section is archived; restore it to edit.'
+      : readOnlyReason(membership, target, section.owner_name ?? undefined),
   }
 }

@@ -228,7 +228,8 @@ describe.each(ENGINES)('update log compaction on $engine', (engine) => {
       const stored = await storedDocIn(t.database.storage, sectionId)
       expect(tokensIn(stored)).toEqual(expected())
       // Every write of either client is contained in the stored document, deletions included.
-      for (const w of [a, b]) expect(Y.snapshotContainsUpdate(Y.snapshot(stored), Y.encodeStateAsUpdate(w.doc))).toBe(true)
+      for (const w of [a, b])
+        expect(Y.snapshotContainsUpdate(Y.snapshot(stored), Y.encodeStateAsUpdate(w.doc))).toBe(true)
       expect(tokensIn((await reload(sectionId)).doc)).toEqual(expected())
     })
 

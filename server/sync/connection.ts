@@ -66,24 +66,30 @@ export class SyncConnection implements DocPeer {
   /** Join the document and say hello: sync step 1 and everyone's presence. */
   async start(buffered: Uint8Array[]) {
     this.ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)))
-    this.queue = this.queue.then(async () => {
-      this.live = await this.context.hub.join(this.who.sectionId, this)
-      if (this.closed) return this.context.hub.leave(this.who.sectionId, this)
-      this.send(encode((e) => {
-        encoding.writeVarUint(e, MESSAGE.sync)
-        syncProtocol.writeSyncStep1(e, this.live!.doc)
-      }))
-      const states = this.live.awareness.getStates()
-      if (states.size > 0) {
-        this.send(encode((e) => {
-          encoding.writeVarUint(e, MESSAGE.awareness)
-          encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.live!.awareness, [...states.keys()]))
-        }))
-      }
-    }).catch((err) => {
-      log.error('opening a section failed', { ...this.who, error: String(err) })
-      this.close(1011, 'could not open the section')
-    })
+    this.queue = this.queue
+      .then(async () => {
+        this.live = await this.context.hub.join(this.who.sectionId, this)
+        if (this.closed) return this.context.hub.leave(this.who.sectionId, this)
+        this.send(
+          encode((e) => {
+            encoding.writeVarUint(e, MESSAGE.sync)
+            syncProtocol.writeSyncStep1(e, this.live!.doc)
+          }),
+        )
+        const states = this.live.awareness.getStates()
+        if (states.size > 0) {
+          this.send(
+            encode((e) => {
+              encoding.writeVarUint(e, MESSAGE.awareness)
+              encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.live!.awareness, [...states.keys()]))
+            }),
+          )
+        }
+      })
+      .catch((err) => {
+        log.error('opening a section failed', { ...this.who, error: String(err) })
+        this.close(1011, 'could not open the section')
+      })
     for (const m of buffered) this.receive(m)
   }
 
@@ -128,10 +134,15 @@ export class SyncConnection implements DocPeer {
       case MESSAGE.awareness:
         return this.handleAwareness(decoding.readVarUint8Array(decoder))
       case MESSAGE.queryAwareness:
-        return this.send(encode((e) => {
-          encoding.writeVarUint(e, MESSAGE.awareness)
-          encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.live!.awareness, [...this.live!.awareness.getStates().keys()]))
-        }))
+        return this.send(
+          encode((e) => {
+            encoding.writeVarUint(e, MESSAGE.awareness)
+            encoding.writeVarUint8Array(
+              e,
+              encodeAwarenessUpdate(this.live!.awareness, [...this.live!.awareness.getStates().keys()]),
+            )
+          }),
+        )
       default:
         throw new MalformedMessageError(`unknown message type ${type}`)
     }
@@ -143,24 +154,30 @@ export class SyncConnection implements DocPeer {
     if (subtype === SYNC_SUBTYPE.step1) {
       const stateVector = decoding.readVarUint8Array(decoder)
       Y.decodeStateVector(stateVector) // throws on garbage before we answer
-      return this.send(encode((e) => {
-        encoding.writeVarUint(e, MESSAGE.sync)
-        syncProtocol.writeSyncStep2(e, live.doc, stateVector)
-      }))
+      return this.send(
+        encode((e) => {
+          encoding.writeVarUint(e, MESSAGE.sync)
+          syncProtocol.writeSyncStep2(e, live.doc, stateVector)
+        }),
+      )
     }
-    if (subtype !== SYNC_SUBTYPE.step2 && subtype !== SYNC_SUBTYPE.update) throw new MalformedMessageError(`unknown sync message ${subtype}`)
+    if (subtype !== SYNC_SUBTYPE.step2 && subtype !== SYNC_SUBTYPE.update)
+      throw new MalformedMessageError(`unknown sync message ${subtype}`)
     const update = decoding.readVarUint8Array(decoder)
     Y.decodeUpdate(update) // a malformed update closes the connection before it can reach storage
     if (!this.access.canWrite) {
       // A reconnecting reader answers the server's step 1 with what it has; that is no write.
-      if (subtype === SYNC_SUBTYPE.step2 && Y.snapshotContainsUpdate(Y.snapshot(live.doc), update)) return this.acknowledge(Promise.resolve())
+      if (subtype === SYNC_SUBTYPE.step2 && Y.snapshotContainsUpdate(Y.snapshot(live.doc), update))
+        return this.acknowledge(Promise.resolve())
       log.info('sync write refused', { ...this.who, reason: 'read-only' })
       this.send(refusalMessage(REFUSAL.readOnly, this.access.readOnlyReason ?? 'You cannot edit this section.'))
       return this.acknowledge(Promise.resolve())
     }
-    this.acknowledge(live.write(update, this).then((repaired) => {
-      if (repaired) this.send(refusalMessage(REFUSAL.repaired, repaired))
-    }))
+    this.acknowledge(
+      live.write(update, this).then((repaired) => {
+        if (repaired) this.send(refusalMessage(REFUSAL.repaired, repaired))
+      }),
+    )
   }
 
   /** Count a write as processed once it (and every write before it) is done; then tell the client. */
@@ -192,11 +209,15 @@ export class SyncConnection implements DocPeer {
     const live = this.live!
     const entries = readAwarenessUpdate(update)
     for (const entry of entries) {
-      if (entry.state.length > SYNC_LIMITS.maxAwarenessStateBytes) throw new MalformedMessageError('awareness state too large')
+      if (entry.state.length > SYNC_LIMITS.maxAwarenessStateBytes)
+        throw new MalformedMessageError('awareness state too large')
       JSON.parse(entry.state)
       if (!this.awarenessIds.has(entry.clientId)) {
         // A connection speaks for its own client id only: one it claims first, never someone else's.
-        if (this.awarenessIds.size >= SYNC_LIMITS.maxAwarenessClientsPerConnection || !live.claimAwareness(entry.clientId, this)) {
+        if (
+          this.awarenessIds.size >= SYNC_LIMITS.maxAwarenessClientsPerConnection ||
+          !live.claimAwareness(entry.clientId, this)
+        ) {
           log.warn('awareness refused', { ...this.who, clientId: entry.clientId })
           return
         }

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { ENGINES, type TestDatabase } from '../../tests/support/engines'
 import { type ServerProcess, startServerProcess } from '../../tests/support/server-process'
-import { appendParagraph, bodyText, eventually, sleep, stockClient, type StockClient } from '../../tests/support/sync-clients'
+import {
+  appendParagraph,
+  bodyText,
+  eventually,
+  sleep,
+  stockClient,
+  type StockClient,
+} from '../../tests/support/sync-clients'
 import { planWithPeople, storedDocOf } from '../../tests/support/sync-fixture'
 
 /**
@@ -66,7 +73,15 @@ describe.each(ENGINES)('crash safety on $engine', (engine) => {
         { who: fx.salesEditor, sectionId: sales, roams: true },
       ]
       seats.forEach(({ who, sectionId, roams }, i) => {
-        const t: Typist = { name: `c${i}`, sectionId, client: stockClient(server.url, who.cookieHeader, sectionId), written: new Set(), timer: null, roams, away: false }
+        const t: Typist = {
+          name: `c${i}`,
+          sectionId,
+          client: stockClient(server.url, who.cookieHeader, sectionId),
+          written: new Set(),
+          timer: null,
+          roams,
+          away: false,
+        }
         typists.push(t)
       })
       for (const t of typists) expect(await t.client.synced).toBe(true)
@@ -74,11 +89,14 @@ describe.each(ENGINES)('crash safety on $engine', (engine) => {
       // Everyone types at a steady rate from now until the end, connected or not.
       for (const t of typists) {
         let n = 0
-        t.timer = setInterval(() => {
-          const token = `${t.name}-${n++}`
-          t.written.add(token)
-          appendParagraph(t.client.doc, token)
-        }, TYPING_EVERY_MS + Math.floor(Math.random() * 20))
+        t.timer = setInterval(
+          () => {
+            const token = `${t.name}-${n++}`
+            t.written.add(token)
+            appendParagraph(t.client.doc, token)
+          },
+          TYPING_EVERY_MS + Math.floor(Math.random() * 20),
+        )
       }
 
       const sections = [overview, sales]
@@ -90,7 +108,11 @@ describe.each(ENGINES)('crash safety on $engine', (engine) => {
         // Most rounds let the clients settle in first; some kill in the middle of the reconnect storm,
         // when every client's sync step 2 (its whole missing state) is being stored.
         if (round % 4 !== 3) {
-          await eventually(() => typists.every((t) => t.away || (t.client.provider.synced && t.client.provider.wsconnected)), 'clients reconnected', 15_000)
+          await eventually(
+            () => typists.every((t) => t.away || (t.client.provider.synced && t.client.provider.wsconnected)),
+            'clients reconnected',
+            15_000,
+          )
         }
         await sleep(100 + Math.random() * 900)
 
@@ -98,7 +120,11 @@ describe.each(ENGINES)('crash safety on $engine', (engine) => {
         const sockets = typists.map((t) => t.client.provider.ws)
         await server.stop('SIGKILL')
         kills++
-        await eventually(() => sockets.every((ws) => ws === null || ws.readyState === ws.CLOSED), 'clients saw the kill', 10_000)
+        await eventually(
+          () => sockets.every((ws) => ws === null || ws.readyState === ws.CLOSED),
+          'clients saw the kill',
+          10_000,
+        )
 
         // What each client received from the server: other clients' tokens in its document.
         for (const sectionId of sections) {
@@ -138,11 +164,20 @@ describe.each(ENGINES)('crash safety on $engine', (engine) => {
         const mine = typists.filter((t) => t.sectionId === sectionId)
         const written = new Set(mine.flatMap((t) => [...t.written]))
         await eventually(
-          () => mine.every((t) => tokensOf(t.client.doc).size === written.size && bodyText(t.client.doc) === bodyText(mine[0]!.client.doc)),
+          () =>
+            mine.every(
+              (t) =>
+                tokensOf(t.client.doc).size === written.size &&
+                bodyText(t.client.doc) === bodyText(mine[0]!.client.doc),
+            ),
           `the clients of ${sectionId} converge`,
           20_000,
         )
-        await eventually(async () => bodyText(await storedDocOf(database, sectionId)) === bodyText(mine[0]!.client.doc), `the database holds ${sectionId} as the clients do`, 20_000)
+        await eventually(
+          async () => bodyText(await storedDocOf(database, sectionId)) === bodyText(mine[0]!.client.doc),
+          `the database holds ${sectionId} as the clients do`,
+          20_000,
+        )
         const stored = await storedDocOf(database, sectionId)
         for (const t of mine) expect(bodyText(t.client.doc)).toBe(bodyText(stored))
         expect(tokensOf(stored)).toEqual(written)
@@ -153,7 +188,9 @@ describe.each(ENGINES)('crash safety on $engine', (engine) => {
       const received = [...everReceived.values()].reduce((n, s) => n + s.size, 0)
       expect(kills).toBeGreaterThanOrEqual(10)
       expect(received).toBeGreaterThan(100)
-      console.info(`[crash ${engine.engine}] ${kills} kills, ${received} received tokens checked, ${typists.reduce((n, t) => n + t.written.size, 0)} written, ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      console.info(
+        `[crash ${engine.engine}] ${kills} kills, ${received} received tokens checked, ${typists.reduce((n, t) => n + t.written.size, 0)} written, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      )
     }, 120_000)
   })
 })

@@ -67,7 +67,10 @@ export class DocumentHub {
     const entry = this.entries.get(sectionId)
     if (!entry) return
     entry.peers.delete(peer)
-    void entry.live.then((live) => live.peers.delete(peer), () => {})
+    void entry.live.then(
+      (live) => live.peers.delete(peer),
+      () => {},
+    )
     if (entry.peers.size === 0 && !entry.unloadTimer && !entry.unloading) {
       entry.unloadTimer = setTimeout(() => this.unload(sectionId, entry), this.options.unloadAfterMs)
       entry.unloadTimer.unref()
@@ -80,7 +83,9 @@ export class DocumentHub {
     entry.unloading = (async () => {
       const live = await entry.live
       await live.settle()
-      await this.options.beforeUnload?.(sectionId, live.doc).catch((err) => log.error('before-unload hook failed', { sectionId, error: String(err) }))
+      await this.options
+        .beforeUnload?.(sectionId, live.doc)
+        .catch((err) => log.error('before-unload hook failed', { sectionId, error: String(err) }))
       await live.compact()
       live.destroy()
       this.forget(sectionId, entry)

@@ -94,17 +94,25 @@ export class LiveDoc {
       })
       for (const peer of this.peers) if (peer !== origin) peer.send(message)
     })
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed]
-      const update = encodeAwarenessUpdate(this.awareness, changed)
-      const message = encodeMessage(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, update))
-      for (const peer of this.peers) peer.send(message)
-      // Each process times out the states it holds on its own; only what our clients said goes out.
-      if (origin !== REMOTE && origin !== 'timeout') this.options.relay?.awareness(this.sectionId, update)
-    })
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed]
+        const update = encodeAwarenessUpdate(this.awareness, changed)
+        const message = encodeMessage(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, update))
+        for (const peer of this.peers) peer.send(message)
+        // Each process times out the states it holds on its own; only what our clients said goes out.
+        if (origin !== REMOTE && origin !== 'timeout') this.options.relay?.awareness(this.sectionId, update)
+      },
+    )
   }
 
-  static async load(sectionId: string, committer: GroupCommit, updateLog: UpdateLog, options: LiveDocOptions): Promise<LiveDoc> {
+  static async load(
+    sectionId: string,
+    committer: GroupCommit,
+    updateLog: UpdateLog,
+    options: LiveDocOptions,
+  ): Promise<LiveDoc> {
     const live = new LiveDoc(sectionId, committer, updateLog, options)
     live.check = (await options.guard?.load(sectionId)) ?? null
     live.observe = (await options.afterWrite?.load(sectionId)) ?? null
@@ -115,7 +123,8 @@ export class LiveDoc {
       for (const u of stored.updates) live.applyStored(u.data, u.id)
     })
     live.applied = stored.updates.map((u) => ({ id: u.id, bytes: u.data.byteLength }))
-    live.storedBytes = (stored.snapshot?.state.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.data.byteLength, 0)
+    live.storedBytes =
+      (stored.snapshot?.state.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.data.byteLength, 0)
     return live
   }
 
@@ -219,10 +228,12 @@ export class LiveDoc {
   /** Presence said in another process: its client ids belong to that process while they are present. */
   applyRemoteAwareness(update: Uint8Array) {
     const entries = readAwarenessUpdate(update)
-    for (const { clientId } of entries) if (!this.awarenessOwners.has(clientId)) this.awarenessOwners.set(clientId, REMOTE)
+    for (const { clientId } of entries)
+      if (!this.awarenessOwners.has(clientId)) this.awarenessOwners.set(clientId, REMOTE)
     applyAwarenessUpdate(this.awareness, update, REMOTE)
     for (const { clientId } of entries) {
-      if (this.awarenessOwners.get(clientId) === REMOTE && !this.awareness.getStates().has(clientId)) this.awarenessOwners.delete(clientId)
+      if (this.awarenessOwners.get(clientId) === REMOTE && !this.awareness.getStates().has(clientId))
+        this.awarenessOwners.delete(clientId)
     }
   }
 

@@ -37,7 +37,11 @@ export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const count = decoding.readVarUint(d)
   const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
-    entries.push({ clientId: decoding.readVarUint(d), clock: decoding.readVarUint(d), state: decoding.readVarString(d) })
+    entries.push({
+      clientId: decoding.readVarUint(d),
+      clock: decoding.readVarUint(d),
+      state: decoding.readVarString(d),
+    })
   }
   if (decoding.hasContent(d)) throw new MalformedMessageError('trailing bytes after the awareness update')
   return entries

@@ -39,7 +39,9 @@ export class SyncServer {
     access.on('workspaceChanged', ({ workspaceId }) => {
       for (const c of this.matching((c) => c.workspaceId === workspaceId)) c.markAccessStale()
     })
-    access.on('sessionEnded', ({ sessionId }) => this.revoke((c) => c.who.sessionId === sessionId, CLOSE.unauthenticated, 'signed out'))
+    access.on('sessionEnded', ({ sessionId }) =>
+      this.revoke((c) => c.who.sessionId === sessionId, CLOSE.unauthenticated, 'signed out'),
+    )
     this.unsubscribe = services.planEvents.subscribe((event) => {
       const message = planEventMessage(event)
       for (const c of this.eventListeners) if (isAudience(event, c)) c.send(message)
@@ -58,7 +60,10 @@ export class SyncServer {
         ws.on('message', hold)
         ws.on('error', () => {})
         // Only clients that ask for "stored" acknowledgements get them: stock clients would log an unknown type.
-        const wants = { acks: url.searchParams.get(ACK_PARAM) === '1', events: url.searchParams.get(EVENTS_PARAM) === '1' }
+        const wants = {
+          acks: url.searchParams.get(ACK_PARAM) === '1',
+          events: url.searchParams.get(EVENTS_PARAM) === '1',
+        }
         void this.accept(ws, req, path, wants).then((conn) => {
           ws.off('message', hold)
           if (conn) void conn.start(buffered)
@@ -67,7 +72,12 @@ export class SyncServer {
     })
   }
 
-  private async accept(ws: WebSocket, req: IncomingMessage, path: string, wants: { acks: boolean; events: boolean }): Promise<SyncConnection | null> {
+  private async accept(
+    ws: WebSocket,
+    req: IncomingMessage,
+    path: string,
+    wants: { acks: boolean; events: boolean },
+  ): Promise<SyncConnection | null> {
     const refuse = (code: number, reason: string, context: Record<string, unknown> = {}) => {
       log.info('sync connection refused', { reason, path, ...context })
       ws.close(code, reason)
@@ -75,7 +85,8 @@ export class SyncServer {
     }
     const { config, storage } = this.services
     const origin = req.headers.origin
-    if (origin && !isSameOrigin(origin, req.headers.host, config.publicUrl ? [config.publicUrl] : [])) return refuse(CLOSE.foreignOrigin, 'foreign origin', { origin })
+    if (origin && !isSameOrigin(origin, req.headers.host, config.publicUrl ? [config.publicUrl] : []))
+      return refuse(CLOSE.foreignOrigin, 'foreign origin', { origin })
     const token = sessionTokenFromCookieHeader(req.headers.cookie)
     const auth = token ? await validateSessionToken(storage.db, token).catch(() => null) : null
     if (!auth) return refuse(CLOSE.unauthenticated, 'no session')
@@ -90,7 +101,12 @@ export class SyncServer {
       this.connections.delete(c)
       this.eventListeners.delete(c)
     }
-    const conn = new SyncConnection(ws, who, access, { hub: this.hub, refreshAccess: refresh, wantsAcks: wants.acks, onClosed })
+    const conn = new SyncConnection(ws, who, access, {
+      hub: this.hub,
+      refreshAccess: refresh,
+      wantsAcks: wants.acks,
+      onClosed,
+    })
     this.connections.add(conn)
     if (wants.events) this.eventListeners.add(conn)
     return conn

@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE, MESSAGE } from '../../shared/sync/protocol'
 import { ENGINES } from '../../tests/support/engines'
 import { storedDoc, syncSuite } from '../../tests/support/sync-fixture'
-import { appendParagraph, bodyText, eventually, rawSocket, sleep, type StockClient } from '../../tests/support/sync-clients'
+import {
+  appendParagraph,
+  bodyText,
+  eventually,
+  rawSocket,
+  sleep,
+  type StockClient,
+} from '../../tests/support/sync-clients'
 
 describe.each(ENGINES)('live sync on $engine', (engine) => {
   describe.skipIf(!engine.available)('with stock y-websocket clients', () => {
@@ -19,7 +26,10 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
       const clients = [fx.owner, fx.salesEditor, fx.marketingEditor].map((who) => client(who, fx.shared.id))
       for (const c of clients) expect(await c.synced).toBe(true)
       clients.forEach((c, i) => appendParagraph(c.doc, `from client ${i}`))
-      await eventually(() => clients.every((c) => [0, 1, 2].every((i) => bodyText(c.doc).includes(`from client ${i}`))), 'all three paragraphs everywhere')
+      await eventually(
+        () => clients.every((c) => [0, 1, 2].every((i) => bodyText(c.doc).includes(`from client ${i}`))),
+        'all three paragraphs everywhere',
+      )
       const texts = clients.map((c) => bodyText(c.doc))
       expect(new Set(texts).size).toBe(1)
       expect(bodyText(await storedDoc(server.running, fx.shared.id))).toBe(texts[0])
@@ -47,7 +57,10 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
       for (const c of [intruder, witness, own]) expect(await c.synced).toBe(true)
       appendParagraph(intruder.doc, 'sales edits marketing')
       appendParagraph(own.doc, 'sales edits sales')
-      await eventually(async () => bodyText(await storedDoc(server.running, sales.id)).includes('sales edits sales'), 'own section stored')
+      await eventually(
+        async () => bodyText(await storedDoc(server.running, sales.id)).includes('sales edits sales'),
+        'own section stored',
+      )
       appendParagraph(witness.doc, 'marketing marker')
       await eventually(() => bodyText(intruder.doc).includes('marketing marker'), 'intruder reads live')
       expect(bodyText(witness.doc)).not.toContain('sales edits marketing')
@@ -62,7 +75,9 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
       expect(await witness.synced).toBe(true)
       appendParagraph(demoted.doc, 'before demotion')
       await eventually(() => bodyText(witness.doc).includes('before demotion'), 'the editor writes while an editor')
-      const patch = await fx.owner.req('PATCH', `/api/workspaces/${fx.workspace.id}/members/${person.user!.id}`, { role: 'viewer' })
+      const patch = await fx.owner.req('PATCH', `/api/workspaces/${fx.workspace.id}/members/${person.user!.id}`, {
+        role: 'viewer',
+      })
       expect(patch.status).toBe(200)
       appendParagraph(demoted.doc, 'after demotion')
       appendParagraph(witness.doc, 'witness marker')
@@ -122,13 +137,19 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
 
     it('sends no document byte to a foreign Origin or a request without a session', async () => {
       appendParagraph(client(fx.owner, fx.shared.id).doc, 'secret words')
-      const foreign = rawSocket(server.url, `/sync/${fx.shared.id}`, { cookie: fx.owner.cookieHeader, origin: 'https://evil.example' })
+      const foreign = rawSocket(server.url, `/sync/${fx.shared.id}`, {
+        cookie: fx.owner.cookieHeader,
+        origin: 'https://evil.example',
+      })
       expect(await foreign.closed).toBe(CLOSE.foreignOrigin)
       expect(foreign.received).toEqual([])
       const anonymous = rawSocket(server.url, `/sync/${fx.shared.id}`, { origin: server.url })
       expect(await anonymous.closed).toBe(CLOSE.unauthenticated)
       expect(anonymous.received).toEqual([])
-      const outsider = rawSocket(server.url, `/sync/nosuchsection`, { cookie: fx.owner.cookieHeader, origin: server.url })
+      const outsider = rawSocket(server.url, `/sync/nosuchsection`, {
+        cookie: fx.owner.cookieHeader,
+        origin: server.url,
+      })
       expect(await outsider.closed).toBe(CLOSE.forbidden)
       expect(outsider.received).toEqual([])
     })
@@ -140,7 +161,11 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
       expect(await b.synced).toBe(true)
       a.provider.awareness.setLocalStateField('user', { name: 'Olivia Owner' })
       b.provider.awareness.setLocalStateField('user', { name: 'Vic Viewer' })
-      const names = (c: StockClient) => [...c.provider.awareness.getStates().values()].map((s) => s.user?.name).filter(Boolean).sort()
+      const names = (c: StockClient) =>
+        [...c.provider.awareness.getStates().values()]
+          .map((s) => s.user?.name)
+          .filter(Boolean)
+          .sort()
       await eventually(() => names(a).length === 2 && names(b).length === 2, 'both see each other')
       expect(names(a)).toEqual(['Olivia Owner', 'Vic Viewer'])
       appendParagraph(a.doc, 'not a place for text')

@@ -25,8 +25,14 @@ export class PostgresUpdateLog implements UpdateLog {
   async load(sectionId: string): Promise<StoredSection> {
     // One consistent view of snapshot and log, even while another process compacts.
     return inTransaction(this.pool, 'begin isolation level repeatable read', async (client) => {
-      const snap = await client.query<{ state: Buffer; version: number }>('select state, version from section_snapshots where section_id = $1', [sectionId])
-      const updates = await client.query<{ id: number; data: Buffer }>('select id, data from section_updates where section_id = $1 order by id', [sectionId])
+      const snap = await client.query<{ state: Buffer; version: number }>(
+        'select state, version from section_snapshots where section_id = $1',
+        [sectionId],
+      )
+      const updates = await client.query<{ id: number; data: Buffer }>(
+        'select id, data from section_updates where section_id = $1 order by id',
+        [sectionId],
+      )
       const row = snap.rows[0]
       return {
         snapshot: row ? { state: toBytes(row.state), version: row.version } : null,
@@ -41,7 +47,11 @@ export class PostgresUpdateLog implements UpdateLog {
     const res = await this.pool.query<{ id: string | number }>(
       'insert into section_updates (section_id, data, created_at) ' +
         'select s, d, $3 from unnest($1::text[], $2::bytea[]) with ordinality as u(s, d, n) order by n returning id',
-      [entries.map((e) => e.sectionId), entries.map((e) => Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength)), now],
+      [
+        entries.map((e) => e.sectionId),
+        entries.map((e) => Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength)),
+        now,
+      ],
     )
     // Ids come from one sequence in insertion order, so sorted ids line up with the entries.
     return res.rows.map((r) => Number(r.id)).sort((a, b) => a - b)
@@ -49,7 +59,10 @@ export class PostgresUpdateLog implements UpdateLog {
 
   async compact(sectionId: string, state: Uint8Array, replacedIds: readonly number[], expectedVersion: number | null) {
     return inTransaction(this.pool, 'begin', async (client) => {
-      const cur = await client.query<{ version: number }>('select version from section_snapshots where section_id = $1 for update', [sectionId])
+      const cur = await client.query<{ version: number }>(
+        'select version from section_snapshots where section_id = $1 for update',
+        [sectionId],
+      )
       const current = cur.rows[0]?.version ?? null
       if (current !== expectedVersion) return null
       const version = (current ?? 0) + 1
@@ -60,7 +73,10 @@ export class PostgresUpdateLog implements UpdateLog {
         [sectionId, Buffer.from(state), version, Date.now(), current],
       )
       if (current === null && inserted.rowCount === 0) return null
-      await client.query('delete from section_updates where section_id = $1 and id = any($2::bigint[])', [sectionId, replacedIds])
+      await client.query('delete from section_updates where section_id = $1 and id = any($2::bigint[])', [
+        sectionId,
+        replacedIds,
+      ])
       return version
     })
   }

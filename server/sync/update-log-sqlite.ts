@@ -11,7 +11,12 @@ export class SqliteUpdateLog implements UpdateLog {
   private readonly selectSnapshot: SQLite.Statement<[string], { state: Buffer; version: number }>
   private readonly appendAll: (entries: readonly NewUpdate[]) => number[]
   private readonly loadBoth: (sectionId: string) => StoredSection
-  private readonly compactTx: (sectionId: string, state: Uint8Array, ids: readonly number[], expected: number | null) => number | null
+  private readonly compactTx: (
+    sectionId: string,
+    state: Uint8Array,
+    ids: readonly number[],
+    expected: number | null,
+  ) => number | null
 
   constructor(db: SQLite.Database) {
     this.insert = db.prepare('insert into section_updates (section_id, data, created_at) values (?, ?, ?)')
@@ -33,17 +38,21 @@ export class SqliteUpdateLog implements UpdateLog {
         updates: this.selectUpdates.all(sectionId).map((r) => ({ id: r.id, data: toBytes(r.data) })),
       }
     })
-    this.compactTx = db.transaction((sectionId: string, state: Uint8Array, ids: readonly number[], expected: number | null) => {
-      const current = this.selectSnapshot.get(sectionId)?.version ?? null
-      if (current !== expected) return null
-      const version = (current ?? 0) + 1
-      upsertSnapshot.run(sectionId, state, version, Date.now())
-      for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
-        const chunk = ids.slice(i, i + DELETE_CHUNK)
-        db.prepare(`delete from section_updates where section_id = ? and id in (${chunk.map(() => '?').join(',')})`).run(sectionId, ...chunk)
-      }
-      return version
-    })
+    this.compactTx = db.transaction(
+      (sectionId: string, state: Uint8Array, ids: readonly number[], expected: number | null) => {
+        const current = this.selectSnapshot.get(sectionId)?.version ?? null
+        if (current !== expected) return null
+        const version = (current ?? 0) + 1
+        upsertSnapshot.run(sectionId, state, version, Date.now())
+        for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
+          const chunk = ids.slice(i, i + DELETE_CHUNK)
+          db.prepare(
+            `delete from section_updates where section_id = ? and id in (${chunk.map(() => '?').join(',')})`,
+          ).run(sectionId, ...chunk)
+        }
+        return version
+      },
+    )
   }
 
   async load(sectionId: string) {

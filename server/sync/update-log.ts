@@ -25,7 +25,12 @@ export interface UpdateLog {
    * Replace the updates `replacedIds` by `state`. Gives up (returns null) when the snapshot is no longer
    * at `expectedVersion`: another compaction won, and nothing may be lost by overwriting it.
    */
-  compact(sectionId: string, state: Uint8Array, replacedIds: readonly number[], expectedVersion: number | null): Promise<number | null>
+  compact(
+    sectionId: string,
+    state: Uint8Array,
+    replacedIds: readonly number[],
+    expectedVersion: number | null,
+  ): Promise<number | null>
 }
 
 export function createUpdateLog(driver: Driver): UpdateLog {

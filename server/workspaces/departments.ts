@@ -1,7 +1,13 @@
 import { createRoute } from '@hono/zod-openapi'
 import { LIMITS } from '../../shared/limits'
 import { canManageDepartments } from '../../shared/workspaces/permissions'
-import { CreateDepartmentBody, DepartmentParams, RenameDepartmentBody, Workspace, WorkspaceParams } from '../../shared/workspaces/schema'
+import {
+  CreateDepartmentBody,
+  DepartmentParams,
+  RenameDepartmentBody,
+  Workspace,
+  WorkspaceParams,
+} from '../../shared/workspaces/schema'
 import { requireAuth } from '../auth/middleware'
 import { conflict, forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
@@ -13,18 +19,26 @@ import { presentWorkspace } from './present'
 import { type CallerMembership, listDepartments, requireMembership } from './repo'
 
 const create = createRoute({
-  method: 'post', path: '/workspaces/{id}/departments', tags: ['departments'], summary: 'Add a department',
+  method: 'post',
+  path: '/workspaces/{id}/departments',
+  tags: ['departments'],
+  summary: 'Add a department',
   request: { params: WorkspaceParams, body: jsonBody(CreateDepartmentBody) },
   responses: { 201: jsonResponse(Workspace, 'The workspace with the new department'), ...ERRORS, 409: ERRORS[400] },
 })
 const rename = createRoute({
-  method: 'patch', path: '/workspaces/{id}/departments/{departmentId}', tags: ['departments'], summary: 'Rename a department',
+  method: 'patch',
+  path: '/workspaces/{id}/departments/{departmentId}',
+  tags: ['departments'],
+  summary: 'Rename a department',
   request: { params: DepartmentParams, body: jsonBody(RenameDepartmentBody) },
   responses: { 200: jsonResponse(Workspace, 'The workspace with the renamed department'), ...ERRORS, 409: ERRORS[400] },
 })
 const remove = createRoute({
-  method: 'delete', path: '/workspaces/{id}/departments/{departmentId}', tags: ['departments'],
-  summary: "Remove a department; its objectives sections are archived, the other sections it owned become shared",
+  method: 'delete',
+  path: '/workspaces/{id}/departments/{departmentId}',
+  tags: ['departments'],
+  summary: 'Remove a department; its objectives sections are archived, the other sections it owned become shared',
   request: { params: DepartmentParams },
   responses: { 200: jsonResponse(Workspace, 'The workspace without the department'), ...ERRORS },
 })
@@ -36,7 +50,9 @@ async function requireManager(db: Db, workspaceId: string, userId: string): Prom
 }
 
 async function assertNameFree(db: Db, workspaceId: string, name: string, exceptId?: string) {
-  const taken = (await listDepartments(db, workspaceId)).some((d) => d.id !== exceptId && d.name.toLowerCase() === name.toLowerCase())
+  const taken = (await listDepartments(db, workspaceId)).some(
+    (d) => d.id !== exceptId && d.name.toLowerCase() === name.toLowerCase(),
+  )
   if (taken) throw conflict('department_exists', `There is already a department called "${name}".`)
 }
 
@@ -48,10 +64,14 @@ export function departmentRoutes({ storage: { db }, access }: Services) {
       const { name } = c.req.valid('json')
       await assertNameFree(db, caller.workspaceId, name)
       const existing = await listDepartments(db, caller.workspaceId)
-      if (existing.length >= LIMITS.departmentsPerWorkspace) throw conflict('too_many_departments', `A workspace has at most ${LIMITS.departmentsPerWorkspace} departments.`)
+      if (existing.length >= LIMITS.departmentsPerWorkspace)
+        throw conflict('too_many_departments', `A workspace has at most ${LIMITS.departmentsPerWorkspace} departments.`)
       const department = { id: newId(), name, position: Math.max(-1, ...existing.map((d) => d.position)) + 1 }
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('departments').values({ ...department, workspace_id: caller.workspaceId, created_at: Date.now() }).execute()
+        await trx
+          .insertInto('departments')
+          .values({ ...department, workspace_id: caller.workspaceId, created_at: Date.now() })
+          .execute()
         await addObjectivesToAllPlans(trx, caller.workspaceId, department)
       })
       return c.json(await presentWorkspace(db, caller), 201)

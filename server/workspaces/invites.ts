@@ -3,7 +3,15 @@ import type { Context } from 'hono'
 import { LIMITS } from '../../shared/limits'
 import { canInvite, canInviteAs } from '../../shared/workspaces/permissions'
 import {
-  AcceptedInvite, CreateInviteBody, CreatedInvite, type Invite, InviteList, InviteParams, InvitePreview, InviteTokenParams, WorkspaceParams,
+  AcceptedInvite,
+  CreateInviteBody,
+  CreatedInvite,
+  type Invite,
+  InviteList,
+  InviteParams,
+  InvitePreview,
+  InviteTokenParams,
+  WorkspaceParams,
 } from '../../shared/workspaces/schema'
 import { requireAuth } from '../auth/middleware'
 import { generateSessionToken, hashToken } from '../auth/sessions'
@@ -15,30 +23,52 @@ import type { InviteRow } from './tables'
 import { addMember, findMembership, listDepartments, requireMembership } from './repo'
 
 const create = createRoute({
-  method: 'post', path: '/workspaces/{id}/invites', tags: ['invites'],
+  method: 'post',
+  path: '/workspaces/{id}/invites',
+  tags: ['invites'],
   summary: 'Create a single-use invite link carrying a role and departments',
-  request: { params: WorkspaceParams, body: { content: { 'application/json': { schema: CreateInviteBody } }, required: true } },
+  request: {
+    params: WorkspaceParams,
+    body: { content: { 'application/json': { schema: CreateInviteBody } }, required: true },
+  },
   responses: { 201: jsonResponse(CreatedInvite, 'The invite; its token and URL are shown only now'), ...ERRORS },
 })
 const list = createRoute({
-  method: 'get', path: '/workspaces/{id}/invites', tags: ['invites'], summary: "The workspace's invites",
+  method: 'get',
+  path: '/workspaces/{id}/invites',
+  tags: ['invites'],
+  summary: "The workspace's invites",
   request: { params: WorkspaceParams },
   responses: { 200: jsonResponse(InviteList, 'Invites, newest first'), ...ERRORS },
 })
 const revoke = createRoute({
-  method: 'delete', path: '/workspaces/{id}/invites/{inviteId}', tags: ['invites'], summary: 'Revoke an invite',
+  method: 'delete',
+  path: '/workspaces/{id}/invites/{inviteId}',
+  tags: ['invites'],
+  summary: 'Revoke an invite',
   request: { params: InviteParams },
   responses: { 204: noContent, ...ERRORS },
 })
 const preview = createRoute({
-  method: 'get', path: '/invites/{token}', tags: ['invites'], summary: 'What an invite link offers (no sign-in needed)',
+  method: 'get',
+  path: '/invites/{token}',
+  tags: ['invites'],
+  summary: 'What an invite link offers (no sign-in needed)',
   request: { params: InviteTokenParams },
   responses: { 200: jsonResponse(InvitePreview, 'The invite'), 404: ERRORS[404], 410: ERRORS[404] },
 })
 const accept = createRoute({
-  method: 'post', path: '/invites/{token}/accept', tags: ['invites'], summary: 'Join the workspace as the signed-in caller',
+  method: 'post',
+  path: '/invites/{token}/accept',
+  tags: ['invites'],
+  summary: 'Join the workspace as the signed-in caller',
   request: { params: InviteTokenParams },
-  responses: { 200: jsonResponse(AcceptedInvite, 'Joined (or already a member)'), 401: ERRORS[401], 404: ERRORS[404], 410: ERRORS[404] },
+  responses: {
+    200: jsonResponse(AcceptedInvite, 'Joined (or already a member)'),
+    401: ERRORS[401],
+    404: ERRORS[404],
+    410: ERRORS[404],
+  },
 })
 
 function inviteStatus(row: InviteRow, now = Date.now()): Invite['status'] {
@@ -72,7 +102,8 @@ function assertPending(row: InviteRow | undefined): asserts row is InviteRow {
 
 export function inviteRoutes({ storage: { db }, config, access }: Services) {
   const publicOrigin = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin
-  const byToken = (token: string) => db.selectFrom('invites').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
+  const byToken = (token: string) =>
+    db.selectFrom('invites').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
 
   return createRouter()
     .openapi(create, async (c) => {
@@ -87,9 +118,17 @@ export function inviteRoutes({ storage: { db }, config, access }: Services) {
       const token = generateSessionToken()
       const now = Date.now()
       const row: InviteRow = {
-        id: newId(), workspace_id: caller.workspaceId, token_hash: hashToken(token), role: body.role,
-        department_ids: JSON.stringify(departmentIds), created_by: user.id, created_at: now,
-        expires_at: now + LIMITS.inviteTtlMs, used_at: null, used_by: null, revoked_at: null,
+        id: newId(),
+        workspace_id: caller.workspaceId,
+        token_hash: hashToken(token),
+        role: body.role,
+        department_ids: JSON.stringify(departmentIds),
+        created_by: user.id,
+        created_at: now,
+        expires_at: now + LIMITS.inviteTtlMs,
+        used_at: null,
+        used_by: null,
+        revoked_at: null,
       }
       await db.insertInto('invites').values(row).execute()
       return c.json({ ...presentInvite(row), token, url: `${publicOrigin(c)}/invite/${token}` }, 201)
@@ -98,7 +137,13 @@ export function inviteRoutes({ storage: { db }, config, access }: Services) {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       if (!canInvite(caller)) throw forbidden('Only owners and admins can see invites.')
-      const rows = await db.selectFrom('invites').selectAll().where('workspace_id', '=', caller.workspaceId).orderBy('created_at', 'desc').limit(200).execute()
+      const rows = await db
+        .selectFrom('invites')
+        .selectAll()
+        .where('workspace_id', '=', caller.workspaceId)
+        .orderBy('created_at', 'desc')
+        .limit(200)
+        .execute()
       return c.json({ invites: rows.map(presentInvite) }, 200)
     })
     .openapi(revoke, async (c) => {
@@ -106,36 +151,68 @@ export function inviteRoutes({ storage: { db }, config, access }: Services) {
       const { id, inviteId } = c.req.valid('param')
       const caller = await requireMembership(db, id, user.id)
       if (!canInvite(caller)) throw forbidden('Only owners and admins can revoke invites.')
-      const result = await db.updateTable('invites').set({ revoked_at: Date.now() })
-        .where('id', '=', inviteId).where('workspace_id', '=', id).where('revoked_at', 'is', null).executeTakeFirst()
+      const result = await db
+        .updateTable('invites')
+        .set({ revoked_at: Date.now() })
+        .where('id', '=', inviteId)
+        .where('workspace_id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
       if (Number(result.numUpdatedRows) === 0) throw notFound('The invite')
       return c.body(null, 204)
     })
     .openapi(preview, async (c) => {
       const row = await byToken(c.req.valid('param').token)
       assertPending(row)
-      const ws = await db.selectFrom('workspaces').select(['name']).where('id', '=', row.workspace_id).executeTakeFirstOrThrow()
+      const ws = await db
+        .selectFrom('workspaces')
+        .select(['name'])
+        .where('id', '=', row.workspace_id)
+        .executeTakeFirstOrThrow()
       const inviter = await db.selectFrom('users').select(['name']).where('id', '=', row.created_by).executeTakeFirst()
       const ids = JSON.parse(row.department_ids) as string[]
-      const departments = (await listDepartments(db, row.workspace_id)).filter((d) => ids.includes(d.id)).map((d) => d.name)
-      return c.json({ workspaceName: ws.name, role: row.role, departments, invitedBy: inviter?.name ?? 'Someone', expiresAt: row.expires_at }, 200)
+      const departments = (await listDepartments(db, row.workspace_id))
+        .filter((d) => ids.includes(d.id))
+        .map((d) => d.name)
+      return c.json(
+        {
+          workspaceName: ws.name,
+          role: row.role,
+          departments,
+          invitedBy: inviter?.name ?? 'Someone',
+          expiresAt: row.expires_at,
+        },
+        200,
+      )
     })
     .openapi(accept, async (c) => {
       const { user } = requireAuth(c)
       const row = await byToken(c.req.valid('param').token)
-      if (row && (await findMembership(db, row.workspace_id, user.id))) return c.json({ workspaceId: row.workspace_id }, 200)
+      if (row && (await findMembership(db, row.workspace_id, user.id)))
+        return c.json({ workspaceId: row.workspace_id }, 200)
       assertPending(row)
       await db.transaction().execute(async (trx) => {
         // Single use even under a race: only the request that flips used_at joins.
-        const claimed = await trx.updateTable('invites').set({ used_at: Date.now(), used_by: user.id })
-          .where('id', '=', row.id).where('used_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', Date.now())
+        const claimed = await trx
+          .updateTable('invites')
+          .set({ used_at: Date.now(), used_by: user.id })
+          .where('id', '=', row.id)
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', Date.now())
           .executeTakeFirst()
         if (Number(claimed.numUpdatedRows) !== 1) throw new ApiError(410, 'invite_used', GONE.used)
         const known = new Set((await listDepartments(trx, row.workspace_id)).map((d) => d.id))
         const departmentIds = (JSON.parse(row.department_ids) as string[]).filter((d) => known.has(d))
         await addMember(trx, row.workspace_id, user.id, row.role, departmentIds)
       })
-      access.emit('memberChanged', { workspaceId: row.workspace_id, userId: user.id, removed: false, by: user.id, before: null })
+      access.emit('memberChanged', {
+        workspaceId: row.workspace_id,
+        userId: user.id,
+        removed: false,
+        by: user.id,
+        before: null,
+      })
       return c.json({ workspaceId: row.workspace_id }, 200)
     })
 }

@@ -8,13 +8,17 @@ import { findMembership, requireMembership } from './repo'
 import { removeMember, updateMember } from './update-member'
 
 const update = createRoute({
-  method: 'patch', path: '/workspaces/{id}/members/{userId}', tags: ['members'],
+  method: 'patch',
+  path: '/workspaces/{id}/members/{userId}',
+  tags: ['members'],
   summary: "Change a member's role, departments and the departments they lead",
   request: { params: MemberParams, body: jsonBody(UpdateMemberBody) },
   responses: { 200: jsonResponse(Workspace, 'The workspace with the changed member'), ...ERRORS, 409: ERRORS[400] },
 })
 const remove = createRoute({
-  method: 'delete', path: '/workspaces/{id}/members/{userId}', tags: ['members'],
+  method: 'delete',
+  path: '/workspaces/{id}/members/{userId}',
+  tags: ['members'],
   summary: 'Remove a member, or leave the workspace (your own user id)',
   request: { params: MemberParams },
   responses: { 204: noContent, ...ERRORS, 409: ERRORS[400] },

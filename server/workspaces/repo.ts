@@ -11,7 +11,11 @@ export interface CallerMembership extends Membership {
 }
 
 /** The caller's membership, or null when they are not in the workspace (or it does not exist). */
-export async function findMembership(db: DbOrTx, workspaceId: string, userId: string): Promise<CallerMembership | null> {
+export async function findMembership(
+  db: DbOrTx,
+  workspaceId: string,
+  userId: string,
+): Promise<CallerMembership | null> {
   const row = await db
     .selectFrom('memberships')
     .select(['role'])
@@ -57,7 +61,13 @@ export async function listMembers(db: DbOrTx, workspaceId: string): Promise<Memb
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id as userId', 'users.name', 'users.email', 'memberships.role', 'memberships.joined_at as joinedAt'])
+    .select([
+      'users.id as userId',
+      'users.name',
+      'users.email',
+      'memberships.role',
+      'memberships.joined_at as joinedAt',
+    ])
     .where('memberships.workspace_id', '=', workspaceId)
     .orderBy('memberships.joined_at')
     .execute()
@@ -104,16 +114,36 @@ export async function setMemberDepartments(
   departmentIds: readonly string[],
   leadOf: readonly string[],
 ): Promise<void> {
-  await db.deleteFrom('member_departments').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute()
+  await db
+    .deleteFrom('member_departments')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute()
   const all = [...new Set([...departmentIds, ...leadOf])]
   if (all.length === 0) return
   await db
     .insertInto('member_departments')
-    .values(all.map((department_id) => ({ workspace_id: workspaceId, user_id: userId, department_id, is_lead: leadOf.includes(department_id) ? 1 : 0 })))
+    .values(
+      all.map((department_id) => ({
+        workspace_id: workspaceId,
+        user_id: userId,
+        department_id,
+        is_lead: leadOf.includes(department_id) ? 1 : 0,
+      })),
+    )
     .execute()
 }
 
-export async function addMember(db: DbOrTx, workspaceId: string, userId: string, role: Role, departmentIds: readonly string[]) {
-  await db.insertInto('memberships').values({ workspace_id: workspaceId, user_id: userId, role, joined_at: Date.now() }).execute()
+export async function addMember(
+  db: DbOrTx,
+  workspaceId: string,
+  userId: string,
+  role: Role,
+  departmentIds: readonly string[],
+) {
+  await db
+    .insertInto('memberships')
+    .values({ workspace_id: workspaceId, user_id: userId, role, joined_at: Date.now() })
+    .execute()
   await setMemberDepartments(db, workspaceId, userId, departmentIds, [])
 }

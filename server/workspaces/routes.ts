@@ -1,7 +1,13 @@
 import { createRoute } from '@hono/zod-openapi'
 import { DEFAULT_DEPARTMENTS } from '../../shared/workspaces/roles'
 import { canManageWorkspace } from '../../shared/workspaces/permissions'
-import { CreateWorkspaceBody, RenameWorkspaceBody, Workspace, WorkspaceList, WorkspaceParams } from '../../shared/workspaces/schema'
+import {
+  CreateWorkspaceBody,
+  RenameWorkspaceBody,
+  Workspace,
+  WorkspaceList,
+  WorkspaceParams,
+} from '../../shared/workspaces/schema'
 import { requireAuth } from '../auth/middleware'
 import { forbidden } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
@@ -11,21 +17,33 @@ import { presentWorkspace } from './present'
 import { addMember, requireMembership } from './repo'
 
 const list = createRoute({
-  method: 'get', path: '/workspaces', tags: ['workspaces'], summary: "The caller's workspaces",
+  method: 'get',
+  path: '/workspaces',
+  tags: ['workspaces'],
+  summary: "The caller's workspaces",
   responses: { 200: jsonResponse(WorkspaceList, 'Workspaces the caller belongs to'), 401: ERRORS[401] },
 })
 const create = createRoute({
-  method: 'post', path: '/workspaces', tags: ['workspaces'], summary: 'Create a workspace; the caller becomes its owner',
+  method: 'post',
+  path: '/workspaces',
+  tags: ['workspaces'],
+  summary: 'Create a workspace; the caller becomes its owner',
   request: { body: jsonBody(CreateWorkspaceBody) },
   responses: { 201: jsonResponse(Workspace, 'The new workspace with its default departments'), ...ERRORS },
 })
 const get = createRoute({
-  method: 'get', path: '/workspaces/{id}', tags: ['workspaces'], summary: 'A workspace with its departments and members',
+  method: 'get',
+  path: '/workspaces/{id}',
+  tags: ['workspaces'],
+  summary: 'A workspace with its departments and members',
   request: { params: WorkspaceParams },
   responses: { 200: jsonResponse(Workspace, 'The workspace'), ...ERRORS },
 })
 const rename = createRoute({
-  method: 'patch', path: '/workspaces/{id}', tags: ['workspaces'], summary: 'Rename a workspace',
+  method: 'patch',
+  path: '/workspaces/{id}',
+  tags: ['workspaces'],
+  summary: 'Rename a workspace',
   request: { params: WorkspaceParams, body: jsonBody(RenameWorkspaceBody) },
   responses: { 200: jsonResponse(Workspace, 'The renamed workspace'), ...ERRORS },
 })
@@ -49,10 +67,21 @@ export function workspaceRoutes({ storage: { db } }: Services) {
       const now = Date.now()
       const workspaceId = newId()
       const caller = await db.transaction().execute(async (trx) => {
-        await trx.insertInto('workspaces').values({ id: workspaceId, name, created_by: user.id, created_at: now }).execute()
+        await trx
+          .insertInto('workspaces')
+          .values({ id: workspaceId, name, created_by: user.id, created_at: now })
+          .execute()
         await trx
           .insertInto('departments')
-          .values(DEFAULT_DEPARTMENTS.map((d, position) => ({ id: newId(), workspace_id: workspaceId, name: d, position, created_at: now })))
+          .values(
+            DEFAULT_DEPARTMENTS.map((d, position) => ({
+              id: newId(),
+              workspace_id: workspaceId,
+              name: d,
+              position,
+              created_at: now,
+            })),
+          )
           .execute()
         await addMember(trx, workspaceId, user.id, 'owner', [])
         return requireMembership(trx, workspaceId, user.id)
@@ -68,7 +97,11 @@ export function workspaceRoutes({ storage: { db } }: Services) {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       if (!canManageWorkspace(caller)) throw forbidden('Only owners and admins can rename the workspace.')
-      await db.updateTable('workspaces').set({ name: c.req.valid('json').name }).where('id', '=', caller.workspaceId).execute()
+      await db
+        .updateTable('workspaces')
+        .set({ name: c.req.valid('json').name })
+        .where('id', '=', caller.workspaceId)
+        .execute()
       return c.json(await presentWorkspace(db, caller), 200)
     })
 }

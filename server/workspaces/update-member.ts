@@ -3,7 +3,15 @@ import { canChangeMember, canLead } from '../../shared/workspaces/permissions'
 import { ApiError, conflict, forbidden, notFound } from '../http/errors'
 import type { Transaction } from 'kysely'
 import type { Database, Db } from '../storage/database'
-import { type CallerMembership, countOwners, findMembership, listDepartments, lockWorkspaceMembers, requireMembership, setMemberDepartments } from './repo'
+import {
+  type CallerMembership,
+  countOwners,
+  findMembership,
+  listDepartments,
+  lockWorkspaceMembers,
+  requireMembership,
+  setMemberDepartments,
+} from './repo'
 
 /**
  * The actor as they are at this moment, with the workspace's members locked until the transaction
@@ -18,13 +26,22 @@ async function lockedActor(trx: Transaction<Database>, caller: CallerMembership)
  * Change a member's role, departments and leads as one command. Leads must be editors or above and
  * belong to the department they lead; the last owner keeps their role.
  */
-export async function updateMember(db: Db, caller: CallerMembership, targetUserId: string, change: UpdateMemberBody): Promise<void> {
+export async function updateMember(
+  db: Db,
+  caller: CallerMembership,
+  targetUserId: string,
+  change: UpdateMemberBody,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const actor = await lockedActor(trx, caller)
     const target = await findMembership(trx, actor.workspaceId, targetUserId)
     if (!target) throw notFound('The member')
     if (!canChangeMember(actor, target, change.role)) {
-      throw forbidden(target.role === 'owner' || change.role === 'owner' ? 'Only an owner can change owners.' : 'Only owners and admins can change members.')
+      throw forbidden(
+        target.role === 'owner' || change.role === 'owner'
+          ? 'Only an owner can change owners.'
+          : 'Only owners and admins can change members.',
+      )
     }
     const role = change.role ?? target.role
     if (target.role === 'owner' && role !== 'owner' && (await countOwners(trx, actor.workspaceId)) <= 1) {
@@ -40,7 +57,13 @@ export async function updateMember(db: Db, caller: CallerMembership, targetUserI
       throw new ApiError(400, 'lead_requires_editor', 'A department lead must be an editor, admin or owner.')
     }
     const departmentIds = change.departmentIds ?? target.departmentIds
-    if (change.role) await trx.updateTable('memberships').set({ role }).where('workspace_id', '=', actor.workspaceId).where('user_id', '=', targetUserId).execute()
+    if (change.role)
+      await trx
+        .updateTable('memberships')
+        .set({ role })
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('user_id', '=', targetUserId)
+        .execute()
     await setMemberDepartments(trx, actor.workspaceId, targetUserId, departmentIds, leadOf)
   })
 }
@@ -56,7 +79,15 @@ export async function removeMember(db: Db, caller: CallerMembership, targetUserI
     if (target.role === 'owner' && (await countOwners(trx, actor.workspaceId)) <= 1) {
       throw conflict('last_owner', 'The last owner cannot be removed. Make someone else owner first.')
     }
-    await trx.deleteFrom('member_departments').where('workspace_id', '=', actor.workspaceId).where('user_id', '=', targetUserId).execute()
-    await trx.deleteFrom('memberships').where('workspace_id', '=', actor.workspaceId).where('user_id', '=', targetUserId).execute()
+    await trx
+      .deleteFrom('member_departments')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('user_id', '=', targetUserId)
+      .execute()
+    await trx
+      .deleteFrom('memberships')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('user_id', '=', targetUserId)
+      .execute()
   })
 }

@@ -38,12 +38,22 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         const ws = res.json as Workspace
         expect(ws.name).toBe('Acme Corp')
         expect(ws.departments.map((d) => d.name)).toEqual([...DEFAULT_DEPARTMENTS])
-        expect(ws.members).toEqual([expect.objectContaining({ userId: owner.user!.id, name: 'Olga', role: 'owner', departmentIds: [], leadOf: [] })])
+        expect(ws.members).toEqual([
+          expect.objectContaining({
+            userId: owner.user!.id,
+            name: 'Olga',
+            role: 'owner',
+            departmentIds: [],
+            leadOf: [],
+          }),
+        ])
         expect(ws.me).toEqual({ role: 'owner', departmentIds: [], leadOf: [] })
         expect(ws.abilities).toEqual({ manageMembers: true, manageDepartments: true, invite: true, createPlans: true })
 
         expect((await owner.req('GET', `/api/workspaces/${ws.id}`)).json).toEqual(ws)
-        expect((await owner.req('GET', '/api/workspaces')).json).toEqual({ workspaces: [{ id: ws.id, name: 'Acme Corp', role: 'owner' }] })
+        expect((await owner.req('GET', '/api/workspaces')).json).toEqual({
+          workspaces: [{ id: ws.id, name: 'Acme Corp', role: 'owner' }],
+        })
       })
 
       it('needs a signed-in caller', async () => {
@@ -73,7 +83,10 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
           expect(res.status).toBe(200)
           return res.json.sections as { id: string; kind: string; title: string; ownerDepartmentId: string | null }[]
         }
-        const objectives = async () => (await sections()).filter((x) => x.kind === 'objectives').map((x) => ({ title: x.title, owner: x.ownerDepartmentId }))
+        const objectives = async () =>
+          (await sections())
+            .filter((x) => x.kind === 'objectives')
+            .map((x) => ({ title: x.title, owner: x.ownerDepartmentId }))
         return { id: plan.json.id as string, sections, objectives }
       }
 
@@ -86,7 +99,15 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         expect((res.json as Workspace).departments.map((d) => d.name)).toEqual([...DEFAULT_DEPARTMENTS, 'Legal'])
 
         const kinds = (await plan.sections()).map((x) => x.kind)
-        expect(kinds.slice(0, 7)).toEqual(['overview', 'objectives', 'objectives', 'objectives', 'objectives', 'objectives', 'competition'])
+        expect(kinds.slice(0, 7)).toEqual([
+          'overview',
+          'objectives',
+          'objectives',
+          'objectives',
+          'objectives',
+          'objectives',
+          'competition',
+        ])
         expect((await plan.objectives()).at(-1)).toEqual({ title: 'Objectives — Legal', owner: legal.id })
       })
 
@@ -97,7 +118,11 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         for (const role of ['editor', 'commenter', 'viewer']) {
           const someone = await s.member(role)
           expectError(await someone.req('POST', `${s.ws}/departments`, { name: `By ${role}` }), 403, 'forbidden')
-          expectError(await someone.req('PATCH', `${s.ws}/departments/${s.dept('Sales')}`, { name: `By ${role}` }), 403, 'forbidden')
+          expectError(
+            await someone.req('PATCH', `${s.ws}/departments/${s.dept('Sales')}`, { name: `By ${role}` }),
+            403,
+            'forbidden',
+          )
           expectError(await someone.req('DELETE', `${s.ws}/departments/${s.dept('Sales')}`), 403, 'forbidden')
         }
         expect((await s.read()).departments.map((d) => d.name)).toEqual([...DEFAULT_DEPARTMENTS, 'Product'])
@@ -106,10 +131,16 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
       it('refuses a duplicate name (in any case) with 409', async () => {
         const s = await setup()
         expectError(await s.owner.req('POST', `${s.ws}/departments`, { name: 'sales ' }), 409, 'department_exists')
-        expectError(await s.owner.req('PATCH', `${s.ws}/departments/${s.dept('Marketing')}`, { name: 'SALES' }), 409, 'department_exists')
+        expectError(
+          await s.owner.req('PATCH', `${s.ws}/departments/${s.dept('Marketing')}`, { name: 'SALES' }),
+          409,
+          'department_exists',
+        )
         expect((await s.read()).departments.map((d) => d.name)).toEqual([...DEFAULT_DEPARTMENTS])
         // A department may change the case of its own name.
-        expect((await s.owner.req('PATCH', `${s.ws}/departments/${s.dept('Sales')}`, { name: 'SALES' })).status).toBe(200)
+        expect((await s.owner.req('PATCH', `${s.ws}/departments/${s.dept('Sales')}`, { name: 'SALES' })).status).toBe(
+          200,
+        )
       })
 
       it('renames a department, and its Objectives sections follow', async () => {
@@ -117,25 +148,45 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         const plan = await planWithObjectives(s)
         const res = await s.owner.req('PATCH', `${s.ws}/departments/${s.dept('Customer service')}`, { name: 'Support' })
         expect(res.status).toBe(200)
-        expect((res.json as Workspace).departments.map((d) => d.name)).toEqual(['Marketing', 'Support', 'Sales', 'Human resources'])
-        expect(await plan.objectives()).toContainEqual({ title: 'Objectives — Support', owner: s.dept('Customer service') })
+        expect((res.json as Workspace).departments.map((d) => d.name)).toEqual([
+          'Marketing',
+          'Support',
+          'Sales',
+          'Human resources',
+        ])
+        expect(await plan.objectives()).toContainEqual({
+          title: 'Objectives — Support',
+          owner: s.dept('Customer service'),
+        })
         expect((await plan.objectives()).map((o) => o.title)).not.toContain('Objectives — Customer service')
       })
 
-      it("removes a department: its Objectives sections are archived, its members leave it", async () => {
+      it('removes a department: its Objectives sections are archived, its members leave it', async () => {
         const s = await setup()
         const plan = await planWithObjectives(s)
         const hr = s.dept('Human resources')
-        const editor = await s.member('editor', { departments: ['Human resources', 'Sales'], leadOf: ['Human resources'] })
+        const editor = await s.member('editor', {
+          departments: ['Human resources', 'Sales'],
+          leadOf: ['Human resources'],
+        })
         const before = await plan.sections()
 
         const res = await s.owner.req('DELETE', `${s.ws}/departments/${hr}`)
         expect(res.status).toBe(200)
-        expect((res.json as Workspace).departments.map((d) => d.name)).toEqual(['Marketing', 'Customer service', 'Sales'])
+        expect((res.json as Workspace).departments.map((d) => d.name)).toEqual([
+          'Marketing',
+          'Customer service',
+          'Sales',
+        ])
 
         const after = await plan.sections()
         expect(after).toEqual(before.filter((x) => x.ownerDepartmentId !== hr))
-        const archived = await t.services.storage.db.selectFrom('sections').selectAll().where('plan_id', '=', plan.id).where('archived_at', 'is not', null).execute()
+        const archived = await t.services.storage.db
+          .selectFrom('sections')
+          .selectAll()
+          .where('plan_id', '=', plan.id)
+          .where('archived_at', 'is not', null)
+          .execute()
         expect(archived.map((x) => [x.kind, x.title])).toEqual([['objectives', 'Objectives — Human resources']])
 
         expect(await s.memberOf(editor)).toMatchObject({ departmentIds: [s.dept('Sales')], leadOf: [] })
@@ -147,23 +198,40 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
     describe('invites', () => {
       it('creates an invite, previews it without signing in, and accepting it carries role and departments', async () => {
         const s = await setup()
-        const created = await s.owner.req('POST', `${s.ws}/invites`, { role: 'editor', departmentIds: [s.dept('Sales'), s.dept('Marketing')] })
+        const created = await s.owner.req('POST', `${s.ws}/invites`, {
+          role: 'editor',
+          departmentIds: [s.dept('Sales'), s.dept('Marketing')],
+        })
         expect(created.status).toBe(201)
-        expect(created.json).toMatchObject({ role: 'editor', status: 'pending', departmentIds: [s.dept('Sales'), s.dept('Marketing')] })
+        expect(created.json).toMatchObject({
+          role: 'editor',
+          status: 'pending',
+          departmentIds: [s.dept('Sales'), s.dept('Marketing')],
+        })
         expect(created.json.url).toBe(`http://planroom.test/invite/${created.json.token}`)
         expect(Math.abs(created.json.expiresAt - (Date.now() + 7 * DAY))).toBeLessThan(60_000)
 
         const preview = await new ApiClient(t.app).req('GET', `/api/invites/${created.json.token}`)
         expect(preview.status).toBe(200)
-        expect(preview.json).toEqual({ workspaceName: 'Acme', role: 'editor', departments: ['Marketing', 'Sales'], invitedBy: 'Olivia Owner', expiresAt: created.json.expiresAt })
+        expect(preview.json).toEqual({
+          workspaceName: 'Acme',
+          role: 'editor',
+          departments: ['Marketing', 'Sales'],
+          invitedBy: 'Olivia Owner',
+          expiresAt: created.json.expiresAt,
+        })
 
         const joiner = await new ApiClient(t.app).signup('Jo Joiner')
         const accepted = await joiner.req('POST', `/api/invites/${created.json.token}/accept`)
         expect(accepted.status).toBe(200)
         expect(accepted.json).toEqual({ workspaceId: s.workspace.id })
         expect(await s.memberOf(joiner)).toMatchObject({ name: 'Jo Joiner', role: 'editor', leadOf: [] })
-        expect(new Set((await s.memberOf(joiner))!.departmentIds)).toEqual(new Set([s.dept('Sales'), s.dept('Marketing')]))
-        expect((await joiner.req('GET', '/api/workspaces')).json.workspaces).toEqual([{ id: s.workspace.id, name: 'Acme', role: 'editor' }])
+        expect(new Set((await s.memberOf(joiner))!.departmentIds)).toEqual(
+          new Set([s.dept('Sales'), s.dept('Marketing')]),
+        )
+        expect((await joiner.req('GET', '/api/workspaces')).json.workspaces).toEqual([
+          { id: s.workspace.id, name: 'Acme', role: 'editor' },
+        ])
 
         const list = await s.owner.req('GET', `${s.ws}/invites`)
         expect(list.json.invites).toEqual([expect.objectContaining({ id: created.json.id, status: 'used' })])
@@ -196,7 +264,11 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
       it('refuses an expired invite with 410', async () => {
         const s = await setup()
         const invite = (await s.owner.req('POST', `${s.ws}/invites`, { role: 'editor' })).json
-        await t.services.storage.db.updateTable('invites').set({ expires_at: Date.now() - 1 }).where('id', '=', invite.id).execute()
+        await t.services.storage.db
+          .updateTable('invites')
+          .set({ expires_at: Date.now() - 1 })
+          .where('id', '=', invite.id)
+          .execute()
         const late = await new ApiClient(t.app).signup()
         expectError(await late.req('GET', `/api/invites/${invite.token}`), 410, 'invite_expired')
         expectError(await late.req('POST', `/api/invites/${invite.token}/accept`), 410, 'invite_expired')
@@ -227,7 +299,11 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
       it('refuses departments of no such department, owner invites, and invites by editors', async () => {
         const s = await setup()
         const editor = await s.member('editor')
-        expectError(await s.owner.req('POST', `${s.ws}/invites`, { role: 'editor', departmentIds: ['nosuchdepartment'] }), 400, 'unknown_department')
+        expectError(
+          await s.owner.req('POST', `${s.ws}/invites`, { role: 'editor', departmentIds: ['nosuchdepartment'] }),
+          400,
+          'unknown_department',
+        )
         expectError(await s.owner.req('POST', `${s.ws}/invites`, { role: 'owner' }), 400, 'invalid_request')
         expectError(await editor.req('POST', `${s.ws}/invites`, { role: 'viewer' }), 403, 'forbidden')
         expectError(await editor.req('GET', `${s.ws}/invites`), 403, 'forbidden')
@@ -243,14 +319,21 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
 
         const promoted = await s.owner.req('PATCH', url, { role: 'editor' })
         expect(promoted.status).toBe(200)
-        expect((promoted.json as Workspace).members.find((m) => m.userId === person.user!.id)).toMatchObject({ role: 'editor', departmentIds: [s.dept('Marketing')] })
+        expect((promoted.json as Workspace).members.find((m) => m.userId === person.user!.id)).toMatchObject({
+          role: 'editor',
+          departmentIds: [s.dept('Marketing')],
+        })
 
         expect((await s.owner.req('PATCH', url, { departmentIds: [s.dept('Sales')] })).status).toBe(200)
         expect(await s.memberOf(person)).toMatchObject({ role: 'editor', departmentIds: [s.dept('Sales')], leadOf: [] })
 
         expect((await s.owner.req('PATCH', url, { leadOf: [s.dept('Sales')] })).status).toBe(200)
         expect(await s.memberOf(person)).toMatchObject({ departmentIds: [s.dept('Sales')], leadOf: [s.dept('Sales')] })
-        expect((await s.read(person)).me).toEqual({ role: 'editor', departmentIds: [s.dept('Sales')], leadOf: [s.dept('Sales')] })
+        expect((await s.read(person)).me).toEqual({
+          role: 'editor',
+          departmentIds: [s.dept('Sales')],
+          leadOf: [s.dept('Sales')],
+        })
 
         // Leading a department makes you one of its members.
         expect((await s.owner.req('PATCH', url, { leadOf: [s.dept('Marketing')] })).status).toBe(200)
@@ -264,14 +347,29 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         const viewer = await s.member('viewer')
         const lead = await s.member('editor', { departments: ['Sales'], leadOf: ['Sales'] })
 
-        expectError(await s.owner.req('PATCH', `${s.ws}/members/${viewer.user!.id}`, { leadOf: [s.dept('Sales')] }), 400, 'lead_requires_editor')
+        expectError(
+          await s.owner.req('PATCH', `${s.ws}/members/${viewer.user!.id}`, { leadOf: [s.dept('Sales')] }),
+          400,
+          'lead_requires_editor',
+        )
         expect(await s.memberOf(viewer)).toMatchObject({ role: 'viewer', leadOf: [] })
-        expectError(await s.owner.req('PATCH', `${s.ws}/members/${lead.user!.id}`, { role: 'commenter', leadOf: [s.dept('Sales')] }), 400, 'lead_requires_editor')
+        expectError(
+          await s.owner.req('PATCH', `${s.ws}/members/${lead.user!.id}`, {
+            role: 'commenter',
+            leadOf: [s.dept('Sales')],
+          }),
+          400,
+          'lead_requires_editor',
+        )
         expect(await s.memberOf(lead)).toMatchObject({ role: 'editor', leadOf: [s.dept('Sales')] })
 
         // Demoting a lead below editor drops the leads they can no longer hold.
         expect((await s.owner.req('PATCH', `${s.ws}/members/${lead.user!.id}`, { role: 'commenter' })).status).toBe(200)
-        expect(await s.memberOf(lead)).toMatchObject({ role: 'commenter', departmentIds: [s.dept('Sales')], leadOf: [] })
+        expect(await s.memberOf(lead)).toMatchObject({
+          role: 'commenter',
+          departmentIds: [s.dept('Sales')],
+          leadOf: [],
+        })
       })
 
       it.each([
@@ -282,7 +380,11 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         const editor = await s.member('editor', { departments: ['Sales'] })
         const other = await workspaceFixture(t.app, 'Other company')
         for (const id of ['nosuchdepartment', other.dept('Sales')]) {
-          expectError(await s.owner.req('PATCH', `${s.ws}/members/${editor.user!.id}`, body(id)), 400, 'unknown_department')
+          expectError(
+            await s.owner.req('PATCH', `${s.ws}/members/${editor.user!.id}`, body(id)),
+            400,
+            'unknown_department',
+          )
         }
         expect(await s.memberOf(editor)).toMatchObject({ departmentIds: [s.dept('Sales')], leadOf: [] })
       })
@@ -290,7 +392,11 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
       it('answers 404 for someone who is not a member, and 400 for an empty change', async () => {
         const s = await setup()
         const stranger = await new ApiClient(t.app).signup()
-        expectError(await s.owner.req('PATCH', `${s.ws}/members/${stranger.user!.id}`, { role: 'editor' }), 404, 'not_found')
+        expectError(
+          await s.owner.req('PATCH', `${s.ws}/members/${stranger.user!.id}`, { role: 'editor' }),
+          404,
+          'not_found',
+        )
         expectError(await s.owner.req('DELETE', `${s.ws}/members/${stranger.user!.id}`), 404, 'not_found')
         expectError(await s.owner.req('PATCH', `${s.ws}/members/${s.owner.user!.id}`, {}), 400, 'invalid_request')
       })
@@ -318,7 +424,11 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
 
         // Now `second` is the last owner.
         expectError(await second.req('DELETE', `${s.ws}/members/${second.user!.id}`), 409, 'last_owner')
-        expectError(await second.req('PATCH', `${s.ws}/members/${second.user!.id}`, { role: 'editor' }), 409, 'last_owner')
+        expectError(
+          await second.req('PATCH', `${s.ws}/members/${second.user!.id}`, { role: 'editor' }),
+          409,
+          'last_owner',
+        )
         expect((await s.read(second)).members.map((m) => [m.userId, m.role])).toEqual([
           [s.owner.user!.id, 'admin'],
           [second.user!.id, 'owner'],
@@ -326,9 +436,27 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
       })
 
       it.each([
-        ['both step down', (ws: string, a: ApiClient, b: ApiClient) => [a.req('PATCH', `${ws}/members/${a.user!.id}`, { role: 'admin' }), b.req('PATCH', `${ws}/members/${b.user!.id}`, { role: 'admin' })]],
-        ['each demotes the other', (ws: string, a: ApiClient, b: ApiClient) => [a.req('PATCH', `${ws}/members/${b.user!.id}`, { role: 'editor' }), b.req('PATCH', `${ws}/members/${a.user!.id}`, { role: 'editor' })]],
-        ['both leave', (ws: string, a: ApiClient, b: ApiClient) => [a.req('DELETE', `${ws}/members/${a.user!.id}`), b.req('DELETE', `${ws}/members/${b.user!.id}`)]],
+        [
+          'both step down',
+          (ws: string, a: ApiClient, b: ApiClient) => [
+            a.req('PATCH', `${ws}/members/${a.user!.id}`, { role: 'admin' }),
+            b.req('PATCH', `${ws}/members/${b.user!.id}`, { role: 'admin' }),
+          ],
+        ],
+        [
+          'each demotes the other',
+          (ws: string, a: ApiClient, b: ApiClient) => [
+            a.req('PATCH', `${ws}/members/${b.user!.id}`, { role: 'editor' }),
+            b.req('PATCH', `${ws}/members/${a.user!.id}`, { role: 'editor' }),
+          ],
+        ],
+        [
+          'both leave',
+          (ws: string, a: ApiClient, b: ApiClient) => [
+            a.req('DELETE', `${ws}/members/${a.user!.id}`),
+            b.req('DELETE', `${ws}/members/${b.user!.id}`),
+          ],
+        ],
       ])('keeps an owner when two owners %s at the same moment', async (_, race) => {
         const s = await setup()
         const second = await s.member('owner')
@@ -336,7 +464,12 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         // One goes through; the other is refused: the last owner stays (409), or its sender is no longer an owner (403).
         expect(results.filter((r) => r.status < 300)).toHaveLength(1)
         for (const refused of results.filter((r) => r.status >= 300)) expectError(refused, [403, 409])
-        const owners = await t.services.storage.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', s.workspace.id).where('role', '=', 'owner').execute()
+        const owners = await t.services.storage.db
+          .selectFrom('memberships')
+          .select('user_id')
+          .where('workspace_id', '=', s.workspace.id)
+          .where('role', '=', 'owner')
+          .execute()
         expect(owners).toHaveLength(1)
       })
 
@@ -347,8 +480,12 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         // The admin's request read their membership, then the owner demoted them before the change ran.
         const asSeenEarlier = (await findMembership(t.services.storage.db, s.workspace.id, admin.user!.id))!
         expect((await s.owner.req('PATCH', `${s.ws}/members/${admin.user!.id}`, { role: 'viewer' })).status).toBe(200)
-        await expect(removeMember(t.services.storage.db, asSeenEarlier, target.user!.id)).rejects.toMatchObject({ status: 403 })
-        await expect(updateMember(t.services.storage.db, asSeenEarlier, target.user!.id, { role: 'admin' })).rejects.toMatchObject({ status: 403 })
+        await expect(removeMember(t.services.storage.db, asSeenEarlier, target.user!.id)).rejects.toMatchObject({
+          status: 403,
+        })
+        await expect(
+          updateMember(t.services.storage.db, asSeenEarlier, target.user!.id, { role: 'admin' }),
+        ).rejects.toMatchObject({ status: 403 })
         expect(await s.memberOf(target)).toMatchObject({ role: 'viewer' })
       })
 
@@ -375,7 +512,12 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
 
     describe('removing members and leaving', () => {
       const leads = (db: TestApp['services']['storage']['db'], workspaceId: string, userId: string) =>
-        db.selectFrom('member_departments').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute()
+        db
+          .selectFrom('member_departments')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('user_id', '=', userId)
+          .execute()
 
       it('lets an owner or admin remove a member, who then cannot see the workspace', async () => {
         const s = await setup()

@@ -8,7 +8,16 @@ import type { Objective } from '../plan-model/schema'
  * the page is presentation, not substance), only approval-relevant fields are kept, each in a fixed
  * order, text is trimmed and network links are sorted and deduplicated.
  */
-export const APPROVED_FIELDS = ['statement', 'metric', 'unit', 'baseline', 'target', 'deadline', 'owner', 'networkIds'] as const
+export const APPROVED_FIELDS = [
+  'statement',
+  'metric',
+  'unit',
+  'baseline',
+  'target',
+  'deadline',
+  'owner',
+  'networkIds',
+] as const
 export type ApprovedField = (typeof APPROVED_FIELDS)[number]
 
 export interface CanonicalObjective {

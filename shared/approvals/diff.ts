@@ -16,7 +16,10 @@ export interface ObjectiveChange {
 const byId = (objectives: readonly CanonicalObjective[]) =>
   Object.fromEntries(objectives.map(({ id, ...fields }) => [id, fields])) as Record<string, Record<string, unknown>>
 
-export function objectiveChanges(before: readonly CanonicalObjective[], after: readonly CanonicalObjective[]): ObjectiveChange[] {
+export function objectiveChanges(
+  before: readonly CanonicalObjective[],
+  after: readonly CanonicalObjective[],
+): ObjectiveChange[] {
   const was = byId(before)
   const now = byId(after)
   const out: ObjectiveChange[] = []
@@ -28,11 +31,19 @@ export function objectiveChanges(before: readonly CanonicalObjective[], after: r
     if (seen.has(key)) continue
     seen.add(key)
     if (field === undefined) {
-      out.push(d.type === 'CREATE'
-        ? { objectiveId: id, change: 'added', field: null, before: null, after: now[id] }
-        : { objectiveId: id, change: 'removed', field: null, before: was[id], after: null })
+      out.push(
+        d.type === 'CREATE'
+          ? { objectiveId: id, change: 'added', field: null, before: null, after: now[id] }
+          : { objectiveId: id, change: 'removed', field: null, before: was[id], after: null },
+      )
     } else {
-      out.push({ objectiveId: id, change: 'changed', field, before: was[id]?.[field] ?? null, after: now[id]?.[field] ?? null })
+      out.push({
+        objectiveId: id,
+        change: 'changed',
+        field,
+        before: was[id]?.[field] ?? null,
+        after: now[id]?.[field] ?? null,
+      })
     }
   }
   return out

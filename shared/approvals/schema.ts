@@ -17,7 +17,10 @@ export const DecisionBody = z
     /** Required when requesting changes; a note otherwise. */
     reason: z.string().trim().min(1, 'Write a reason, or leave it out.').max(LIMITS.approvalReasonLength).optional(),
     /** The hash of the objectives the lead reviewed: when given and they changed since, nothing is decided (409). */
-    hash: z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 hash in lower-case hex.').optional(),
+    hash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 hash in lower-case hex.')
+      .optional(),
   })
   .refine((b) => b.decision !== 'request_changes' || b.reason !== undefined, {
     message: 'Say what should change: a reason is required when requesting changes.',

@@ -12,13 +12,18 @@ export interface Refusal {
 }
 
 export function whyNotSubmit(state: ApprovalState): Refusal | null {
-  if (state === 'submitted') return { code: 'already_submitted', message: 'These objectives are already waiting for a decision.' }
-  if (state === 'approved') return { code: 'already_approved', message: 'These objectives are approved; change them before submitting again.' }
+  if (state === 'submitted')
+    return { code: 'already_submitted', message: 'These objectives are already waiting for a decision.' }
+  if (state === 'approved')
+    return { code: 'already_approved', message: 'These objectives are approved; change them before submitting again.' }
   return null
 }
 
 export function whyNotDecide(state: ApprovalState, decision: Decision): Refusal | null {
   if (state === 'submitted' || state === 'stale') return null
-  if (state === 'approved') return decision === 'approve' ? { code: 'already_approved', message: 'These objectives are already approved.' } : null
+  if (state === 'approved')
+    return decision === 'approve'
+      ? { code: 'already_approved', message: 'These objectives are already approved.' }
+      : null
   return { code: 'not_submitted', message: 'These objectives have not been submitted for a decision.' }
 }

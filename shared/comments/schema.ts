@@ -40,7 +40,10 @@ export const TextAnchor = z.strictObject({
 export const ItemAnchor = z.strictObject({
   type: z.literal('item'),
   itemId: ItemId,
-  field: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'Not a field name.').optional(),
+  field: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'Not a field name.')
+    .optional(),
   /** How the item read when the comment was made (its name or statement), for when it is gone. */
   quote: Quote.optional(),
 })
@@ -55,8 +58,16 @@ const Mentions = z.array(Id).max(LIMITS.mentionsPerComment)
 
 /** `POST /sections/:id/comments`: a new thread (optionally anchored), or a reply when `threadId` is given. */
 export const CreateCommentBody = z
-  .strictObject({ body: CommentText, anchor: Anchor.optional(), threadId: Id.optional(), mentions: Mentions.optional() })
-  .refine((b) => !(b.threadId && b.anchor), { message: 'A reply takes no anchor: it belongs to its thread.', path: ['anchor'] })
+  .strictObject({
+    body: CommentText,
+    anchor: Anchor.optional(),
+    threadId: Id.optional(),
+    mentions: Mentions.optional(),
+  })
+  .refine((b) => !(b.threadId && b.anchor), {
+    message: 'A reply takes no anchor: it belongs to its thread.',
+    path: ['anchor'],
+  })
 export type CreateCommentBody = z.infer<typeof CreateCommentBody>
 
 export const EditCommentBody = z.strictObject({ body: CommentText, mentions: Mentions.optional() })

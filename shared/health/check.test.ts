@@ -124,7 +124,12 @@ const CASES: Case[] = [
   },
   {
     rule: 'network-without-interaction-rule',
-    breakIt: (p) => edit(p, 'network', (c) => (c.interaction = [{ id: 'blank', rule: '', responseTimeHours: null, hours: ' ', who: '' }])),
+    breakIt: (p) =>
+      edit(
+        p,
+        'network',
+        (c) => (c.interaction = [{ id: 'blank', rule: '', responseTimeHours: null, hours: ' ', who: '' }]),
+      ),
     sectionId: 'sec-instagram',
     path: ['interaction'],
   },
@@ -184,7 +189,12 @@ describe('plan health check', () => {
       expect(findings).toHaveLength(1)
       const [finding] = findings
       expect(Finding.parse(finding)).toEqual(finding)
-      expect(finding).toMatchObject({ rule, sectionId, path, severity: HEALTH_RULES.find((r) => r.id === rule)!.severity })
+      expect(finding).toMatchObject({
+        rule,
+        sectionId,
+        path,
+        severity: HEALTH_RULES.find((r) => r.id === rule)!.severity,
+      })
       expect(finding!.message).toMatch(/\w.*\.$/)
     })
   })
@@ -192,14 +202,22 @@ describe('plan health check', () => {
   it('reads every department as draft when the plan has no approvals yet', () => {
     const plan = healthyPlan()
     delete plan.approvals
-    expect(ofRule(plan, 'objectives-not-approved').map((f) => f.sectionId)).toEqual(['sec-obj-marketing', 'sec-obj-sales'])
+    expect(ofRule(plan, 'objectives-not-approved').map((f) => f.sectionId)).toEqual([
+      'sec-obj-marketing',
+      'sec-obj-sales',
+    ])
     expect(ofRule(plan, 'objectives-not-approved')[0]!.message).toContain('draft')
   })
 
   it('counts networks from sections and from Network selection against the team capacity', () => {
     const plan = healthyPlan()
     plan.sections.push(networkSection('sec-tiktok', 'TikTok', 'obj-leads'))
-    edit(plan, 'network_selection', (c) => c.chosen.push({ id: 'ch-tt', name: 'tiktok', why: 'Young bakers', sectionId: null }, { id: 'ch-li', name: 'LinkedIn', why: 'Hiring', sectionId: null }))
+    edit(plan, 'network_selection', (c) =>
+      c.chosen.push(
+        { id: 'ch-tt', name: 'tiktok', why: 'Young bakers', sectionId: null },
+        { id: 'ch-li', name: 'LinkedIn', why: 'Hiring', sectionId: null },
+      ),
+    )
     expect(ofRule(plan, 'network-without-reason')).toEqual([])
     expect(ofRule(plan, 'too-many-networks')[0]!.message).toContain('3 networks but the team can staff 2')
   })
@@ -217,6 +235,8 @@ describe('plan health check', () => {
     const findings = checkPlanHealth(plan)
     expect(findings[0]).toMatchObject({ rule: 'no-crisis-manual', sectionId: null })
     const network = findings.filter((f) => f.sectionId === 'sec-instagram').map((f) => f.severity)
-    expect(network).toEqual([...network].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)))
+    expect(network).toEqual(
+      [...network].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)),
+    )
   })
 })

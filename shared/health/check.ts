@@ -57,7 +57,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  */
 export function checkPlanHealth(model: PlanModel): Finding[] {
   const plan = new PlanIndex(model)
-  const findings = HEALTH_RULES.flatMap((rule) => rule.find(plan).map((s) => ({ rule: rule.id, severity: rule.severity, ...s })))
+  const findings = HEALTH_RULES.flatMap((rule) =>
+    rule.find(plan).map((s) => ({ rule: rule.id, severity: rule.severity, ...s })),
+  )
   const position = new Map(model.sections.map((s, i) => [s.id, i]))
   const place = (f: Finding) => (f.sectionId === null ? -1 : (position.get(f.sectionId) ?? -1))
   return findings.sort((a, b) => place(a) - place(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])

@@ -60,13 +60,21 @@ function walk(node: PmJson, ctx: Context, out: Block[]) {
     case 'paragraph':
       return push(out, ctx, { type: 'paragraph', text: inlineText(node), level: 0 })
     case 'heading':
-      return push(out, ctx, { type: 'heading', text: inlineText(node), level: typeof node.attrs?.level === 'number' ? node.attrs.level : 1 })
+      return push(out, ctx, {
+        type: 'heading',
+        text: inlineText(node),
+        level: typeof node.attrs?.level === 'number' ? node.attrs.level : 1,
+      })
     case 'codeBlock':
       return push(out, ctx, { type: 'code', text: inlineText(node), level: 0 })
     case 'horizontalRule':
       return push(out, ctx, { type: 'rule', text: '', level: 0 })
     case 'tableRow':
-      return push(out, ctx, { type: 'row', text: (node.content ?? []).map((cell) => inlineText(cell).replace(/\n/g, ' ')).join(CELL_SEPARATOR), level: 0 })
+      return push(out, ctx, {
+        type: 'row',
+        text: (node.content ?? []).map((cell) => inlineText(cell).replace(/\n/g, ' ')).join(CELL_SEPARATOR),
+        level: 0,
+      })
     case 'blockquote':
       for (const child of node.content ?? []) walk(child, { ...ctx, quote: true }, out)
       return
@@ -74,7 +82,11 @@ function walk(node: PmJson, ctx: Context, out: Block[]) {
     case 'orderedList':
     case 'taskList':
       ;(node.content ?? []).forEach((item, i) => {
-        const itemCtx: Context = { depth: ctx.depth + 1, quote: ctx.quote, pending: { marker: markerOf(node, item, i) } }
+        const itemCtx: Context = {
+          depth: ctx.depth + 1,
+          quote: ctx.quote,
+          pending: { marker: markerOf(node, item, i) },
+        }
         for (const child of item.content ?? []) walk(child, itemCtx, out)
       })
       return

@@ -24,10 +24,17 @@ export interface BlockDiff {
 const SIMILAR_ENOUGH = 0.35
 
 const keyOf = (b: Block) => `${b.type}\u0000${b.level}\u0000${b.text}`
-const whole = (block: Block, change: TextChange): BlockDiff => ({ block, change, parts: block.text ? [{ text: block.text, change }] : [] })
+const whole = (block: Block, change: TextChange): BlockDiff => ({
+  block,
+  change,
+  parts: block.text ? [{ text: block.text, change }] : [],
+})
 
 function wordDiff(before: Block, after: Block): BlockDiff[] {
-  const parts: TextPart[] = diffWords(before.text, after.text).map((c) => ({ text: c.value, change: c.added ? 'added' : c.removed ? 'removed' : 'same' }))
+  const parts: TextPart[] = diffWords(before.text, after.text).map((c) => ({
+    text: c.value,
+    change: c.added ? 'added' : c.removed ? 'removed' : 'same',
+  }))
   const kept = parts.filter((p) => p.change === 'same').reduce((n, p) => n + p.text.trim().length, 0)
   const longest = Math.max(before.text.trim().length, after.text.trim().length, 1)
   if (kept / longest < SIMILAR_ENOUGH) return [whole(before, 'removed'), whole(after, 'added')]
@@ -51,7 +58,7 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
     }
     // A removal next to an addition is a replacement: pair the blocks in order, compare each pair's words.
     const next = runs[r + 1]
-    const pairedWith = next && (next.added !== run.added) && (next.removed !== run.removed) ? next : null
+    const pairedWith = next && next.added !== run.added && next.removed !== run.removed ? next : null
     const removed = run.removed ? count : pairedWith ? (pairedWith.count ?? pairedWith.value.length) : 0
     const added = run.added ? count : pairedWith ? (pairedWith.count ?? pairedWith.value.length) : 0
     const pairs = Math.min(removed, added)

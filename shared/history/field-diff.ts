@@ -26,7 +26,8 @@ function keyed(schema: z.ZodObject, value: Content): Content {
   for (const key of Object.keys(schema.shape)) {
     const list = listOf(schema, key)
     const v = value[key]
-    out[key] = list && Array.isArray(v) ? Object.fromEntries((v as Item[]).map((item) => [item.id, keyed(list.item, item)])) : v
+    out[key] =
+      list && Array.isArray(v) ? Object.fromEntries((v as Item[]).map((item) => [item.id, keyed(list.item, item)])) : v
   }
   return out
 }

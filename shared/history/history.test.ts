@@ -15,18 +15,50 @@ const para = (text: string): Block => ({ type: 'paragraph', text, level: 0, mark
 
 describe('blocksOf', () => {
   it('flattens headings, lists, task lists, quotes and tables into blocks with their markers', () => {
-    const blocks = blocksOf(doc(
-      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Tone' }] },
-      p(''),
-      { type: 'orderedList', attrs: { start: 3 }, content: [
-        { type: 'listItem', content: [p('First'), p('More of the first'), { type: 'bulletList', content: [{ type: 'listItem', content: [p('Nested')] }] }] },
-        { type: 'listItem', content: [p('Second')] },
-      ] },
-      { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: true }, content: [p('Done')] }] },
-      { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Line' }, { type: 'hardBreak' }, { type: 'text', text: 'two' }] }] },
-      { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableHeader', content: [p('Network')] }, { type: 'tableCell', content: [p('Role')] }] }] },
-      { type: 'horizontalRule' },
-    ))
+    const blocks = blocksOf(
+      doc(
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Tone' }] },
+        p(''),
+        {
+          type: 'orderedList',
+          attrs: { start: 3 },
+          content: [
+            {
+              type: 'listItem',
+              content: [
+                p('First'),
+                p('More of the first'),
+                { type: 'bulletList', content: [{ type: 'listItem', content: [p('Nested')] }] },
+              ],
+            },
+            { type: 'listItem', content: [p('Second')] },
+          ],
+        },
+        { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: true }, content: [p('Done')] }] },
+        {
+          type: 'blockquote',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'Line' }, { type: 'hardBreak' }, { type: 'text', text: 'two' }],
+            },
+          ],
+        },
+        {
+          type: 'table',
+          content: [
+            {
+              type: 'tableRow',
+              content: [
+                { type: 'tableHeader', content: [p('Network')] },
+                { type: 'tableCell', content: [p('Role')] },
+              ],
+            },
+          ],
+        },
+        { type: 'horizontalRule' },
+      ),
+    )
     expect(blocks.map((b) => [b.type, b.text, b.marker, b.depth, b.level, b.quote])).toEqual([
       ['heading', 'Tone', null, 0, 2, false],
       ['paragraph', 'First', '3.', 1, 0, false],
@@ -43,14 +75,27 @@ describe('blocksOf', () => {
 
 describe('diffBlocks', () => {
   it('keeps equal blocks, and shows a changed sentence word by word', () => {
-    const diff = diffBlocks([para('Intro'), para('We answer within four hours.')], [para('Intro'), para('We answer within two hours.'), para('New closing line')])
+    const diff = diffBlocks(
+      [para('Intro'), para('We answer within four hours.')],
+      [para('Intro'), para('We answer within two hours.'), para('New closing line')],
+    )
     expect(diff.map((d) => d.change)).toEqual(['same', 'changed', 'added'])
     const changed = diff[1]!.parts
     expect(changed.filter((x) => x.change === 'removed').map((x) => x.text.trim())).toEqual(['four'])
     expect(changed.filter((x) => x.change === 'added').map((x) => x.text.trim())).toEqual(['two'])
     // Both sides can be read back from the parts.
-    expect(changed.filter((x) => x.change !== 'added').map((x) => x.text).join('')).toBe('We answer within four hours.')
-    expect(changed.filter((x) => x.change !== 'removed').map((x) => x.text).join('')).toBe('We answer within two hours.')
+    expect(
+      changed
+        .filter((x) => x.change !== 'added')
+        .map((x) => x.text)
+        .join(''),
+    ).toBe('We answer within four hours.')
+    expect(
+      changed
+        .filter((x) => x.change !== 'removed')
+        .map((x) => x.text)
+        .join(''),
+    ).toBe('We answer within two hours.')
   })
 
   it('shows a block replaced by something unrelated as removed and added', () => {
@@ -68,21 +113,49 @@ describe('diffBlocks', () => {
 describe('fieldChanges', () => {
   it('matches items by id: an edited field, an added and a removed item, a tag list whole', () => {
     const before = content('objectives', { objectives: [objective('o1', 'Grow'), objective('o2', 'Sell')] })
-    const after = content('objectives', { objectives: [{ ...objective('o1', 'Grow'), target: 9000, networkIds: ['a', 'b'] }, objective('o3', 'Hire')] })
+    const after = content('objectives', {
+      objectives: [{ ...objective('o1', 'Grow'), target: 9000, networkIds: ['a', 'b'] }, objective('o3', 'Hire')],
+    })
     const changes = fieldChanges('objectives', before, after)
     expect(changes).toEqual([
       { path: ['objectives', 'o1', 'target'], change: 'changed', before: 5000, after: 9000 },
       { path: ['objectives', 'o1', 'networkIds'], change: 'changed', before: ['sec-instagram'], after: ['a', 'b'] },
-      { path: ['objectives', 'o2'], change: 'removed', before: expect.objectContaining({ statement: 'Sell' }), after: null },
-      { path: ['objectives', 'o3'], change: 'added', before: null, after: expect.objectContaining({ statement: 'Hire' }) },
+      {
+        path: ['objectives', 'o2'],
+        change: 'removed',
+        before: expect.objectContaining({ statement: 'Sell' }),
+        after: null,
+      },
+      {
+        path: ['objectives', 'o3'],
+        change: 'added',
+        before: null,
+        after: expect.objectContaining({ statement: 'Hire' }),
+      },
     ])
   })
 
   it('reports plain fields and nested lists, and nothing for a moved item', () => {
-    const before = content('competition', { competitors: [{ id: 'c1', name: 'Rival', ideas: [{ id: 'i1', idea: 'Reels' }] }, { id: 'c2', name: 'Other' }] })
-    const after = content('competition', { competitors: [{ id: 'c2', name: 'Other' }, { id: 'c1', name: 'Rival', ideas: [{ id: 'i1', idea: 'Reels', notForUs: true }] }] })
-    expect(fieldChanges('competition', before, after)).toEqual([{ path: ['competitors', 'c1', 'ideas', 'i1', 'notForUs'], change: 'changed', before: false, after: true }])
-    const positioning = fieldChanges('positioning', content('positioning', { statement: 'Old' }), content('positioning', { statement: 'New' }))
+    const before = content('competition', {
+      competitors: [
+        { id: 'c1', name: 'Rival', ideas: [{ id: 'i1', idea: 'Reels' }] },
+        { id: 'c2', name: 'Other' },
+      ],
+    })
+    const after = content('competition', {
+      competitors: [
+        { id: 'c2', name: 'Other' },
+        { id: 'c1', name: 'Rival', ideas: [{ id: 'i1', idea: 'Reels', notForUs: true }] },
+      ],
+    })
+    expect(fieldChanges('competition', before, after)).toEqual([
+      { path: ['competitors', 'c1', 'ideas', 'i1', 'notForUs'], change: 'changed', before: false, after: true },
+    ])
+    const positioning = fieldChanges(
+      'positioning',
+      content('positioning', { statement: 'Old' }),
+      content('positioning', { statement: 'New' }),
+    )
     expect(positioning).toEqual([{ path: ['statement'], change: 'changed', before: 'Old', after: 'New' }])
   })
 })
@@ -95,6 +168,9 @@ describe('snapshotContent', () => {
     const read = snapshotContent(doc, 'objectives')
     expect(read.blocks.map((b) => b.text)).toEqual(['Answer every question within four hours.'])
     expect((read.fields.objectives as { statement: string }[])[0]!.statement).toBe('Grow the community')
-    expect(snapshotContent(new Y.Doc(), 'positioning')).toEqual({ blocks: [], fields: readContent(new Y.Doc(), 'positioning') })
+    expect(snapshotContent(new Y.Doc(), 'positioning')).toEqual({
+      blocks: [],
+      fields: readContent(new Y.Doc(), 'positioning'),
+    })
   })
 })

@@ -5,7 +5,15 @@ import { Id } from '../workspaces/schema'
 
 /** The in-app inbox: what happened that concerns this person. */
 
-export const NotificationKind = z.enum(['mention', 'reply', 'resolved', 'reopened', 'approval_submitted', 'approval_decided', 'approval_stale'])
+export const NotificationKind = z.enum([
+  'mention',
+  'reply',
+  'resolved',
+  'reopened',
+  'approval_submitted',
+  'approval_decided',
+  'approval_stale',
+])
 export type NotificationKind = z.infer<typeof NotificationKind>
 
 export const Notification = z.object({

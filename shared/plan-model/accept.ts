@@ -84,7 +84,9 @@ function check(c: CheckDef): Accept | null {
     case 'less_than':
       return c.inclusive ? (v) => (v as number) <= c.value! : (v) => (v as number) < c.value!
     case 'string_format':
-      return c.format === 'regex' && c.pattern && !c.pattern.global && !c.pattern.sticky ? (v) => c.pattern!.test(v as string) : null
+      return c.format === 'regex' && c.pattern && !c.pattern.global && !c.pattern.sticky
+        ? (v) => c.pattern!.test(v as string)
+        : null
     default:
       return null
   }

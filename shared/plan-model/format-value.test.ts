@@ -27,9 +27,19 @@ describe('formatValue', () => {
   })
 
   it('labels enum values and booleans, and says nothing of what is not there', () => {
-    expect(formatValue({ type: 'enum', options: ['in_progress'], nullable: true }, { label: '' }, 'in_progress', '', words)).toBe('In progress')
+    expect(
+      formatValue({ type: 'enum', options: ['in_progress'], nullable: true }, { label: '' }, 'in_progress', '', words),
+    ).toBe('In progress')
     expect(formatValue({ type: 'boolean' }, { label: '' }, false, '', words)).toBe('No')
-    expect(formatValue({ type: 'number', nullable: true, min: 0, max: 100, int: true }, { label: '', widget: 'share' }, 40, '', words)).toBe('40.0% value, 60.0% promotional')
+    expect(
+      formatValue(
+        { type: 'number', nullable: true, min: 0, max: 100, int: true },
+        { label: '', widget: 'share' },
+        40,
+        '',
+        words,
+      ),
+    ).toBe('40.0% value, 60.0% promotional')
     for (const raw of [null, undefined, '']) expect(field('target')(raw)).toBe('')
     expect(field('networkIds')([])).toBe('')
   })

@@ -22,20 +22,29 @@ export interface ValueWords {
 export function formatValue(shape: FieldShape, ui: FieldUi, raw: unknown, unit: string, words: ValueWords): string {
   if (raw === null || raw === undefined || raw === '') return ''
   switch (shape.type) {
-    case 'text': return String(raw).trim()
+    case 'text':
+      return String(raw).trim()
     case 'number': {
       const n = raw as number
       if (ui.widget === 'share') return `${words.number(n)}% value, ${words.number(100 - n)}% promotional`
       const suffix = ui.suffix ?? unit
       return `${words.number(n)}${!suffix ? '' : suffix === '%' ? '%' : ` ${suffix}`}`
     }
-    case 'date': return words.date(raw as string)
-    case 'enum': return enumLabel(raw as string)
-    case 'boolean': return raw ? 'Yes' : 'No'
-    case 'person': return words.person(raw as string)
-    case 'link': return words.linked(ui.options, raw as string)
-    case 'links': return (raw as string[]).map((id) => words.linked(ui.options, id)).join(', ')
-    case 'tags': return (raw as string[]).join(', ')
-    case 'list': return ''
+    case 'date':
+      return words.date(raw as string)
+    case 'enum':
+      return enumLabel(raw as string)
+    case 'boolean':
+      return raw ? 'Yes' : 'No'
+    case 'person':
+      return words.person(raw as string)
+    case 'link':
+      return words.linked(ui.options, raw as string)
+    case 'links':
+      return (raw as string[]).map((id) => words.linked(ui.options, id)).join(', ')
+    case 'tags':
+      return (raw as string[]).join(', ')
+    case 'list':
+      return ''
   }
 }

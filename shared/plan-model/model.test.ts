@@ -17,7 +17,15 @@ describe('plan model: write then read', () => {
     const doc = new Y.Doc()
     const written = content('competition', {
       competitors: [
-        { id: 'c1', name: 'Other Bakery', networks: ['Instagram'], ideas: [{ id: 'i1', idea: 'Live baking', objectiveId: 'o1' }, { id: 'i2', notForUs: true }] },
+        {
+          id: 'c1',
+          name: 'Other Bakery',
+          networks: ['Instagram'],
+          ideas: [
+            { id: 'i1', idea: 'Live baking', objectiveId: 'o1' },
+            { id: 'i2', notForUs: true },
+          ],
+        },
       ],
       monitoring: [{ id: 'm1', topic: 'Our croissants', where: 'X', tool: 'Google Alerts' }],
     })
@@ -56,7 +64,9 @@ describe('plan model: write then read', () => {
     const competitor = addItem(doc, 'competition', ['competitors'], { name: 'Other Bakery' })
     const idea = addItem(doc, 'competition', ['competitors', competitor, 'ideas'], { idea: 'Live baking' })
     updateItem(doc, 'competition', ['competitors', competitor, 'ideas'], idea, { objectiveId: 'obj-1' })
-    expect(readContent(doc, 'competition').competitors[0]!.ideas).toEqual([{ id: idea, idea: 'Live baking', objectiveId: 'obj-1', notForUs: false }])
+    expect(readContent(doc, 'competition').competitors[0]!.ideas).toEqual([
+      { id: idea, idea: 'Live baking', objectiveId: 'obj-1', notForUs: false },
+    ])
     moveItem(doc, 'competition', ['competitors'], competitor, 0)
     expect(readContent(doc, 'competition').competitors[0]!.ideas[0]!.id).toBe(idea)
   })
@@ -67,7 +77,9 @@ describe('plan model: write then read', () => {
     const before = Y.encodeStateVector(doc)
     expect(() => setField(doc, 'network', 'valueShare', 130)).toThrow(InvalidContentError)
     expect(() => updateItem(doc, 'objectives', ['objectives'], id, { target: 'lots' as never })).toThrow(/target/)
-    expect(() => updateItem(doc, 'objectives', ['objectives'], id, { deadline: '2027-02-30' })).toThrow(InvalidContentError)
+    expect(() => updateItem(doc, 'objectives', ['objectives'], id, { deadline: '2027-02-30' })).toThrow(
+      InvalidContentError,
+    )
     expect(() => addItem(doc, 'objectives', ['objectives'], { id })).toThrow(/already has/)
     expect(() => addItem(doc, 'objectives', ['objectives'], { id: 'has spaces' })).toThrow(InvalidContentError)
     expect(() => addItem(doc, 'network', ['calendar'], { date: 42 as never })).toThrow(/date/)
@@ -83,7 +95,11 @@ describe('plan model: write then read', () => {
     addItem(bob, 'network', ['calendar'], { theme: 'from Bob' })
     sync(alice, bob)
     sync(bob, alice)
-    expect(readContent(alice, 'network').calendar.map((e) => e.theme).sort()).toEqual(['from Alice', 'from Bob'])
+    expect(
+      readContent(alice, 'network')
+        .calendar.map((e) => e.theme)
+        .sort(),
+    ).toEqual(['from Alice', 'from Bob'])
     expect(readContent(bob, 'network')).toEqual(readContent(alice, 'network'))
   })
 
@@ -109,7 +125,9 @@ describe('plan model: readers never pass invalid data on', () => {
     item.set('deadline', '2027-02-30')
     item.set('networkIds', 'sec-1')
     fields(doc).set('bogus', 1)
-    expect(readContent(doc, 'objectives').objectives).toEqual([{ ...content('objectives', { objectives: [{ id }] }).objectives[0], statement: 'Grow' }])
+    expect(readContent(doc, 'objectives').objectives).toEqual([
+      { ...content('objectives', { objectives: [{ id }] }).objectives[0], statement: 'Grow' },
+    ])
   })
 
   it('skips list elements that are not items, lack a valid id, repeat an id or replace the list', () => {

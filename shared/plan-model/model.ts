@@ -66,7 +66,8 @@ export function readBodyText(doc: Y.Doc): string {
   try {
     const root = doc.share.get(BODY_FIELD)
     if (!root) return ''
-    const body = root instanceof Y.XmlFragment ? root : root.constructor === Y.AbstractType ? doc.getXmlFragment(BODY_FIELD) : null
+    const body =
+      root instanceof Y.XmlFragment ? root : root.constructor === Y.AbstractType ? doc.getXmlFragment(BODY_FIELD) : null
     return body ? plainText(body).trim() : ''
   } catch {
     return ''
@@ -75,7 +76,9 @@ export function readBodyText(doc: Y.Doc): string {
 
 function plainText(node: unknown): string {
   if (node instanceof Y.XmlText) {
-    return (node.toDelta() as { insert?: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('')
+    return (node.toDelta() as { insert?: unknown }[])
+      .map((d) => (typeof d.insert === 'string' ? d.insert : ''))
+      .join('')
   }
   if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
     const children = node.toArray()

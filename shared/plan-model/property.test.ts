@@ -18,13 +18,23 @@ import { writeContent } from './write'
 
 /** Ids from a small pool, so links between sections often resolve and repeated ids happen. */
 const itemId = fc.oneof(fc.constantFrom('o1', 'o2', 'o3', 'net-1', 'x_y-z'), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/))
-const isoDate = fc.date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
-const finite = fc.oneof(fc.integer({ min: -5, max: 100 }), fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)))
+const isoDate = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10))
+const finite = fc.oneof(
+  fc.integer({ min: -5, max: 100 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)),
+)
 
 function valid(schema: z.ZodType): fc.Arbitrary<unknown> {
   const list = listSpec(schema)
   if (list) return fc.uniqueArray(valid(list.item), { selector: (item) => (item as { id: string }).id, maxLength: 3 })
-  const def = schema._zod.def as unknown as { type: string; innerType: z.ZodType; element: z.ZodType; shape: Record<string, z.ZodType> }
+  const def = schema._zod.def as unknown as {
+    type: string
+    innerType: z.ZodType
+    element: z.ZodType
+    shape: Record<string, z.ZodType>
+  }
   if (schema === ItemId) return itemId
   if (schema === IsoDate) return isoDate
   switch (def.type) {
@@ -58,7 +68,12 @@ const expectValidRead = (doc: Y.Doc, kind: SectionKind) => {
   return read
 }
 
-const meta = (kind: SectionKind, i: number) => ({ id: `sec-${i}`, kind, title: `${kind} ${i}`, ownerDepartmentId: i % 2 ? 'dept-1' : null })
+const meta = (kind: SectionKind, i: number) => ({
+  id: `sec-${i}`,
+  kind,
+  title: `${kind} ${i}`,
+  ownerDepartmentId: i % 2 ? 'dept-1' : null,
+})
 
 function planOf(docs: { kind: SectionKind; doc: Y.Doc }[]): PlanModel {
   return {
@@ -92,7 +107,11 @@ function keysOf(schema: z.ZodObject): string[] {
     return list ? [k, ...keysOf(list.item)] : [k]
   })
 }
-const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ALL_KEYS) }, fc.constant('id'), fc.string({ maxLength: 6 }))
+const key = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...ALL_KEYS) },
+  fc.constant('id'),
+  fc.string({ maxLength: 6 }),
+)
 const rawValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, '2027-02-30', '2027-03-01', 'lots', 150, -1, 2.5, true, null),
@@ -106,7 +125,12 @@ const recipe: fc.Arbitrary<Recipe> = fc.letrec<{ r: Recipe }>((tie) => ({
     rawValue.map((v) => ({ t: 'value' as const, v })),
     fc.array(fc.tuple(key, tie('r')), { maxLength: 4 }).map((entries) => ({ t: 'map' as const, entries })),
     // An item that looks right: an id (often valid, sometimes a repeat) and some fields.
-    fc.tuple(itemId, fc.array(fc.tuple(key, tie('r')), { maxLength: 3 })).map(([id, entries]) => ({ t: 'map' as const, entries: [['id', { t: 'value', v: id }] as [string, Recipe], ...entries] })),
+    fc
+      .tuple(itemId, fc.array(fc.tuple(key, tie('r')), { maxLength: 3 }))
+      .map(([id, entries]) => ({
+        t: 'map' as const,
+        entries: [['id', { t: 'value', v: id }] as [string, Recipe], ...entries],
+      })),
     fc.array(tie('r'), { maxLength: 3 }).map((items) => ({ t: 'array' as const, items })),
     fc.string({ maxLength: 4 }).map((s) => ({ t: 'text' as const, s })),
   ),
@@ -137,8 +161,21 @@ type Op =
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('set' as const), target: fc.nat(), key, value: recipe }) },
   fc.record({ op: fc.constant('delete-key' as const), target: fc.nat(), key }),
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('insert' as const), target: fc.nat(), at: fc.nat(), values: fc.array(recipe, { minLength: 1, maxLength: 3 }) }) },
-  fc.record({ op: fc.constant('delete' as const), target: fc.nat(), at: fc.nat(), len: fc.integer({ min: 1, max: 3 }) }),
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('insert' as const),
+      target: fc.nat(),
+      at: fc.nat(),
+      values: fc.array(recipe, { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  fc.record({
+    op: fc.constant('delete' as const),
+    target: fc.nat(),
+    at: fc.nat(),
+    len: fc.integer({ min: 1, max: 3 }),
+  }),
 )
 
 /** Every map and array under `fields`, valid or not, in a stable order. */
@@ -222,73 +259,91 @@ class SimClient {
 describe('plan model properties', () => {
   it('reads back any schema-valid content it wrote, on the document and on a synced copy', () => {
     fc.assert(
-      fc.property(anyKind.chain((kind) => fc.tuple(fc.constant(kind), validContent(kind))), ([kind, content]) => {
-        const doc = new Y.Doc()
-        writeContent(doc, kind, content)
-        const expected = SECTION_CONTENT[kind].parse(content)
-        expect(expectValidRead(doc, kind)).toEqual(expected)
-        const copy = new Y.Doc()
-        Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-        expect(readContent(copy, kind)).toEqual(expected)
-        expect(contentProblems(copy, kind)).toEqual([])
-      }),
+      fc.property(
+        anyKind.chain((kind) => fc.tuple(fc.constant(kind), validContent(kind))),
+        ([kind, content]) => {
+          const doc = new Y.Doc()
+          writeContent(doc, kind, content)
+          const expected = SECTION_CONTENT[kind].parse(content)
+          expect(expectValidRead(doc, kind)).toEqual(expected)
+          const copy = new Y.Doc()
+          Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+          expect(readContent(copy, kind)).toEqual(expected)
+          expect(contentProblems(copy, kind)).toEqual([])
+        },
+      ),
       { numRuns: 300 },
     )
   })
 
   it('runs the health check without throwing on any plan of schema-valid sections', () => {
-    const section = anyKind.chain((kind) => fc.tuple(fc.constant(kind), validContent(kind), fc.string({ maxLength: 10 })))
+    const section = anyKind.chain((kind) =>
+      fc.tuple(fc.constant(kind), validContent(kind), fc.string({ maxLength: 10 })),
+    )
     fc.assert(
-      fc.property(fc.array(section, { maxLength: 14 }), fc.dictionary(fc.constant('dept-1'), fc.constantFrom('draft', 'approved', 'stale' as const)), (sections, approvals) => {
-        const docs = sections.map(([kind, content, text]) => {
-          const doc = new Y.Doc()
-          writeContent(doc, kind, content)
-          if (text) doc.getXmlFragment('body').push([new Y.XmlText(text)])
-          return { kind, doc }
-        })
-        expectHealthCheckRuns({ ...planOf(docs), approvals })
-      }),
+      fc.property(
+        fc.array(section, { maxLength: 14 }),
+        fc.dictionary(fc.constant('dept-1'), fc.constantFrom('draft', 'approved', 'stale' as const)),
+        (sections, approvals) => {
+          const docs = sections.map(([kind, content, text]) => {
+            const doc = new Y.Doc()
+            writeContent(doc, kind, content)
+            if (text) doc.getXmlFragment('body').push([new Y.XmlText(text)])
+            return { kind, doc }
+          })
+          expectHealthCheckRuns({ ...planOf(docs), approvals })
+        },
+      ),
       { numRuns: 200 },
     )
   })
 
   it('never throws nor returns an invalid value, whatever garbage the document holds', () => {
     fc.assert(
-      fc.property(anyKind.chain((kind) => fc.tuple(fc.constant(kind), validContent(kind), fc.array(op, { maxLength: 12 }))), ([kind, content, ops]) => {
-        const doc = new Y.Doc()
-        writeContent(doc, kind, content)
-        for (const o of ops) {
-          apply(doc, o)
-          expectValidRead(doc, kind)
-        }
-        expectHealthCheckRuns(planOf([{ kind, doc }]))
-      }),
+      fc.property(
+        anyKind.chain((kind) => fc.tuple(fc.constant(kind), validContent(kind), fc.array(op, { maxLength: 12 }))),
+        ([kind, content, ops]) => {
+          const doc = new Y.Doc()
+          writeContent(doc, kind, content)
+          for (const o of ops) {
+            apply(doc, o)
+            expectValidRead(doc, kind)
+          }
+          expectHealthCheckRuns(planOf([{ kind, doc }]))
+        },
+      ),
       { numRuns: 300 },
     )
   })
 
   it('lets no structured update the schema rejects survive on the server, even from two clients at once', () => {
-    const step = fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.constantFrom(0, 1), op) }, fc.tuple(fc.constantFrom(0, 1), fc.constant('deliver' as const)))
+    const step = fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(fc.constantFrom(0, 1), op) },
+      fc.tuple(fc.constantFrom(0, 1), fc.constant('deliver' as const)),
+    )
     fc.assert(
-      fc.property(anyKind.chain((kind) => fc.tuple(fc.constant(kind), validContent(kind), fc.array(step, { maxLength: 14 }))), ([kind, content, steps]) => {
-        const server = new SimServer(kind)
-        const clients = [new SimClient(server), new SimClient(server)] as const
-        writeContent(clients[0].doc, kind, content)
-        expect(server.repairs).toEqual([])
-        for (const c of clients) c.deliver()
-        for (const [who, what] of steps) {
-          if (what === 'deliver') clients[who].deliver()
-          else apply(clients[who].doc, what)
-          // The invariant: what the server holds (and stores, and sends) is valid for the schema.
-          expect(contentProblems(server.doc, kind)).toEqual([])
-        }
-        for (const c of clients) c.deliver()
-        for (const c of clients) {
-          expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(server.doc))
-          expect(contentProblems(c.doc, kind)).toEqual([])
-          expect(readContent(c.doc, kind)).toEqual(readContent(server.doc, kind))
-        }
-      }),
+      fc.property(
+        anyKind.chain((kind) => fc.tuple(fc.constant(kind), validContent(kind), fc.array(step, { maxLength: 14 }))),
+        ([kind, content, steps]) => {
+          const server = new SimServer(kind)
+          const clients = [new SimClient(server), new SimClient(server)] as const
+          writeContent(clients[0].doc, kind, content)
+          expect(server.repairs).toEqual([])
+          for (const c of clients) c.deliver()
+          for (const [who, what] of steps) {
+            if (what === 'deliver') clients[who].deliver()
+            else apply(clients[who].doc, what)
+            // The invariant: what the server holds (and stores, and sends) is valid for the schema.
+            expect(contentProblems(server.doc, kind)).toEqual([])
+          }
+          for (const c of clients) c.deliver()
+          for (const c of clients) {
+            expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(server.doc))
+            expect(contentProblems(c.doc, kind)).toEqual([])
+            expect(readContent(c.doc, kind)).toEqual(readContent(server.doc, kind))
+          }
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -316,12 +371,17 @@ describe('plan model properties', () => {
 
   it('repairs nothing that the write helpers wrote', () => {
     fc.assert(
-      fc.property(anyKind.chain((kind) => fc.tuple(fc.constant(kind), fc.array(validContent(kind), { minLength: 1, maxLength: 3 }))), ([kind, contents]) => {
-        const server = new SimServer(kind)
-        const client = new SimClient(server)
-        for (const content of contents) writeContent(client.doc, kind, content)
-        expect(server.repairs).toEqual([])
-      }),
+      fc.property(
+        anyKind.chain((kind) =>
+          fc.tuple(fc.constant(kind), fc.array(validContent(kind), { minLength: 1, maxLength: 3 })),
+        ),
+        ([kind, contents]) => {
+          const server = new SimServer(kind)
+          const client = new SimClient(server)
+          for (const content of contents) writeContent(client.doc, kind, content)
+          expect(server.repairs).toEqual([])
+        },
+      ),
       { numRuns: 200 },
     )
   })

@@ -43,10 +43,19 @@ describe('server repair of structured content', () => {
     const { server, client, repairs } = serverAndClient('objectives')
     const id = addItem(client, 'objectives', ['objectives'], { statement: 'Grow', metric: 'followers', target: 10 })
     list(client, 'objectives').get(0).set('target', 'lots')
-    expect(repairs).toEqual([expect.stringMatching(new RegExp(`^Part of your change did not fit the plan and was removed\\. objectives › ${id} › target: `))])
+    expect(repairs).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Part of your change did not fit the plan and was removed\\. objectives › ${id} › target: `),
+      ),
+    ])
     for (const doc of [server, client]) {
       expect(contentProblems(doc, 'objectives')).toEqual([])
-      expect(readContent(doc, 'objectives').objectives[0]).toMatchObject({ id, statement: 'Grow', metric: 'followers', target: null })
+      expect(readContent(doc, 'objectives').objectives[0]).toMatchObject({
+        id,
+        statement: 'Grow',
+        metric: 'followers',
+        target: null,
+      })
     }
   })
 
@@ -97,7 +106,9 @@ describe('server repair of structured content', () => {
     server.getMap<unknown>(FIELDS).set('networkCapacity', 'many')
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server), 'server')
     addItem(client, 'process', ['deliverables'], { what: 'Calendar' })
-    expect(repairs).toEqual([expect.stringMatching(/^This section held content that did not fit the plan; it was removed\. networkCapacity: /)])
+    expect(repairs).toEqual([
+      expect.stringMatching(/^This section held content that did not fit the plan; it was removed\. networkCapacity: /),
+    ])
     expect(contentProblems(server, 'process')).toEqual([])
   })
 })

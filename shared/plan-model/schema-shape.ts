@@ -58,8 +58,15 @@ function computeShape(field: z.ZodType): FieldShape {
     return { type: 'text', max, long: max > CONTENT_LIMITS.shortText }
   }
   if (inner instanceof z.ZodNumber) {
-    const finite = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) || Math.abs(n) >= Number.MAX_SAFE_INTEGER ? null : n)
-    return { type: 'number', nullable, min: finite(inner.minValue), max: finite(inner.maxValue), int: inner.isInt === true }
+    const finite = (n: number | null | undefined) =>
+      n === null || n === undefined || !Number.isFinite(n) || Math.abs(n) >= Number.MAX_SAFE_INTEGER ? null : n
+    return {
+      type: 'number',
+      nullable,
+      min: finite(inner.minValue),
+      max: finite(inner.maxValue),
+      int: inner.isInt === true,
+    }
   }
   if (inner instanceof z.ZodEnum) return { type: 'enum', options: inner.options.map(String), nullable }
   if (inner instanceof z.ZodBoolean) return { type: 'boolean' }

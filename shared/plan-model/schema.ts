@@ -46,18 +46,48 @@ const amount = () => Amount.nullable().default(null)
 const date = () => IsoDate.nullable().default(null)
 const person = () => PersonRef.default('')
 const link = () => ItemId.nullable().default(null)
-const links = () => z.array(ItemId).max(CONTENT_LIMITS.links).default(() => [])
+const links = () =>
+  z
+    .array(ItemId)
+    .max(CONTENT_LIMITS.links)
+    .default(() => [])
 
 // ——— Enums.
 
 /** Key "strategy of action": what a network is for. */
-export const NetworkRole = z.enum(['brand_image', 'online_sales', 'market_research', 'customer_loyalty', 'lead_capture'])
-export const PostFormat = z.enum(['post', 'image', 'video', 'story', 'reel', 'live', 'article', 'thread', 'poll', 'event', 'other'])
+export const NetworkRole = z.enum([
+  'brand_image',
+  'online_sales',
+  'market_research',
+  'customer_loyalty',
+  'lead_capture',
+])
+export const PostFormat = z.enum([
+  'post',
+  'image',
+  'video',
+  'story',
+  'reel',
+  'live',
+  'article',
+  'thread',
+  'poll',
+  'event',
+  'other',
+])
 export const CalendarStatus = z.enum(['idea', 'planned', 'in_progress', 'ready', 'published', 'cancelled'])
 export const DeliverableStatus = z.enum(['not_started', 'in_progress', 'blocked', 'done'])
 export const Staffing = z.enum(['in_house', 'agency', 'mixed'])
 /** Key "indicators": the seed's list, plus anything else the team measures. */
-export const IndicatorKind = z.enum(['traffic', 'traffic_sources', 'conversations', 'followers', 'conversions', 'roi', 'other'])
+export const IndicatorKind = z.enum([
+  'traffic',
+  'traffic_sources',
+  'conversations',
+  'followers',
+  'conversions',
+  'roi',
+  'other',
+])
 export const ToolPurpose = z.enum(['publishing', 'monitoring', 'measurement', 'optimization', 'other'])
 /** Where a department's objectives stand (SPEC §4); the approvals issue sets it, the health check reads it. */
 export const ApprovalState = z.enum(['draft', 'submitted', 'approved', 'changes_requested', 'stale'])
@@ -75,7 +105,10 @@ const LISTS = new WeakMap<z.ZodType, ListSpec>()
 /** A list of items with stable ids: a Y.Array of Y.Maps in the document. */
 function list<S extends z.ZodRawShape>(shape: S, max: number = CONTENT_LIMITS.listItems) {
   const item = z.strictObject({ id: ItemId, ...shape })
-  const schema = z.array(item).max(max).default(() => [])
+  const schema = z
+    .array(item)
+    .max(max)
+    .default(() => [])
   LISTS.set(schema, { item, max })
   return schema
 }
@@ -121,7 +154,10 @@ export const ObjectivesContent = z.strictObject({
 export const CompetitionContent = z.strictObject({
   competitors: list({
     name: text(),
-    networks: z.array(ShortText).max(CONTENT_LIMITS.links).default(() => []),
+    networks: z
+      .array(ShortText)
+      .max(CONTENT_LIMITS.links)
+      .default(() => []),
     audience: longText(),
     whatWorks: longText(),
     /** Mistake 2: an idea serves one of our objectives, or is marked "not for us". */
@@ -155,7 +191,13 @@ export const NetworkContent = z.strictObject({
   editorialLine: longText(),
   themes: list({ topic: text(), frequency: text(), sources: text() }),
   highlights: list({ title: text(), date: date(), description: longText() }),
-  calendar: list({ date: date(), theme: text(), format: PostFormat.default('post'), owner: person(), status: CalendarStatus.default('idea') }),
+  calendar: list({
+    date: date(),
+    theme: text(),
+    format: PostFormat.default('post'),
+    owner: person(),
+    status: CalendarStatus.default('idea'),
+  }),
   /** Key "interaction": how fast, when and who answers. */
   interaction: list({
     rule: longText(),

@@ -9,7 +9,11 @@ import { KIND_UI, type ListUi } from './ui-spec'
 describe('structured UI spec against the content schema', () => {
   const drawnElsewhere = new Set(['guidelines', 'indicators'])
 
-  function check(where: string, object: z.ZodObject, ui: { fields: Record<string, unknown>; lists?: Record<string, ListUi> }) {
+  function check(
+    where: string,
+    object: z.ZodObject,
+    ui: { fields: Record<string, unknown>; lists?: Record<string, ListUi> },
+  ) {
     const schemaKeys = fieldsOf(object)
     const plain = schemaKeys.filter((f) => f.shape.type !== 'list').map((f) => f.key)
     const lists = schemaKeys.filter((f) => f.shape.type === 'list').map((f) => f.key)
@@ -17,7 +21,8 @@ describe('structured UI spec against the content schema', () => {
     expect(Object.keys(ui.lists ?? {}).sort(), `${where}: lists`).toEqual(lists.sort())
     for (const f of schemaKeys) {
       if (f.shape.type === 'list') check(`${where}.${f.key}`, f.shape.spec.item, ui.lists![f.key]!)
-      if (f.shape.type === 'link' || f.shape.type === 'links') expect(ui.fields[f.key], `${where}.${f.key} says what it links to`).toHaveProperty('options')
+      if (f.shape.type === 'link' || f.shape.type === 'links')
+        expect(ui.fields[f.key], `${where}.${f.key} says what it links to`).toHaveProperty('options')
     }
   }
 
@@ -25,7 +30,13 @@ describe('structured UI spec against the content schema', () => {
     const ui = KIND_UI[kind]!
     expect(ui).toBeDefined()
     check(kind, SECTION_CONTENT[kind], ui)
-    const placed = ui.blocks.flatMap((b) => ('fields' in b ? b.fields : 'list' in b ? [b.list] : 'lists' in b ? b.lists : []))
-    expect(placed.sort(), `${kind}: every top-level field has a place, once`).toEqual(fieldsOf(SECTION_CONTENT[kind]).map((f) => f.key).sort())
+    const placed = ui.blocks.flatMap((b) =>
+      'fields' in b ? b.fields : 'list' in b ? [b.list] : 'lists' in b ? b.lists : [],
+    )
+    expect(placed.sort(), `${kind}: every top-level field has a place, once`).toEqual(
+      fieldsOf(SECTION_CONTENT[kind])
+        .map((f) => f.key)
+        .sort(),
+    )
   })
 })

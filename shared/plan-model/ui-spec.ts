@@ -81,8 +81,14 @@ export const KIND_UI: Partial<Record<SectionKind, KindUi>> = {
         options: 'departments',
         wide: true,
       },
-      audience: { label: 'Audience', placeholder: 'Who they are, where they live, what they care about, where they spend time online…' },
-      whySocial: { label: 'Why be on social networks', placeholder: 'What social media brings that the other channels do not…' },
+      audience: {
+        label: 'Audience',
+        placeholder: 'Who they are, where they live, what they care about, where they spend time online…',
+      },
+      whySocial: {
+        label: 'Why be on social networks',
+        placeholder: 'What social media brings that the other channels do not…',
+      },
     },
     lists: {},
     blocks: [{ fields: ['businessAims'] }, { fields: ['departmentIds'] }, { fields: ['audience', 'whySocial'] }],
@@ -98,7 +104,11 @@ export const KIND_UI: Partial<Record<SectionKind, KindUi>> = {
         noun: 'objective',
         empty: 'No objectives yet. Start with what this department needs social media to achieve.',
         fields: {
-          statement: { label: 'Objective', placeholder: 'e.g. Turn Instagram followers into weekday bookings', wide: true },
+          statement: {
+            label: 'Objective',
+            placeholder: 'e.g. Turn Instagram followers into weekday bookings',
+            wide: true,
+          },
           metric: { label: 'Metric', placeholder: 'e.g. Bookings from Instagram' },
           unit: { label: 'Unit', placeholder: 'e.g. per month, %, €' },
           baseline: { label: 'Baseline', placeholder: 'Where it stands today' },
@@ -136,7 +146,13 @@ export const KIND_UI: Partial<Record<SectionKind, KindUi>> = {
             empty: 'No ideas taken from this competitor yet.',
             fields: {
               idea: { label: 'Idea', placeholder: 'What we could do too', grow: 2 },
-              objectiveId: { label: 'Serves objective', placeholder: 'Link an objective', options: 'objectives', grow: 1.6, mootWhen: 'notForUs' },
+              objectiveId: {
+                label: 'Serves objective',
+                placeholder: 'Link an objective',
+                options: 'objectives',
+                grow: 1.6,
+                mootWhen: 'notForUs',
+              },
               notForUs: { label: 'Not for us', grow: 0.7 },
             },
           },
@@ -229,9 +245,17 @@ export const KIND_UI: Partial<Record<SectionKind, KindUi>> = {
 
   network: {
     fields: {
-      role: { label: 'Role of this network', placeholder: 'What it is for', description: 'The strategy of action on this network.' },
+      role: {
+        label: 'Role of this network',
+        placeholder: 'What it is for',
+        description: 'The strategy of action on this network.',
+      },
       valueShare: { label: 'Value vs promotional content', widget: 'share', wide: true },
-      editorialLine: { label: 'Editorial line', placeholder: 'Tone, formats, what a typical week looks like…', wide: true },
+      editorialLine: {
+        label: 'Editorial line',
+        placeholder: 'Tone, formats, what a typical week looks like…',
+        wide: true,
+      },
     },
     lists: {
       goals: {
@@ -242,7 +266,12 @@ export const KIND_UI: Partial<Record<SectionKind, KindUi>> = {
         empty: 'No goals yet. Goals come before tactics.',
         fields: {
           goal: { label: 'Goal', placeholder: 'e.g. Answer product questions within the day', grow: 1.6 },
-          objectiveIds: { label: 'Serves objectives', placeholder: 'Link objectives', options: 'objectives', grow: 1.4 },
+          objectiveIds: {
+            label: 'Serves objectives',
+            placeholder: 'Link objectives',
+            options: 'objectives',
+            grow: 1.4,
+          },
         },
       },
       kpis: {
@@ -301,7 +330,11 @@ export const KIND_UI: Partial<Record<SectionKind, KindUi>> = {
         noun: 'rule',
         empty: 'No interaction rules yet.',
         fields: {
-          rule: { label: 'Rule', placeholder: 'e.g. Every question in comments gets an answer, then a like', wide: true },
+          rule: {
+            label: 'Rule',
+            placeholder: 'e.g. Every question in comments gets an answer, then a like',
+            wide: true,
+          },
           responseTimeHours: { label: 'Response time', placeholder: 'e.g. 4', suffix: 'hours' },
           hours: { label: 'Hours', placeholder: 'e.g. Mon–Sat, 8:00–19:00' },
           who: person('Who answers'),
@@ -371,7 +404,12 @@ export const KIND_UI: Partial<Record<SectionKind, KindUi>> = {
         },
       },
     },
-    blocks: [{ fields: ['policies'] }, { lists: ['maySay', 'mayNotSay'] }, { fields: ['valueVsPromotion'] }, { list: 'crisisManual' }],
+    blocks: [
+      { fields: ['policies'] },
+      { lists: ['maySay', 'mayNotSay'] },
+      { fields: ['valueVsPromotion'] },
+      { list: 'crisisManual' },
+    ],
   },
 
   process: {

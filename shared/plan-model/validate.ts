@@ -52,7 +52,8 @@ export function transactionProblems(doc: Y.Doc, kind: SectionKind, transaction: 
       if (key === null) continue
       const entry = mapEntry(type, key)
       if (entry) entryProblem(key, entry.value, entry.at, place.object, place.path, place.element, out)
-      else if (key === 'id' && place.element) out.push({ path: place.path, reason: 'lost its id', remove: place.element })
+      else if (key === 'id' && place.element)
+        out.push({ path: place.path, reason: 'lost its id', remove: place.element })
       if (entry && key === 'id' && place.element && repeatsSiblingId(type)) {
         out.push({ path: place.path, reason: 'took the id of another item', remove: place.element })
       }
@@ -81,7 +82,12 @@ interface Place {
 }
 
 /** Walks up from a changed type to `fields`; null for anything outside it or already deleted. */
-function locate(type: AnyType, fields: Y.Map<unknown>, root: z.ZodObject, memo: Map<AnyType, Place | null>): Place | null {
+function locate(
+  type: AnyType,
+  fields: Y.Map<unknown>,
+  root: z.ZodObject,
+  memo: Map<AnyType, Place | null>,
+): Place | null {
   const known = memo.get(type)
   if (known !== undefined) return known
   let place: Place | null = null
@@ -96,7 +102,11 @@ function locate(type: AnyType, fields: Y.Map<unknown>, root: z.ZodObject, memo: 
       if (list) place = { path: [...parent.path, item.parentSub], object: list.item, list, element: null }
     } else if (parent?.list && item.parentSub === null && type instanceof Y.Map) {
       const id = type.get('id')
-      place = { path: [...parent.path, typeof id === 'string' ? id : '?'], object: parent.list.item, element: elementRange(type) }
+      place = {
+        path: [...parent.path, typeof id === 'string' ? id : '?'],
+        object: parent.list.item,
+        element: elementRange(type),
+      }
     }
   }
   memo.set(type, place)
@@ -112,7 +122,15 @@ function objectProblems(map: AnyType, schema: z.ZodObject, path: string[], eleme
 }
 
 /** One key of a map against its schema; an item's bad id removes the whole item. */
-function entryProblem(key: string, value: unknown, at: ClockRange, schema: z.ZodObject, path: string[], element: ClockRange | null, out: Problem[]) {
+function entryProblem(
+  key: string,
+  value: unknown,
+  at: ClockRange,
+  schema: z.ZodObject,
+  path: string[],
+  element: ClockRange | null,
+  out: Problem[],
+) {
   const field = schema.shape[key] as z.ZodType | undefined
   const where = [...path, key]
   if (!field) {
@@ -151,7 +169,8 @@ function listProblems(array: AnyType, spec: ListSpec, path: string[], fresh: Fre
   for (const { value, at } of added) {
     const id = value instanceof Y.Map ? value.get('id') : undefined
     if (!(value instanceof Y.Map)) out.push({ path, reason: 'holds something that is not an item', remove: at })
-    else if (typeof id !== 'string' || !acceptId(id)) out.push({ path, reason: 'holds an item without a valid id', remove: at })
+    else if (typeof id !== 'string' || !acceptId(id))
+      out.push({ path, reason: 'holds an item without a valid id', remove: at })
     else if (ids.has(id)) out.push({ path: [...path, id], reason: 'repeats the id of another item', remove: at })
     else {
       ids.add(id)
@@ -173,7 +192,8 @@ function listProblems(array: AnyType, spec: ListSpec, path: string[], fresh: Fre
   let excess = older.length + kept.length - spec.max
   for (let i = kept.length - 1; i >= 0; i--) {
     const item = kept[i]!
-    if (excess-- > 0) out.push({ path: [...path, item.id], reason: `is past the ${spec.max}-item limit`, remove: item.at })
+    if (excess-- > 0)
+      out.push({ path: [...path, item.id], reason: `is past the ${spec.max}-item limit`, remove: item.at })
     else objectProblems(item.map, spec.item, [...path, item.id], item.at, out)
   }
 }

@@ -43,14 +43,25 @@ export type ItemValues<I> = Partial<I>
 export type ItemPatch<I> = Partial<Omit<I, 'id' | ListKeys<I>>>
 
 /** Set a plain field. */
-export function setField<K extends SectionKind, F extends PlainField<K>>(doc: Y.Doc, kind: K, field: F, value: Content<K>[F]) {
+export function setField<K extends SectionKind, F extends PlainField<K>>(
+  doc: Y.Doc,
+  kind: K,
+  field: F,
+  value: Content<K>[F],
+) {
   const schema = plainField(kind, SECTION_CONTENT[kind], field)
   const parsed = parse(schema, value, field)
   doc.transact(() => writableFields(doc).set(field, parsed), MODEL_ORIGIN)
 }
 
 /** Add an item (at `index`, else at the end); returns its id. */
-export function addItem<K extends SectionKind, P extends ListPath<K>>(doc: Y.Doc, kind: K, path: P, values: ItemValues<ItemAt<K, P>> = {}, index?: number): string {
+export function addItem<K extends SectionKind, P extends ListPath<K>>(
+  doc: Y.Doc,
+  kind: K,
+  path: P,
+  values: ItemValues<ItemAt<K, P>> = {},
+  index?: number,
+): string {
   const spec = specAt(kind, path)
   const item = parse(spec.item, { id: newItemId(), ...values }, path.join('.')) as { id: string }
   prepareList(doc, kind, path)
@@ -63,7 +74,13 @@ export function addItem<K extends SectionKind, P extends ListPath<K>>(doc: Y.Doc
 }
 
 /** Change plain fields of an item. */
-export function updateItem<K extends SectionKind, P extends ListPath<K>>(doc: Y.Doc, kind: K, path: P, id: string, patch: ItemPatch<ItemAt<K, P>>) {
+export function updateItem<K extends SectionKind, P extends ListPath<K>>(
+  doc: Y.Doc,
+  kind: K,
+  path: P,
+  id: string,
+  patch: ItemPatch<ItemAt<K, P>>,
+) {
   const spec = specAt(kind, path)
   const values = Object.entries(patch).map(([key, value]) => {
     if (key === 'id') throw new InvalidContentError('An item keeps its id.')

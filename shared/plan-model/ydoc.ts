@@ -59,7 +59,10 @@ export function forEachElement(array: AnyType, visit: (value: unknown, client: n
 export function mapEntry(map: AnyType, key: string): { value: unknown; at: ClockRange } | null {
   const item = map._map.get(key)
   if (!item || item.deleted) return null
-  return { value: item.content.getContent()[item.length - 1], at: { client: item.id.client, clock: item.id.clock, len: item.length } }
+  return {
+    value: item.content.getContent()[item.length - 1],
+    at: { client: item.id.client, clock: item.id.clock, len: item.length },
+  }
 }
 
 /** The element range of a type that sits in a Y.Array (an item map), else null. */

@@ -2,7 +2,13 @@ import { z } from 'zod'
 import { LIMITS } from '../limits'
 import { SectionKind } from './catalog'
 
-export const PlanParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) })
+export const PlanParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+})
 
 export const SectionAbilities = z.object({ read: z.boolean(), edit: z.boolean(), comment: z.boolean() })
 
@@ -35,7 +41,13 @@ export const CreatePlanBody = z.object({
 })
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>
 
-export const SectionParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) })
+export const SectionParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+})
 
 /** A social network the plan will be on: it gets a section of its own (SPEC §2, step 4). */
 export const AddNetworkBody = z.object({

@@ -2,13 +2,23 @@ import { z } from 'zod'
 import { LIMITS } from '../limits'
 import { Role } from './roles'
 
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not a valid id.')
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid id.')
 
 export const WorkspaceParams = z.object({ id: Id })
 export const MemberParams = z.object({ id: Id, userId: Id })
 export const DepartmentParams = z.object({ id: Id, departmentId: Id })
 export const InviteParams = z.object({ id: Id, inviteId: Id })
-export const InviteTokenParams = z.object({ token: z.string().min(20).max(128).regex(/^[a-z0-9]+$/) })
+export const InviteTokenParams = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(128)
+    .regex(/^[a-z0-9]+$/),
+})
 
 export const Department = z.object({ id: z.string(), name: z.string(), position: z.number() })
 export type Department = z.infer<typeof Department>

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LIMITS } from '../../shared/limits'
 import { ApiClient, type ApiResponse, type TestApp, startTestApp, uniqueEmail, workspaceFixture } from '../support/api'
-import { type DocumentedRoute, type JsonSchema, documentedRoutes, dumpTables, expectError, fillPath } from '../support/contract'
+import {
+  type DocumentedRoute,
+  type JsonSchema,
+  documentedRoutes,
+  dumpTables,
+  expectError,
+  fillPath,
+} from '../support/contract'
 import { ENGINES } from '../support/engines'
 
 /**
@@ -27,23 +34,40 @@ interface InputRow {
 
 const anonymous = (w: World) => new ApiClient(w.owner.app)
 const freshDepartment = async (w: World) => {
-  const res = await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/departments`, { name: `Team ${Math.random().toString(36).slice(2)}` })
+  const res = await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/departments`, {
+    name: `Team ${Math.random().toString(36).slice(2)}`,
+  })
   return res.json.departments.at(-1).id as string
 }
-const freshInvite = async (w: World) => (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' })).json as { id: string; token: string }
+const freshInvite = async (w: World) =>
+  (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' })).json as {
+    id: string
+    token: string
+  }
 const freshNetworkSection = async (w: World) => {
   const name = `Network ${Math.random().toString(36).slice(2, 8)}`
   const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, { name })
   return (plan.json.sections as { id: string; title: string }[]).find((s) => s.title === name)!.id
 }
 const inWorkspace = async (w: World): Promise<Prepared> => ({ params: { id: w.workspace.id } })
-const freshPlan = async (w: World) => (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: 'Another plan' })).json.id as string
-const overviewOf = async (w: World) => ((await w.owner.req('GET', `/api/plans/${w.planId}`)).json.sections as { id: string; kind: string }[]).find((s) => s.kind === 'overview')!.id
+const freshPlan = async (w: World) =>
+  (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: 'Another plan' })).json.id as string
+const overviewOf = async (w: World) =>
+  ((await w.owner.req('GET', `/api/plans/${w.planId}`)).json.sections as { id: string; kind: string }[]).find(
+    (s) => s.kind === 'overview',
+  )!.id
 const freshVersion = async (w: World) => {
   const id = await overviewOf(w)
-  return { id, versionId: (await w.owner.req('POST', `/api/sections/${id}/versions`, { name: 'A version' })).json.id as string }
+  return {
+    id,
+    versionId: (await w.owner.req('POST', `/api/sections/${id}/versions`, { name: 'A version' })).json.id as string,
+  }
 }
-const freshThread = async (w: World) => (await w.owner.req('POST', `/api/sections/${await overviewOf(w)}/comments`, { body: 'A thread' })).json as { id: string; comments: { id: string }[] }
+const freshThread = async (w: World) =>
+  (await w.owner.req('POST', `/api/sections/${await overviewOf(w)}/comments`, { body: 'A thread' })).json as {
+    id: string
+    comments: { id: string }[]
+  }
 
 const INPUT: Record<string, InputRow> = {
   'POST /auth/signup': {
@@ -78,15 +102,25 @@ const INPUT: Record<string, InputRow> = {
     prepare: async (w) => ({ params: { id: w.workspace.id, userId: (await w.member('viewer')).user!.id } }),
     ok: 204,
   },
-  'POST /workspaces/{id}/invites': { prepare: inWorkspace, body: (w) => ({ role: 'editor', departmentIds: [w.dept('Sales')] }), ok: 201 },
+  'POST /workspaces/{id}/invites': {
+    prepare: inWorkspace,
+    body: (w) => ({ role: 'editor', departmentIds: [w.dept('Sales')] }),
+    ok: 201,
+  },
   'GET /workspaces/{id}/invites': { prepare: inWorkspace, ok: 200 },
   'DELETE /workspaces/{id}/invites/{inviteId}': {
     prepare: async (w) => ({ params: { id: w.workspace.id, inviteId: (await freshInvite(w)).id } }),
     ok: 204,
   },
-  'GET /invites/{token}': { prepare: async (w) => ({ params: { token: (await freshInvite(w)).token }, as: anonymous(w) }), ok: 200 },
+  'GET /invites/{token}': {
+    prepare: async (w) => ({ params: { token: (await freshInvite(w)).token }, as: anonymous(w) }),
+    ok: 200,
+  },
   'POST /invites/{token}/accept': {
-    prepare: async (w) => ({ params: { token: (await freshInvite(w)).token }, as: await new ApiClient(w.owner.app).signup('Joiner') }),
+    prepare: async (w) => ({
+      params: { token: (await freshInvite(w)).token },
+      as: await new ApiClient(w.owner.app).signup('Joiner'),
+    }),
     ok: 200,
   },
   'GET /workspaces/{id}/plans': { prepare: inWorkspace, ok: 200 },
@@ -115,7 +149,10 @@ const INPUT: Record<string, InputRow> = {
     body: () => ({ body: 'Edited', mentions: [] }),
     ok: 200,
   },
-  'DELETE /comments/{id}': { prepare: async (w) => ({ params: { id: (await freshThread(w)).comments[0]!.id } }), ok: 204 },
+  'DELETE /comments/{id}': {
+    prepare: async (w) => ({ params: { id: (await freshThread(w)).comments[0]!.id } }),
+    ok: 204,
+  },
   'POST /threads/{id}/resolve': { prepare: async (w) => ({ params: { id: (await freshThread(w)).id } }), ok: 200 },
   'POST /threads/{id}/reopen': { prepare: async (w) => ({ params: { id: (await freshThread(w)).id } }), ok: 200 },
   'GET /workspaces/{id}/notifications': { prepare: inWorkspace, ok: 200 },
@@ -129,7 +166,10 @@ const INPUT: Record<string, InputRow> = {
     prepare: async (w) => {
       const id = await freshPlan(w)
       await w.owner.req('POST', `/api/plans/${id}/departments/${w.dept('Sales')}/objectives/submit`)
-      return { params: { id, departmentId: w.dept('Sales') }, as: await w.member('editor', { departments: ['Sales'], leadOf: ['Sales'] }) }
+      return {
+        params: { id, departmentId: w.dept('Sales') },
+        as: await w.member('editor', { departments: ['Sales'], leadOf: ['Sales'] }),
+      }
     },
     body: () => ({ decision: 'request_changes', reason: 'Give each objective a deadline.' }),
     ok: 200,
@@ -138,18 +178,38 @@ const INPUT: Record<string, InputRow> = {
   'GET /plans/{id}/activity': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
   // Export and public links (issue 7).
   'GET /plans/{id}/export': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
-  'POST /plans/{id}/shares': { prepare: async (w) => ({ params: { id: w.planId } }), body: () => ({ scope: 'guidelines' }), ok: 201 },
+  'POST /plans/{id}/shares': {
+    prepare: async (w) => ({ params: { id: w.planId } }),
+    body: () => ({ scope: 'guidelines' }),
+    ok: 201,
+  },
   'GET /plans/{id}/shares': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
   'DELETE /plans/{id}/shares/{shareId}': {
-    prepare: async (w) => ({ params: { id: w.planId, shareId: (await w.owner.req('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id } }),
+    prepare: async (w) => ({
+      params: {
+        id: w.planId,
+        shareId: (await w.owner.req('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id,
+      },
+    }),
     ok: 204,
   },
   // History (issue 7).
   'GET /sections/{id}/versions': { prepare: async (w) => ({ params: { id: await overviewOf(w) } }), ok: 200 },
-  'POST /sections/{id}/versions': { prepare: async (w) => ({ params: { id: await overviewOf(w) } }), body: () => ({ name: 'Sent to the board' }), ok: 201 },
+  'POST /sections/{id}/versions': {
+    prepare: async (w) => ({ params: { id: await overviewOf(w) } }),
+    body: () => ({ name: 'Sent to the board' }),
+    ok: 201,
+  },
   'GET /sections/{id}/versions/{versionId}': { prepare: async (w) => ({ params: await freshVersion(w) }), ok: 200 },
-  'POST /sections/{id}/versions/{versionId}/restore': { prepare: async (w) => ({ params: await freshVersion(w) }), ok: 200 },
-  'POST /plans/{id}/versions': { prepare: async (w) => ({ params: { id: w.planId } }), body: () => ({ name: 'Sent to the board, March' }), ok: 201 },
+  'POST /sections/{id}/versions/{versionId}/restore': {
+    prepare: async (w) => ({ params: await freshVersion(w) }),
+    ok: 200,
+  },
+  'POST /plans/{id}/versions': {
+    prepare: async (w) => ({ params: { id: w.planId } }),
+    body: () => ({ name: 'Sent to the board, March' }),
+    ok: 201,
+  },
 }
 
 const takesInput = (r: DocumentedRoute) => r.body !== null || r.params.length > 0
@@ -210,9 +270,17 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const dump = () => dumpTables(t.services.storage.db)
 
     it('has a row for every route of the OpenAPI document that takes a body or path parameters', () => {
-      expect(Object.keys(INPUT).sort()).toEqual(routes.filter(takesInput).map((r) => r.key).sort())
+      expect(Object.keys(INPUT).sort()).toEqual(
+        routes
+          .filter(takesInput)
+          .map((r) => r.key)
+          .sort(),
+      )
       for (const r of routes.filter(takesInput)) {
-        expect(INPUT[r.key]!.body !== undefined, `${r.key}: a working body is given exactly when the route takes one`).toBe(r.body !== null)
+        expect(
+          INPUT[r.key]!.body !== undefined,
+          `${r.key}: a working body is given exactly when the route takes one`,
+        ).toBe(r.body !== null)
       }
     })
 
@@ -226,7 +294,8 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
         valid = row.body?.(w)
       })
 
-      const send = (path: string, body: unknown, headers?: Record<string, string>) => (prepared.as ?? w.owner).req(route.method, path, body, headers)
+      const send = (path: string, body: unknown, headers?: Record<string, string>) =>
+        (prepared.as ?? w.owner).req(route.method, path, body, headers)
       const validPath = () => fillPath(route.path, prepared.params)
 
       /** One broken request; `field` is the parameter or body field that the error message must name. */
@@ -249,89 +318,142 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       const invalid = (res: ApiResponse, c: Case) => {
         expect(res.status, `${c.label}: ${res.text.slice(0, 200)}`).toBe(400)
         expectError(res, 400, 'invalid_request')
-        if (c.field) expect(res.json.error.message, `${c.label}: the message names ${c.field}`).toMatch(new RegExp(`^${c.field}\\b`))
+        if (c.field)
+          expect(res.json.error.message, `${c.label}: the message names ${c.field}`).toMatch(
+            new RegExp(`^${c.field}\\b`),
+          )
       }
 
       const hasParams = key.includes('{')
       const hasBody = row.body !== undefined
       const canCarryBody = !key.startsWith('GET ')
 
-      if (hasParams) it('refuses path parameters that are not ids with 400', async () => {
-        for (const param of route.params) {
-          const values = ['x'.repeat(129), 'not an id!', 'semi;colon', '%00']
+      if (hasParams)
+        it('refuses path parameters that are not ids with 400', async () => {
+          for (const param of route.params) {
+            const values = ['x'.repeat(129), 'not an id!', 'semi;colon', '%00']
+            await refuses(
+              values.map((v) => ({
+                label: `${param}=${v.slice(0, 20)}`,
+                path: fillPath(route.path, { ...prepared.params, [param]: decodeURIComponent(v) }),
+                body: valid,
+                field: param,
+              })),
+              invalid,
+            )
+          }
+        })
+
+      if (hasBody)
+        it('refuses malformed JSON with 400 malformed_json', async () => {
+          const bodies = [
+            '{"name": ',
+            '{name: "x"}',
+            "{'a': 1}",
+            '{"a": 1,}',
+            '',
+            '\u0000',
+            JSON.stringify(valid).slice(0, -1),
+          ]
           await refuses(
-            values.map((v) => ({ label: `${param}=${v.slice(0, 20)}`, path: fillPath(route.path, { ...prepared.params, [param]: decodeURIComponent(v) }), body: valid, field: param })),
+            bodies.map((b) => ({ label: JSON.stringify(b), body: b })),
+            (res, c) => {
+              expect(res.status, c.label).toBe(400)
+              expectError(res, 400, 'malformed_json')
+            },
+          )
+        })
+
+      if (hasBody)
+        it('refuses JSON that is not an object with 400', async () => {
+          await refuses(
+            ['[]', '"text"', 'null', '42', 'true', JSON.stringify([valid])].map((b) => ({ label: b, body: b })),
             invalid,
           )
-        }
-      })
-
-      if (hasBody) it('refuses malformed JSON with 400 malformed_json', async () => {
-        const bodies = ['{"name": ', '{name: "x"}', "{'a': 1}", '{"a": 1,}', '', '\u0000', JSON.stringify(valid).slice(0, -1)]
-        await refuses(bodies.map((b) => ({ label: JSON.stringify(b), body: b })), (res, c) => {
-          expect(res.status, c.label).toBe(400)
-          expectError(res, 400, 'malformed_json')
         })
-      })
 
-      if (hasBody) it('refuses JSON that is not an object with 400', async () => {
-        await refuses(['[]', '"text"', 'null', '42', 'true', JSON.stringify([valid])].map((b) => ({ label: b, body: b })), invalid)
-      })
-
-      if (hasBody) it('refuses missing fields with 400', async () => {
-        const cases: Case[] = [{ label: '{}', body: {} }]
-        for (const field of route.body!.required ?? []) {
-          const { [field]: _, ...rest } = valid!
-          cases.push({ label: `without ${field}`, body: rest, field })
-        }
-        await refuses(cases, invalid)
-      })
-
-      if (hasBody) it('refuses values of the wrong type with 400', async () => {
-        for (const [field, schema] of Object.entries(route.body!.properties ?? {})) {
-          await refuses(wrongTypes(schema).map((v) => ({ label: `${field}=${JSON.stringify(v)}`, body: { ...valid, [field]: v }, field })), invalid)
-        }
-      })
-
-      if (hasBody) it('refuses strings and lists that are too long with 400', async () => {
-        let cases = 0
-        for (const [field, schema] of Object.entries(route.body!.properties ?? {})) {
-          const values = tooLong(field, schema)
-          cases += values.length
-          await refuses(values.map((v) => ({ label: `${field} too long (${JSON.stringify(v).length} chars)`, body: { ...valid, [field]: v }, field })), invalid)
-        }
-        if (Object.values(route.body!.properties ?? {}).some((s) => typeOf(s).type === 'string' && !s.enum)) expect(cases).toBeGreaterThan(0)
-      })
-
-      if (canCarryBody) it(`refuses a body over ${LIMITS.requestBodyBytes / 1024} KiB with 413`, async () => {
-        const padding = 'x'.repeat(LIMITS.requestBodyBytes + 1)
-        await refuses(
-          [
-            { label: 'padded JSON', body: { ...valid, padding } },
-            { label: 'one huge field', body: { ...valid, [Object.keys(valid ?? { name: '' })[0]!]: padding } },
-          ],
-          (res, c) => {
-            expect(res.status, c.label).toBe(413)
-            expectError(res, 413, 'payload_too_large')
-          },
-        )
-      })
-
-      if (hasBody) it('refuses a body that is not declared as JSON with 415, crashing nothing', async () => {
-        const json = JSON.stringify(valid)
-        const cases = [
-          { label: 'text/plain', body: json, headers: { 'content-type': 'text/plain' } },
-          { label: 'text/plain;charset=UTF-8', body: json, headers: { 'content-type': 'text/plain;charset=UTF-8' } },
-          { label: 'a form', body: 'name=x&role=admin', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-          { label: 'multipart', body: '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n--b--', headers: { 'content-type': 'multipart/form-data; boundary=b' } },
-        ]
-        await refuses(cases, (res, c) => {
-          expect(res.status, c.label).toBe(415)
-          expectError(res, 415, 'unsupported_media_type')
+      if (hasBody)
+        it('refuses missing fields with 400', async () => {
+          const cases: Case[] = [{ label: '{}', body: {} }]
+          for (const field of route.body!.required ?? []) {
+            const { [field]: _, ...rest } = valid!
+            cases.push({ label: `without ${field}`, body: rest, field })
+          }
+          await refuses(cases, invalid)
         })
-        // And the server is still fine afterwards.
-        expect((await w.owner.req('GET', '/api/auth/me')).status).toBe(200)
-      })
+
+      if (hasBody)
+        it('refuses values of the wrong type with 400', async () => {
+          for (const [field, schema] of Object.entries(route.body!.properties ?? {})) {
+            await refuses(
+              wrongTypes(schema).map((v) => ({
+                label: `${field}=${JSON.stringify(v)}`,
+                body: { ...valid, [field]: v },
+                field,
+              })),
+              invalid,
+            )
+          }
+        })
+
+      if (hasBody)
+        it('refuses strings and lists that are too long with 400', async () => {
+          let cases = 0
+          for (const [field, schema] of Object.entries(route.body!.properties ?? {})) {
+            const values = tooLong(field, schema)
+            cases += values.length
+            await refuses(
+              values.map((v) => ({
+                label: `${field} too long (${JSON.stringify(v).length} chars)`,
+                body: { ...valid, [field]: v },
+                field,
+              })),
+              invalid,
+            )
+          }
+          if (Object.values(route.body!.properties ?? {}).some((s) => typeOf(s).type === 'string' && !s.enum))
+            expect(cases).toBeGreaterThan(0)
+        })
+
+      if (canCarryBody)
+        it(`refuses a body over ${LIMITS.requestBodyBytes / 1024} KiB with 413`, async () => {
+          const padding = 'x'.repeat(LIMITS.requestBodyBytes + 1)
+          await refuses(
+            [
+              { label: 'padded JSON', body: { ...valid, padding } },
+              { label: 'one huge field', body: { ...valid, [Object.keys(valid ?? { name: '' })[0]!]: padding } },
+            ],
+            (res, c) => {
+              expect(res.status, c.label).toBe(413)
+              expectError(res, 413, 'payload_too_large')
+            },
+          )
+        })
+
+      if (hasBody)
+        it('refuses a body that is not declared as JSON with 415, crashing nothing', async () => {
+          const json = JSON.stringify(valid)
+          const cases = [
+            { label: 'text/plain', body: json, headers: { 'content-type': 'text/plain' } },
+            { label: 'text/plain;charset=UTF-8', body: json, headers: { 'content-type': 'text/plain;charset=UTF-8' } },
+            {
+              label: 'a form',
+              body: 'name=x&role=admin',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            },
+            {
+              label: 'multipart',
+              body: '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n--b--',
+              headers: { 'content-type': 'multipart/form-data; boundary=b' },
+            },
+          ]
+          await refuses(cases, (res, c) => {
+            expect(res.status, c.label).toBe(415)
+            expectError(res, 415, 'unsupported_media_type')
+          })
+          // And the server is still fine afterwards.
+          expect((await w.owner.req('GET', '/api/auth/me')).status).toBe(200)
+        })
 
       it('accepts the working request (so the refusals above are about what each case broke)', async () => {
         const res = await send(validPath(), valid)

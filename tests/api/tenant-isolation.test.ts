@@ -11,7 +11,13 @@ import { ENGINES } from '../support/engines'
 type Fixture = Awaited<ReturnType<typeof workspaceFixture>>
 interface Tenants {
   a: Fixture & { planId: string }
-  b: Fixture & { planId: string; inviteId: string; editorId: string; networkSectionId: string; overviewSectionId: string }
+  b: Fixture & {
+    planId: string
+    inviteId: string
+    editorId: string
+    networkSectionId: string
+    overviewSectionId: string
+  }
 }
 interface Attack {
   params: Record<string, string>
@@ -20,11 +26,12 @@ interface Attack {
   status?: number[]
   code?: string
 }
-type Isolation = { attacks: (w: Tenants) => Attack[] } | { check: (w: Tenants) => Promise<void> } | { notScoped: string }
+type Isolation =
+  { attacks: (w: Tenants) => Attack[] } | { check: (w: Tenants) => Promise<void> } | { notScoped: string }
 
 const ISOLATION: Record<string, Isolation> = {
   'POST /auth/signup': { notScoped: 'creates a new account; no workspace is involved' },
-  'POST /auth/login': { notScoped: "signs the caller into their own account; no workspace is involved" },
+  'POST /auth/login': { notScoped: 'signs the caller into their own account; no workspace is involved' },
   'POST /auth/logout': { notScoped: "ends the caller's own session" },
   'GET /auth/me': { notScoped: 'answers only who the caller is' },
   'GET /health': { notScoped: 'reports the server, no tenant data' },
@@ -42,7 +49,9 @@ const ISOLATION: Record<string, Isolation> = {
   },
   'GET /workspaces/{id}': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
   'PATCH /workspaces/{id}': { attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { name: 'Taken over' } }] },
-  'POST /workspaces/{id}/departments': { attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { name: 'Intruders' } }] },
+  'POST /workspaces/{id}/departments': {
+    attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { name: 'Intruders' } }],
+  },
   'PATCH /workspaces/{id}/departments/{departmentId}': {
     attacks: (w) => [
       { params: { id: w.b.workspace.id, departmentId: w.b.dept('Sales') }, body: { name: 'Renamed by A' } },
@@ -61,8 +70,18 @@ const ISOLATION: Record<string, Isolation> = {
       { params: { id: w.b.workspace.id, userId: w.b.owner.user!.id }, body: { role: 'viewer' } },
       { params: { id: w.b.workspace.id, userId: w.a.owner.user!.id }, body: { role: 'owner' } },
       { params: { id: w.a.workspace.id, userId: w.b.editorId }, body: { role: 'viewer' } },
-      { params: { id: w.a.workspace.id, userId: w.a.owner.user!.id }, body: { departmentIds: [w.b.dept('Sales')] }, status: [400], code: 'unknown_department' },
-      { params: { id: w.a.workspace.id, userId: w.a.owner.user!.id }, body: { leadOf: [w.b.dept('Sales')] }, status: [400], code: 'unknown_department' },
+      {
+        params: { id: w.a.workspace.id, userId: w.a.owner.user!.id },
+        body: { departmentIds: [w.b.dept('Sales')] },
+        status: [400],
+        code: 'unknown_department',
+      },
+      {
+        params: { id: w.a.workspace.id, userId: w.a.owner.user!.id },
+        body: { leadOf: [w.b.dept('Sales')] },
+        status: [400],
+        code: 'unknown_department',
+      },
     ],
   },
   'DELETE /workspaces/{id}/members/{userId}': {
@@ -75,7 +94,12 @@ const ISOLATION: Record<string, Isolation> = {
   'POST /workspaces/{id}/invites': {
     attacks: (w) => [
       { params: { id: w.b.workspace.id }, body: { role: 'admin' } },
-      { params: { id: w.a.workspace.id }, body: { role: 'viewer', departmentIds: [w.b.dept('Sales')] }, status: [400], code: 'unknown_department' },
+      {
+        params: { id: w.a.workspace.id },
+        body: { role: 'viewer', departmentIds: [w.b.dept('Sales')] },
+        status: [400],
+        code: 'unknown_department',
+      },
     ],
   },
   'GET /workspaces/{id}/invites': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
@@ -86,13 +110,20 @@ const ISOLATION: Record<string, Isolation> = {
     ],
   },
   'GET /workspaces/{id}/plans': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
-  'POST /workspaces/{id}/plans': { attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { title: 'Planted by A' } }] },
+  'POST /workspaces/{id}/plans': {
+    attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { title: 'Planted by A' } }],
+  },
   'GET /plans/{id}': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'GET /plans/{id}/health': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'POST /plans/{id}/networks': {
     attacks: (w) => [
       { params: { id: w.b.planId }, body: { name: 'Planted network' } },
-      { params: { id: w.a.planId }, body: { name: 'Borrowed team', ownerDepartmentId: w.b.dept('Sales') }, status: [400], code: 'unknown_department' },
+      {
+        params: { id: w.a.planId },
+        body: { name: 'Borrowed team', ownerDepartmentId: w.b.dept('Sales') },
+        status: [400],
+        code: 'unknown_department',
+      },
     ],
   },
   'DELETE /sections/{id}': {
@@ -103,7 +134,12 @@ const ISOLATION: Record<string, Isolation> = {
     attacks: (w) => [
       { params: { id: w.b.overviewSectionId }, body: { body: 'Planted by A' } },
       { params: { id: ofB.aOverviewSectionId }, body: { body: 'A reply into B', threadId: ofB.threadId } },
-      { params: { id: ofB.aOverviewSectionId }, body: { body: 'Hello B', mentions: [w.b.editorId] }, status: [400], code: 'unknown_member' },
+      {
+        params: { id: ofB.aOverviewSectionId },
+        body: { body: 'Hello B', mentions: [w.b.editorId] },
+        status: [400],
+        code: 'unknown_member',
+      },
     ],
   },
   'GET /sections/{id}/comments': { attacks: (w) => [{ params: { id: w.b.overviewSectionId } }] },
@@ -131,7 +167,10 @@ const ISOLATION: Record<string, Isolation> = {
     attacks: (w) => [
       { params: { id: w.b.planId, departmentId: w.b.dept('Sales') }, body: { decision: 'approve' } },
       { params: { id: w.a.planId, departmentId: w.b.dept('Sales') }, body: { decision: 'approve' } },
-      { params: { id: w.b.planId, departmentId: w.a.dept('Sales') }, body: { decision: 'request_changes', reason: 'From A' } },
+      {
+        params: { id: w.b.planId, departmentId: w.a.dept('Sales') },
+        body: { decision: 'request_changes', reason: 'From A' },
+      },
     ],
   },
   'GET /plans/{id}/approvals': { attacks: (w) => [{ params: { id: w.b.planId } }] },
@@ -148,7 +187,9 @@ const ISOLATION: Record<string, Isolation> = {
   },
   // History (issue 7): B's named version comes from `ofB`; under A's own section it is not found either.
   'GET /sections/{id}/versions': { attacks: (w) => [{ params: { id: w.b.overviewSectionId } }] },
-  'POST /sections/{id}/versions': { attacks: (w) => [{ params: { id: w.b.overviewSectionId }, body: { name: 'Named by A' } }] },
+  'POST /sections/{id}/versions': {
+    attacks: (w) => [{ params: { id: w.b.overviewSectionId }, body: { name: 'Named by A' } }],
+  },
   'GET /sections/{id}/versions/{versionId}': {
     attacks: (w) => [
       { params: { id: w.b.overviewSectionId, versionId: ofB.versionId } },
@@ -193,28 +234,43 @@ const freshDepartment = async (w: RightsWorld) => {
 }
 const freshNetwork = (department: string) => async (w: RightsWorld) => {
   const name = next('Network')
-  const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, { name, ownerDepartmentId: w.dept(department) })
+  const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, {
+    name,
+    ownerDepartmentId: w.dept(department),
+  })
   return { id: (plan.json.sections as { id: string; title: string }[]).find((x) => x.title === name)!.id }
 }
 const freshMember = (role: string) => async (w: RightsWorld) => ({ userId: (await w.member(role)).user!.id })
 const sectionOfPlan = (which: 'overview' | 'Marketing') => async (w: RightsWorld) => {
   const plan = await w.owner.req('GET', `/api/plans/${w.planId}`)
   const sections = plan.json.sections as { id: string; kind: string; ownerDepartmentId: string | null }[]
-  return { id: sections.find((s) => (which === 'overview' ? s.kind === 'overview' : s.kind === 'objectives' && s.ownerDepartmentId === w.dept(which)))!.id }
+  return {
+    id: sections.find((s) =>
+      which === 'overview' ? s.kind === 'overview' : s.kind === 'objectives' && s.ownerDepartmentId === w.dept(which),
+    )!.id,
+  }
 }
-const freshThread = (author: Role, where: 'overview' | 'Marketing', resolved = false) => async (w: RightsWorld) => {
-  const { id } = await sectionOfPlan(where)(w)
-  const thread = await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Thread') })
-  if (resolved) await w.owner.req('POST', `/api/threads/${thread.json.id}/resolve`)
-  return { id: thread.json.id as string }
-}
+const freshThread =
+  (author: Role, where: 'overview' | 'Marketing', resolved = false) =>
+  async (w: RightsWorld) => {
+    const { id } = await sectionOfPlan(where)(w)
+    const thread = await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Thread') })
+    if (resolved) await w.owner.req('POST', `/api/threads/${thread.json.id}/resolve`)
+    return { id: thread.json.id as string }
+  }
 const freshComment = (author: Role, where: 'overview' | 'Marketing') => async (w: RightsWorld) => {
   const { id } = await sectionOfPlan(where)(w)
-  return { id: (await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Comment') })).json.comments[0].id as string }
+  return {
+    id: (await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Comment') })).json
+      .comments[0].id as string,
+  }
 }
 const freshVersion = (where: 'overview' | 'Marketing') => async (w: RightsWorld) => {
   const { id } = await sectionOfPlan(where)(w)
-  return { id, versionId: (await w.owner.req('POST', `/api/sections/${id}/versions`, { name: next('Version') })).json.id as string }
+  return {
+    id,
+    versionId: (await w.owner.req('POST', `/api/sections/${id}/versions`, { name: next('Version') })).json.id as string,
+  }
 }
 /** Sales' approval moved (by its lead and the owner) to draft-like or submitted, whatever it was. */
 const salesApproval = (state: 'draft' | 'submitted') => async (w: RightsWorld) => {
@@ -227,67 +283,307 @@ const salesApproval = (state: 'draft' | 'submitted') => async (w: RightsWorld) =
 const RIGHTS: RightsRow[] = [
   // expect: the status for [owner, admin, editor (in Sales, lead of Sales), commenter, viewer]
   { route: 'GET /workspaces/{id}', what: 'read the workspace', expect: [200, 200, 200, 200, 200] },
-  { route: 'PATCH /workspaces/{id}', what: 'rename the workspace', body: () => ({ name: next('Name') }), expect: [200, 200, 403, 403, 403] },
-  { route: 'POST /workspaces/{id}/departments', what: 'add a department', body: () => ({ name: next('Department') }), expect: [201, 201, 403, 403, 403] },
-  { route: 'PATCH /workspaces/{id}/departments/{departmentId}', what: 'rename a department', prepare: freshDepartment, body: () => ({ name: next('Renamed') }), expect: [200, 200, 403, 403, 403] },
-  { route: 'DELETE /workspaces/{id}/departments/{departmentId}', what: 'remove a department', prepare: freshDepartment, expect: [200, 200, 403, 403, 403] },
-  { route: 'PATCH /workspaces/{id}/members/{userId}', what: "change a viewer's role", prepare: freshMember('viewer'), body: () => ({ role: 'commenter' }), expect: [200, 200, 403, 403, 403] },
-  { route: 'PATCH /workspaces/{id}/members/{userId}', what: "clear an editor's departments and leads", prepare: freshMember('editor'), body: () => ({ departmentIds: [], leadOf: [] }), expect: [200, 200, 403, 403, 403] },
-  { route: 'PATCH /workspaces/{id}/members/{userId}', what: 'make someone owner', prepare: freshMember('viewer'), body: () => ({ role: 'owner' }), expect: [200, 403, 403, 403, 403] },
-  { route: 'PATCH /workspaces/{id}/members/{userId}', what: "change an owner's role", prepare: freshMember('owner'), body: () => ({ role: 'admin' }), expect: [200, 403, 403, 403, 403] },
-  { route: 'DELETE /workspaces/{id}/members/{userId}', what: 'remove a viewer', prepare: freshMember('viewer'), expect: [204, 204, 403, 403, 403] },
-  { route: 'DELETE /workspaces/{id}/members/{userId}', what: 'remove an admin', prepare: freshMember('admin'), expect: [204, 204, 403, 403, 403] },
-  { route: 'DELETE /workspaces/{id}/members/{userId}', what: 'remove an owner', prepare: freshMember('owner'), expect: [204, 403, 403, 403, 403] },
-  { route: 'POST /workspaces/{id}/invites', what: 'invite a viewer', body: () => ({ role: 'viewer' }), expect: [201, 201, 403, 403, 403] },
-  { route: 'POST /workspaces/{id}/invites', what: 'invite an admin', body: () => ({ role: 'admin' }), expect: [201, 201, 403, 403, 403] },
+  {
+    route: 'PATCH /workspaces/{id}',
+    what: 'rename the workspace',
+    body: () => ({ name: next('Name') }),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'POST /workspaces/{id}/departments',
+    what: 'add a department',
+    body: () => ({ name: next('Department') }),
+    expect: [201, 201, 403, 403, 403],
+  },
+  {
+    route: 'PATCH /workspaces/{id}/departments/{departmentId}',
+    what: 'rename a department',
+    prepare: freshDepartment,
+    body: () => ({ name: next('Renamed') }),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'DELETE /workspaces/{id}/departments/{departmentId}',
+    what: 'remove a department',
+    prepare: freshDepartment,
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'PATCH /workspaces/{id}/members/{userId}',
+    what: "change a viewer's role",
+    prepare: freshMember('viewer'),
+    body: () => ({ role: 'commenter' }),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'PATCH /workspaces/{id}/members/{userId}',
+    what: "clear an editor's departments and leads",
+    prepare: freshMember('editor'),
+    body: () => ({ departmentIds: [], leadOf: [] }),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'PATCH /workspaces/{id}/members/{userId}',
+    what: 'make someone owner',
+    prepare: freshMember('viewer'),
+    body: () => ({ role: 'owner' }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  {
+    route: 'PATCH /workspaces/{id}/members/{userId}',
+    what: "change an owner's role",
+    prepare: freshMember('owner'),
+    body: () => ({ role: 'admin' }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  {
+    route: 'DELETE /workspaces/{id}/members/{userId}',
+    what: 'remove a viewer',
+    prepare: freshMember('viewer'),
+    expect: [204, 204, 403, 403, 403],
+  },
+  {
+    route: 'DELETE /workspaces/{id}/members/{userId}',
+    what: 'remove an admin',
+    prepare: freshMember('admin'),
+    expect: [204, 204, 403, 403, 403],
+  },
+  {
+    route: 'DELETE /workspaces/{id}/members/{userId}',
+    what: 'remove an owner',
+    prepare: freshMember('owner'),
+    expect: [204, 403, 403, 403, 403],
+  },
+  {
+    route: 'POST /workspaces/{id}/invites',
+    what: 'invite a viewer',
+    body: () => ({ role: 'viewer' }),
+    expect: [201, 201, 403, 403, 403],
+  },
+  {
+    route: 'POST /workspaces/{id}/invites',
+    what: 'invite an admin',
+    body: () => ({ role: 'admin' }),
+    expect: [201, 201, 403, 403, 403],
+  },
   { route: 'GET /workspaces/{id}/invites', what: 'list invites', expect: [200, 200, 403, 403, 403] },
   {
-    route: 'DELETE /workspaces/{id}/invites/{inviteId}', what: 'revoke an invite',
-    prepare: async (w) => ({ inviteId: (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' })).json.id }),
+    route: 'DELETE /workspaces/{id}/invites/{inviteId}',
+    what: 'revoke an invite',
+    prepare: async (w) => ({
+      inviteId: (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' })).json.id,
+    }),
     expect: [204, 204, 403, 403, 403],
   },
   { route: 'GET /workspaces/{id}/plans', what: 'list plans', expect: [200, 200, 200, 200, 200] },
-  { route: 'POST /workspaces/{id}/plans', what: 'create a plan', body: () => ({ title: next('Plan') }), expect: [201, 201, 201, 403, 403] },
-  { route: 'GET /plans/{id}', what: 'read a plan', prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
-  { route: 'GET /plans/{id}/health', what: "read the plan's health check", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
-  { route: 'POST /plans/{id}/networks', what: 'add a network to a plan', prepare: async (w) => ({ id: w.planId }), body: () => ({ name: next('Network') }), expect: [201, 201, 201, 403, 403] },
-  { route: 'DELETE /sections/{id}', what: "remove Marketing's network (the editor is in Sales)", prepare: freshNetwork('Marketing'), expect: [200, 200, 403, 403, 403] },
-  { route: 'DELETE /sections/{id}', what: "remove Sales's network (the editor is in Sales)", prepare: freshNetwork('Sales'), expect: [200, 200, 200, 403, 403] },
-  // Comments (SPEC §4): everyone but viewers comments; edit and delete are the author's; resolve is the author's or an editor's.
-  { route: 'POST /sections/{id}/comments', what: 'comment on the shared overview', prepare: sectionOfPlan('overview'), body: () => ({ body: next('Remark') }), expect: [201, 201, 201, 201, 403] },
-  { route: 'POST /sections/{id}/comments', what: "comment on Marketing's objectives (the editor is in Sales)", prepare: sectionOfPlan('Marketing'), body: () => ({ body: next('Remark') }), expect: [201, 201, 201, 201, 403] },
-  { route: 'GET /sections/{id}/comments', what: "read a section's comments", prepare: sectionOfPlan('overview'), expect: [200, 200, 200, 200, 200] },
-  { route: 'GET /plans/{id}/comments', what: "read a plan's comments", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
-  { route: 'PATCH /comments/{id}', what: "edit the owner's comment", prepare: freshComment('owner', 'overview'), body: () => ({ body: next('Edited') }), expect: [200, 403, 403, 403, 403] },
-  { route: 'DELETE /comments/{id}', what: "delete the owner's comment", prepare: freshComment('owner', 'overview'), expect: [204, 403, 403, 403, 403] },
-  { route: 'POST /threads/{id}/resolve', what: "resolve the commenter's thread on the overview", prepare: freshThread('commenter', 'overview'), expect: [200, 200, 200, 200, 403] },
-  { route: 'POST /threads/{id}/resolve', what: "resolve the owner's thread on Marketing's objectives", prepare: freshThread('owner', 'Marketing'), expect: [200, 200, 403, 403, 403] },
-  { route: 'POST /threads/{id}/reopen', what: "reopen the commenter's resolved thread on Marketing's objectives", prepare: freshThread('commenter', 'Marketing', true), expect: [200, 200, 403, 200, 403] },
-  { route: 'GET /workspaces/{id}/notifications', what: 'read one’s inbox', expect: [200, 200, 200, 200, 200] },
-  { route: 'GET /workspaces/{id}/notifications/unread-count', what: 'count one’s unread notifications', expect: [200, 200, 200, 200, 200] },
-  { route: 'POST /workspaces/{id}/notifications/read', what: 'mark one’s inbox read', body: () => ({ all: true }), expect: [200, 200, 200, 200, 200] },
-  // Approvals: an editor of the department submits; only its lead (here the editor) decides.
-  { route: 'POST /plans/{id}/departments/{departmentId}/objectives/submit', what: "submit Sales' objectives", prepare: salesApproval('draft'), expect: [200, 200, 200, 403, 403] },
-  { route: 'POST /plans/{id}/departments/{departmentId}/objectives/decision', what: "approve Sales' objectives (the editor leads Sales)", prepare: salesApproval('submitted'), body: () => ({ decision: 'approve' }), expect: [403, 403, 200, 403, 403] },
-  { route: 'GET /plans/{id}/approvals', what: "read the plan's approvals", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
-  { route: 'GET /plans/{id}/activity', what: "read the plan's activity", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
-  // Export (SPEC §7): whoever reads the plan exports it; public links are the owners' and admins'.
-  { route: 'GET /plans/{id}/export', what: 'export the plan', prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 200, 200, 200] },
-  { route: 'POST /plans/{id}/shares', what: 'create a public link to the guidelines', prepare: async (w) => ({ id: w.planId }), body: () => ({ scope: 'guidelines' }), expect: [201, 201, 403, 403, 403] },
-  { route: 'GET /plans/{id}/shares', what: "list the plan's public links", prepare: async (w) => ({ id: w.planId }), expect: [200, 200, 403, 403, 403] },
   {
-    route: 'DELETE /plans/{id}/shares/{shareId}', what: 'revoke a public link',
-    prepare: async (w) => ({ id: w.planId, shareId: (await w.owner.req('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id }),
+    route: 'POST /workspaces/{id}/plans',
+    what: 'create a plan',
+    body: () => ({ title: next('Plan') }),
+    expect: [201, 201, 201, 403, 403],
+  },
+  {
+    route: 'GET /plans/{id}',
+    what: 'read a plan',
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'GET /plans/{id}/health',
+    what: "read the plan's health check",
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'POST /plans/{id}/networks',
+    what: 'add a network to a plan',
+    prepare: async (w) => ({ id: w.planId }),
+    body: () => ({ name: next('Network') }),
+    expect: [201, 201, 201, 403, 403],
+  },
+  {
+    route: 'DELETE /sections/{id}',
+    what: "remove Marketing's network (the editor is in Sales)",
+    prepare: freshNetwork('Marketing'),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'DELETE /sections/{id}',
+    what: "remove Sales's network (the editor is in Sales)",
+    prepare: freshNetwork('Sales'),
+    expect: [200, 200, 200, 403, 403],
+  },
+  // Comments (SPEC §4): everyone but viewers comments; edit and delete are the author's; resolve is the author's or an editor's.
+  {
+    route: 'POST /sections/{id}/comments',
+    what: 'comment on the shared overview',
+    prepare: sectionOfPlan('overview'),
+    body: () => ({ body: next('Remark') }),
+    expect: [201, 201, 201, 201, 403],
+  },
+  {
+    route: 'POST /sections/{id}/comments',
+    what: "comment on Marketing's objectives (the editor is in Sales)",
+    prepare: sectionOfPlan('Marketing'),
+    body: () => ({ body: next('Remark') }),
+    expect: [201, 201, 201, 201, 403],
+  },
+  {
+    route: 'GET /sections/{id}/comments',
+    what: "read a section's comments",
+    prepare: sectionOfPlan('overview'),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'GET /plans/{id}/comments',
+    what: "read a plan's comments",
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'PATCH /comments/{id}',
+    what: "edit the owner's comment",
+    prepare: freshComment('owner', 'overview'),
+    body: () => ({ body: next('Edited') }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  {
+    route: 'DELETE /comments/{id}',
+    what: "delete the owner's comment",
+    prepare: freshComment('owner', 'overview'),
+    expect: [204, 403, 403, 403, 403],
+  },
+  {
+    route: 'POST /threads/{id}/resolve',
+    what: "resolve the commenter's thread on the overview",
+    prepare: freshThread('commenter', 'overview'),
+    expect: [200, 200, 200, 200, 403],
+  },
+  {
+    route: 'POST /threads/{id}/resolve',
+    what: "resolve the owner's thread on Marketing's objectives",
+    prepare: freshThread('owner', 'Marketing'),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'POST /threads/{id}/reopen',
+    what: "reopen the commenter's resolved thread on Marketing's objectives",
+    prepare: freshThread('commenter', 'Marketing', true),
+    expect: [200, 200, 403, 200, 403],
+  },
+  { route: 'GET /workspaces/{id}/notifications', what: 'read one’s inbox', expect: [200, 200, 200, 200, 200] },
+  {
+    route: 'GET /workspaces/{id}/notifications/unread-count',
+    what: 'count one’s unread notifications',
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'POST /workspaces/{id}/notifications/read',
+    what: 'mark one’s inbox read',
+    body: () => ({ all: true }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  // Approvals: an editor of the department submits; only its lead (here the editor) decides.
+  {
+    route: 'POST /plans/{id}/departments/{departmentId}/objectives/submit',
+    what: "submit Sales' objectives",
+    prepare: salesApproval('draft'),
+    expect: [200, 200, 200, 403, 403],
+  },
+  {
+    route: 'POST /plans/{id}/departments/{departmentId}/objectives/decision',
+    what: "approve Sales' objectives (the editor leads Sales)",
+    prepare: salesApproval('submitted'),
+    body: () => ({ decision: 'approve' }),
+    expect: [403, 403, 200, 403, 403],
+  },
+  {
+    route: 'GET /plans/{id}/approvals',
+    what: "read the plan's approvals",
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'GET /plans/{id}/activity',
+    what: "read the plan's activity",
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  // Export (SPEC §7): whoever reads the plan exports it; public links are the owners' and admins'.
+  {
+    route: 'GET /plans/{id}/export',
+    what: 'export the plan',
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'POST /plans/{id}/shares',
+    what: 'create a public link to the guidelines',
+    prepare: async (w) => ({ id: w.planId }),
+    body: () => ({ scope: 'guidelines' }),
+    expect: [201, 201, 403, 403, 403],
+  },
+  {
+    route: 'GET /plans/{id}/shares',
+    what: "list the plan's public links",
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'DELETE /plans/{id}/shares/{shareId}',
+    what: 'revoke a public link',
+    prepare: async (w) => ({
+      id: w.planId,
+      shareId: (await w.owner.req('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id,
+    }),
     expect: [204, 204, 403, 403, 403],
   },
   // History (SPEC §6): whoever reads a section reads its history; whoever edits it names and restores.
-  { route: 'GET /sections/{id}/versions', what: "list the overview's versions", prepare: sectionOfPlan('overview'), expect: [200, 200, 200, 200, 200] },
-  { route: 'GET /sections/{id}/versions/{versionId}', what: "read a version of Marketing's objectives", prepare: freshVersion('Marketing'), expect: [200, 200, 200, 200, 200] },
-  { route: 'POST /sections/{id}/versions', what: 'name a version of the overview', prepare: sectionOfPlan('overview'), body: () => ({ name: next('Version') }), expect: [201, 201, 201, 403, 403] },
-  { route: 'POST /sections/{id}/versions', what: "name a version of Marketing's objectives (the editor is in Sales)", prepare: sectionOfPlan('Marketing'), body: () => ({ name: next('Version') }), expect: [201, 201, 403, 403, 403] },
-  { route: 'POST /sections/{id}/versions/{versionId}/restore', what: 'restore a version of the overview', prepare: freshVersion('overview'), expect: [200, 200, 200, 403, 403] },
-  { route: 'POST /sections/{id}/versions/{versionId}/restore', what: "restore a version of Marketing's objectives (the editor is in Sales)", prepare: freshVersion('Marketing'), expect: [200, 200, 403, 403, 403] },
-  { route: 'POST /plans/{id}/versions', what: 'name a version of the whole plan', prepare: async (w) => ({ id: w.planId }), body: () => ({ name: next('Plan version') }), expect: [201, 201, 201, 403, 403] },
+  {
+    route: 'GET /sections/{id}/versions',
+    what: "list the overview's versions",
+    prepare: sectionOfPlan('overview'),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'GET /sections/{id}/versions/{versionId}',
+    what: "read a version of Marketing's objectives",
+    prepare: freshVersion('Marketing'),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'POST /sections/{id}/versions',
+    what: 'name a version of the overview',
+    prepare: sectionOfPlan('overview'),
+    body: () => ({ name: next('Version') }),
+    expect: [201, 201, 201, 403, 403],
+  },
+  {
+    route: 'POST /sections/{id}/versions',
+    what: "name a version of Marketing's objectives (the editor is in Sales)",
+    prepare: sectionOfPlan('Marketing'),
+    body: () => ({ name: next('Version') }),
+    expect: [201, 201, 403, 403, 403],
+  },
+  {
+    route: 'POST /sections/{id}/versions/{versionId}/restore',
+    what: 'restore a version of the overview',
+    prepare: freshVersion('overview'),
+    expect: [200, 200, 200, 403, 403],
+  },
+  {
+    route: 'POST /sections/{id}/versions/{versionId}/restore',
+    what: "restore a version of Marketing's objectives (the editor is in Sales)",
+    prepare: freshVersion('Marketing'),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'POST /plans/{id}/versions',
+    what: 'name a version of the whole plan',
+    prepare: async (w) => ({ id: w.planId }),
+    body: () => ({ name: next('Plan version') }),
+    expect: [201, 201, 201, 403, 403],
+  },
 ]
 /** The routes that act on one workspace (or something in it): each must have a row in RIGHTS. */
 const isWorkspaceRoute = (r: DocumentedRoute) => /^\/(workspaces|plans|sections)\/\{id\}/.test(r.path)
@@ -308,7 +604,10 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
       const a = await tenant('Company A')
       const b = await tenant('Company B')
       const editor = await b.member('editor', { departments: ['Sales'], leadOf: ['Sales'] })
-      const invite = await b.owner.req('POST', `/api/workspaces/${b.workspace.id}/invites`, { role: 'editor', departmentIds: [b.dept('Sales')] })
+      const invite = await b.owner.req('POST', `/api/workspaces/${b.workspace.id}/invites`, {
+        role: 'editor',
+        departmentIds: [b.dept('Sales')],
+      })
       const plan = await b.owner.req('POST', `/api/plans/${b.planId}/networks`, { name: 'LinkedIn' })
       const sections = plan.json.sections as { id: string; kind: string }[]
       w = {
@@ -324,14 +623,25 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
     })
     beforeAll(async () => {
       // B's owner starts a thread that mentions B's editor: a thread, a comment and a notification of B's.
-      const thread = await w.b.owner.req('POST', `/api/sections/${w.b.overviewSectionId}/comments`, { body: 'B only', mentions: [w.b.editorId] })
+      const thread = await w.b.owner.req('POST', `/api/sections/${w.b.overviewSectionId}/comments`, {
+        body: 'B only',
+        mentions: [w.b.editorId],
+      })
       ofB.threadId = thread.json.id
       ofB.commentId = thread.json.comments[0].id
-      const notification = await t.services.storage.db.selectFrom('notifications').select('id').where('user_id', '=', w.b.editorId).executeTakeFirstOrThrow()
+      const notification = await t.services.storage.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('user_id', '=', w.b.editorId)
+        .executeTakeFirstOrThrow()
       ofB.notificationId = notification.id
       const planA = await w.a.owner.req('GET', `/api/plans/${w.a.planId}`)
-      ofB.aOverviewSectionId = (planA.json.sections as { id: string; kind: string }[]).find((x) => x.kind === 'overview')!.id
-      ofB.versionId = (await w.b.owner.req('POST', `/api/sections/${w.b.overviewSectionId}/versions`, { name: 'B only' })).json.id
+      ofB.aOverviewSectionId = (planA.json.sections as { id: string; kind: string }[]).find(
+        (x) => x.kind === 'overview',
+      )!.id
+      ofB.versionId = (
+        await w.b.owner.req('POST', `/api/sections/${w.b.overviewSectionId}/versions`, { name: 'B only' })
+      ).json.id
       ofB.shareId = (await w.b.owner.req('POST', `/api/plans/${w.b.planId}/shares`, { scope: 'guidelines' })).json.id
     })
     afterAll(() => t?.dispose())
@@ -339,17 +649,25 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
     /** What B's owner sees of B, to compare before and after. */
     async function viewOfB() {
       const id = w.b.workspace.id
-      const gets = [`/api/workspaces/${id}`, `/api/workspaces/${id}/invites`, `/api/workspaces/${id}/plans`, `/api/plans/${w.b.planId}`]
+      const gets = [
+        `/api/workspaces/${id}`,
+        `/api/workspaces/${id}/invites`,
+        `/api/workspaces/${id}/plans`,
+        `/api/plans/${w.b.planId}`,
+      ]
       return Promise.all(gets.map(async (path) => [path, (await w.b.owner.req('GET', path)).json]))
     }
 
     it('has a row for every route of the OpenAPI document, and none for a route that is not there', () => {
       const documented = routes.map((r) => r.key).sort()
       expect(Object.keys(ISOLATION).sort()).toEqual(documented)
-      for (const [key, row] of Object.entries(ISOLATION)) if ('notScoped' in row) expect(row.notScoped, `${key} says why it holds no tenant data`).toMatch(/\w{3,}/)
+      for (const [key, row] of Object.entries(ISOLATION))
+        if ('notScoped' in row) expect(row.notScoped, `${key} says why it holds no tenant data`).toMatch(/\w{3,}/)
     })
 
-    const tested = Object.entries(ISOLATION).filter((e): e is [string, Exclude<Isolation, { notScoped: string }>] => !('notScoped' in e[1]))
+    const tested = Object.entries(ISOLATION).filter(
+      (e): e is [string, Exclude<Isolation, { notScoped: string }>] => !('notScoped' in e[1]),
+    )
     it.each(tested)('%s', async (key, isolation) => {
       const route = routes.find((r) => r.key === key)
       expect(route, `${key} is not in the OpenAPI document`).toBeDefined()
@@ -402,7 +720,12 @@ describe.each(ENGINES)('rights of each role (SPEC §1) on $engine', (engine) => 
 
     it('has a row for every workspace route of the OpenAPI document', () => {
       const covered = new Set(RIGHTS.map((r) => r.route))
-      expect(routes.filter(isWorkspaceRoute).map((r) => r.key).filter((k) => !covered.has(k))).toEqual([])
+      expect(
+        routes
+          .filter(isWorkspaceRoute)
+          .map((r) => r.key)
+          .filter((k) => !covered.has(k)),
+      ).toEqual([])
       expect([...covered].filter((k) => !routes.some((r) => r.key === k))).toEqual([])
     })
 
@@ -410,7 +733,9 @@ describe.each(ENGINES)('rights of each role (SPEC §1) on $engine', (engine) => 
       const route = routes.find((r) => r.key === row.route)!
       expect(route, `${row.route} is not in the OpenAPI document`).toBeDefined()
       const callers = [...ROLES, 'outsider', 'anonymous'] as const
-      const expected = Object.fromEntries(callers.map((c, i) => [c, i < ROLES.length ? row.expect[i] : c === 'outsider' ? 404 : 401]))
+      const expected = Object.fromEntries(
+        callers.map((c, i) => [c, i < ROLES.length ? row.expect[i] : c === 'outsider' ? 404 : 401]),
+      )
       const actual: Record<string, number> = {}
       for (const caller of callers) {
         const params = { id: w.workspace.id, ...(await row.prepare?.(w)) }

@@ -30,10 +30,16 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
   let server: ServerProcess
   let fx: LivePlanBrowser['fx']
   let sections: { id: string; kind: SectionKind; title: string; ownerDepartmentId: string | null }[]
-  const sectionOf = (kind: SectionKind, title?: string) => sections.find((s) => s.kind === kind && (title === undefined || s.title === title))!
+  const sectionOf = (kind: SectionKind, title?: string) =>
+    sections.find((s) => s.kind === kind && (title === undefined || s.title === title))!
 
   /** Write into a section through a stock client, then wait until a fresh client reads it back from the server. */
-  async function seed<K extends SectionKind>(sectionId: string, kind: K, fill: (doc: Y.Doc) => void, stored: (content: ReturnType<typeof readContent<K>>) => boolean) {
+  async function seed<K extends SectionKind>(
+    sectionId: string,
+    kind: K,
+    fill: (doc: Y.Doc) => void,
+    stored: (content: ReturnType<typeof readContent<K>>) => boolean,
+  ) {
     const writer = stockClient(server.url, fx.owner.cookieHeader, sectionId)
     expect(await writer.synced).toBe(true)
     fill(writer.doc)
@@ -52,54 +58,177 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
     return page
   }
   /** The calendar entry with this title, on this day. */
-  const entryOn = (page: Page, date: string, title: string) => page.locator(`td[data-date="${date}"] .fc-event`, { hasText: title })
+  const entryOn = (page: Page, date: string, title: string) =>
+    page.locator(`td[data-date="${date}"] .fc-event`, { hasText: title })
 
   const live = livePlanBrowser(async (ctx) => {
     ;({ server, fx } = ctx)
     const instagram = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'Instagram' })
     expect(instagram.status).toBe(201)
-    const linkedIn = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'LinkedIn', ownerDepartmentId: fx.dept('Sales') })
+    const linkedIn = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, {
+      name: 'LinkedIn',
+      ownerDepartmentId: fx.dept('Sales'),
+    })
     expect(linkedIn.status).toBe(201)
     sections = linkedIn.json.sections
 
     const mo = fx.marketingEditor.user!.id
-    await seed(sectionOf('network', 'Instagram').id, 'network', (doc) => {
-      addItem(doc, 'network', ['calendar'], { date: day(10), theme: 'Launch teaser', format: 'reel', owner: mo, status: 'planned' })
-      addItem(doc, 'network', ['calendar'], { date: day(14), theme: 'Behind the scenes', format: 'story', owner: mo, status: 'ready' })
-      addItem(doc, 'network', ['calendar'], { date: day(21), theme: 'Customer story', format: 'post', owner: 'Agency Bright', status: 'idea' })
-      addItem(doc, 'network', ['calendar'], { date: day(3), theme: 'Product tips', format: 'image', owner: mo, status: 'published' })
-      addItem(doc, 'network', ['calendar'], { date: null, theme: 'Summer contest', format: 'post', status: 'idea' })
-    }, (c) => c.calendar.length === 5)
-    await seed(sectionOf('network', 'LinkedIn').id, 'network', (doc) => {
-      addItem(doc, 'network', ['calendar'], { date: day(12), theme: 'Case study: Acme Logistics', format: 'article', owner: fx.salesEditor.user!.id, status: 'in_progress' })
-      addItem(doc, 'network', ['calendar'], { date: day(19), theme: 'We are hiring', format: 'post', status: 'planned' })
-    }, (c) => c.calendar.length === 2)
-    await seed(sectionOf('process').id, 'process', (doc) => {
-      addItem(doc, 'process', ['deliverables'], { what: 'Monthly report', who: mo, due: day(27), status: 'not_started' })
-      addItem(doc, 'process', ['deliverables'], { what: 'Next month’s editorial calendar', due: day(24), status: 'in_progress' })
-    }, (c) => c.deliverables.length === 2)
-    await seed(sectionOf('indicators').id, 'indicators', (doc) => {
-      const followers = addItem(doc, 'indicators', ['kpis'], { indicator: 'followers', label: 'Instagram followers', unit: 'followers', baseline: 4000, target: 10000 })
-      ;[4200, 4900, 5600, 6900].forEach((value, i) => addItem(doc, 'indicators', ['kpis', followers, 'actuals'], { date: monthsAgo(3 - i), value }))
-      const traffic = addItem(doc, 'indicators', ['kpis'], { indicator: 'traffic', label: 'Visits from social networks', unit: 'visits', baseline: 1200, target: 3000 })
-      ;[1100, 1500, 1450].forEach((value, i) => addItem(doc, 'indicators', ['kpis', traffic, 'actuals'], { date: monthsAgo(2 - i), value }))
-      addItem(doc, 'indicators', ['kpis'], { indicator: 'roi', label: 'Return on investment', unit: '%', baseline: 0, target: 150 })
-    }, (c) => c.kpis.length === 3)
-    await seed(fx.objectivesOf('Marketing').id, 'objectives', (doc) => {
-      addItem(doc, 'objectives', ['objectives'], { statement: 'Grow the Instagram community to 10,000 followers', metric: 'Instagram followers', unit: 'followers', baseline: 4000, target: 10000, deadline: day(28), owner: mo })
-      addItem(doc, 'objectives', ['objectives'], { statement: 'Be known as the friendliest brand in the sector', owner: mo })
-    }, (c) => c.objectives.length === 2)
-    await seed(fx.objectivesOf('Sales').id, 'objectives', (doc) => {
-      addItem(doc, 'objectives', ['objectives'], { statement: 'Capture 50 qualified leads a month from LinkedIn', metric: 'Qualified leads', unit: 'leads', baseline: 12, target: 50, deadline: day(28), owner: fx.salesEditor.user!.id })
-    }, (c) => c.objectives.length === 1)
-    await seed(fx.shared.id, 'overview', (doc) => {
-      setField(doc, 'overview', 'businessAims', 'Sell more online and answer customers where they already are.')
-      setField(doc, 'overview', 'departmentIds', [fx.dept('Marketing'), fx.dept('Sales')])
-    }, (c) => c.departmentIds.length === 2)
-
+    await seed(
+      sectionOf('network', 'Instagram').id,
+      'network',
+      (doc) => {
+        addItem(doc, 'network', ['calendar'], {
+          date: day(10),
+          theme: 'Launch teaser',
+          format: 'reel',
+          owner: mo,
+          status: 'planned',
+        })
+        addItem(doc, 'network', ['calendar'], {
+          date: day(14),
+          theme: 'Behind the scenes',
+          format: 'story',
+          owner: mo,
+          status: 'ready',
+        })
+        addItem(doc, 'network', ['calendar'], {
+          date: day(21),
+          theme: 'Customer story',
+          format: 'post',
+          owner: 'Agency Bright',
+          status: 'idea',
+        })
+        addItem(doc, 'network', ['calendar'], {
+          date: day(3),
+          theme: 'Product tips',
+          format: 'image',
+          owner: mo,
+          status: 'published',
+        })
+        addItem(doc, 'network', ['calendar'], { date: null, theme: 'Summer contest', format: 'post', status: 'idea' })
+      },
+      (c) => c.calendar.length === 5,
+    )
+    await seed(
+      sectionOf('network', 'LinkedIn').id,
+      'network',
+      (doc) => {
+        addItem(doc, 'network', ['calendar'], {
+          date: day(12),
+          theme: 'Case study: Acme Logistics',
+          format: 'article',
+          owner: fx.salesEditor.user!.id,
+          status: 'in_progress',
+        })
+        addItem(doc, 'network', ['calendar'], {
+          date: day(19),
+          theme: 'We are hiring',
+          format: 'post',
+          status: 'planned',
+        })
+      },
+      (c) => c.calendar.length === 2,
+    )
+    await seed(
+      sectionOf('process').id,
+      'process',
+      (doc) => {
+        addItem(doc, 'process', ['deliverables'], {
+          what: 'Monthly report',
+          who: mo,
+          due: day(27),
+          status: 'not_started',
+        })
+        addItem(doc, 'process', ['deliverables'], {
+          what: 'Next month’s editorial calendar',
+          due: day(24),
+          status: 'in_progress',
+        })
+      },
+      (c) => c.deliverables.length === 2,
+    )
+    await seed(
+      sectionOf('indicators').id,
+      'indicators',
+      (doc) => {
+        const followers = addItem(doc, 'indicators', ['kpis'], {
+          indicator: 'followers',
+          label: 'Instagram followers',
+          unit: 'followers',
+          baseline: 4000,
+          target: 10000,
+        })
+        ;[4200, 4900, 5600, 6900].forEach((value, i) =>
+          addItem(doc, 'indicators', ['kpis', followers, 'actuals'], { date: monthsAgo(3 - i), value }),
+        )
+        const traffic = addItem(doc, 'indicators', ['kpis'], {
+          indicator: 'traffic',
+          label: 'Visits from social networks',
+          unit: 'visits',
+          baseline: 1200,
+          target: 3000,
+        })
+        ;[1100, 1500, 1450].forEach((value, i) =>
+          addItem(doc, 'indicators', ['kpis', traffic, 'actuals'], { date: monthsAgo(2 - i), value }),
+        )
+        addItem(doc, 'indicators', ['kpis'], {
+          indicator: 'roi',
+          label: 'Return on investment',
+          unit: '%',
+          baseline: 0,
+          target: 150,
+        })
+      },
+      (c) => c.kpis.length === 3,
+    )
+    await seed(
+      fx.objectivesOf('Marketing').id,
+      'objectives',
+      (doc) => {
+        addItem(doc, 'objectives', ['objectives'], {
+          statement: 'Grow the Instagram community to 10,000 followers',
+          metric: 'Instagram followers',
+          unit: 'followers',
+          baseline: 4000,
+          target: 10000,
+          deadline: day(28),
+          owner: mo,
+        })
+        addItem(doc, 'objectives', ['objectives'], {
+          statement: 'Be known as the friendliest brand in the sector',
+          owner: mo,
+        })
+      },
+      (c) => c.objectives.length === 2,
+    )
+    await seed(
+      fx.objectivesOf('Sales').id,
+      'objectives',
+      (doc) => {
+        addItem(doc, 'objectives', ['objectives'], {
+          statement: 'Capture 50 qualified leads a month from LinkedIn',
+          metric: 'Qualified leads',
+          unit: 'leads',
+          baseline: 12,
+          target: 50,
+          deadline: day(28),
+          owner: fx.salesEditor.user!.id,
+        })
+      },
+      (c) => c.objectives.length === 1,
+    )
+    await seed(
+      fx.shared.id,
+      'overview',
+      (doc) => {
+        setField(doc, 'overview', 'businessAims', 'Sell more online and answer customers where they already are.')
+        setField(doc, 'overview', 'departmentIds', [fx.dept('Marketing'), fx.dept('Sales')])
+      },
+      (c) => c.departmentIds.length === 2,
+    )
   })
-  const pageAs = (who: ApiClient, query: string, viewport?: { width: number; height: number }) => live.pageAs(who, query, viewport)
-
+  const pageAs = (who: ApiClient, query: string, viewport?: { width: number; height: number }) =>
+    live.pageAs(who, query, viewport)
 
   it('dragging an entry to another day moves it in the other person’s calendar', { timeout: 90_000 }, async () => {
     const olivia = await calendarOf(fx.owner)
@@ -128,7 +257,10 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
     await mo.screenshot({ path: artifactPath('calendar-week.png'), animations: 'disabled' })
     const check = stockClient(server.url, fx.owner.cookieHeader, sectionOf('network', 'Instagram').id)
     try {
-      await eventually(() => readContent(check.doc, 'network').calendar.find((e) => e.theme === 'Launch teaser')?.date === day(17), 'the new date stored')
+      await eventually(
+        () => readContent(check.doc, 'network').calendar.find((e) => e.theme === 'Launch teaser')?.date === day(17),
+        'the new date stored',
+      )
     } finally {
       check.close()
     }
@@ -157,7 +289,9 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
     // Sam (Sales) may edit LinkedIn, owned by Sales, but not Instagram, owned by Marketing.
     const sam = await calendarOf(fx.salesEditor)
     await entryOn(sam, day(12), 'Case study: Acme Logistics').waitFor()
-    expect(await entryOn(sam, day(12), 'Case study: Acme Logistics').getAttribute('class')).toContain('fc-event-draggable')
+    expect(await entryOn(sam, day(12), 'Case study: Acme Logistics').getAttribute('class')).toContain(
+      'fc-event-draggable',
+    )
     expect(await entryOn(sam, day(14), 'Behind the scenes').getAttribute('class')).not.toContain('fc-event-draggable')
     // Clicking an entry opens its section.
     await entryOn(sam, day(14), 'Behind the scenes').click()
@@ -169,12 +303,18 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
     await phone.locator('.fc-list-event', { hasText: 'Behind the scenes' }).waitFor()
     await phone.screenshot({ path: artifactPath('calendar-list-phone.png'), animations: 'disabled', fullPage: true })
     await phone.getByText('Month', { exact: true }).click()
-    await entryOn(phone, day(14), 'Behind the scenes').or(phone.locator(`td[data-date="${day(14)}"] .fc-more-link`)).first().waitFor()
+    await entryOn(phone, day(14), 'Behind the scenes')
+      .or(phone.locator(`td[data-date="${day(14)}"] .fc-more-link`))
+      .first()
+      .waitFor()
     await phone.screenshot({ path: artifactPath('calendar-month-phone.png'), animations: 'disabled', fullPage: true })
   })
 
   it('shows the indicators with a chart each', { timeout: 60_000 }, async () => {
-    for (const [name, viewport] of [['indicators.png', DESKTOP], ['indicators-phone.png', PHONE]] as const) {
+    for (const [name, viewport] of [
+      ['indicators.png', DESKTOP],
+      ['indicators-phone.png', PHONE],
+    ] as const) {
       const page = await pageAs(fx.owner, `section=${sectionOf('indicators').id}`, viewport)
       await page.getByTestId('indicators-content').waitFor()
       await page.getByLabel('Indicator: Instagram followers').locator('.recharts-line-curve').waitFor()
@@ -184,15 +324,23 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
   })
 
   it('the overview shows each department’s objectives, findings and the six steps', { timeout: 60_000 }, async () => {
-    for (const [name, viewport] of [['overview.png', DESKTOP], ['overview-phone.png', PHONE]] as const) {
+    for (const [name, viewport] of [
+      ['overview.png', DESKTOP],
+      ['overview-phone.png', PHONE],
+    ] as const) {
       const page = await pageAs(fx.owner, 'view=overview', viewport)
       await page.getByTestId('plan-overview').waitFor()
       const marketing = page.getByLabel('Department: Marketing')
       await marketing.getByText('Grow the Instagram community to 10,000 followers').waitFor()
       // The objective without a metric or target is flagged, from the health check.
-      await marketing.getByText(/cannot be measured/).first().waitFor()
+      await marketing
+        .getByText(/cannot be measured/)
+        .first()
+        .waitFor()
       await page.getByLabel('Department: Sales').getByText('Capture 50 qualified leads a month from LinkedIn').waitFor()
-      await expect.poll(() => page.getByTestId('step-1').getAttribute('data-state'), { timeout: 15_000 }).toBe('started')
+      await expect
+        .poll(() => page.getByTestId('step-1').getAttribute('data-state'), { timeout: 15_000 })
+        .toBe('started')
       // Every section's room has synced: the steps are computed from all of them.
       await expect.poll(() => page.getByLabel('Reading the sections').count(), { timeout: 15_000 }).toBe(0)
       await page.screenshot({ path: artifactPath(name), animations: 'disabled', fullPage: true })

@@ -24,10 +24,14 @@ describe.skipIf(!HAS_CHROMIUM)('export and public links in the browser', () => {
         edit(writer.doc)
       })
       // Everything written is stored once the export shows it.
-      await eventually(async () => {
-        const md = (await fx.owner.req('GET', `/api/plans/${fx.plan.id}/export?format=md`)).text
-        return [BOARD.guidelines, BOARD.crisis, BOARD.kpi, BOARD.objective.statement].every((w) => md.includes(w))
-      }, 'the filled plan is stored', 15_000)
+      await eventually(
+        async () => {
+          const md = (await fx.owner.req('GET', `/api/plans/${fx.plan.id}/export?format=md`)).text
+          return [BOARD.guidelines, BOARD.crisis, BOARD.kpi, BOARD.objective.statement].every((w) => md.includes(w))
+        },
+        'the filled plan is stored',
+        15_000,
+      )
     } finally {
       for (const w of writers) w.close()
     }
@@ -44,18 +48,22 @@ describe.skipIf(!HAS_CHROMIUM)('export and public links in the browser', () => {
     return { page, status: res?.status() }
   }
 
-  it('a public link shows the guidelines and the approval states to someone without an account', { timeout: 60_000 }, async () => {
-    const { page, status } = await visit(`${live.server.url}/s/${token}`)
-    expect(status).toBe(200)
-    await page.getByText(BOARD.guidelines).waitFor()
-    const text = await page.locator('body').innerText()
-    expect(text).toContain(BOARD.guidelinesBullet)
-    expect(text).toContain('Approved by Lee Lead')
-    expect(text).toMatch(/Marketing\s+Draft/)
-    expect(text).not.toContain(BOARD.objective.statement)
-    await page.screenshot({ path: artifactPath('share-guidelines.png'), fullPage: true })
-    await page.context().close()
-  })
+  it(
+    'a public link shows the guidelines and the approval states to someone without an account',
+    { timeout: 60_000 },
+    async () => {
+      const { page, status } = await visit(`${live.server.url}/s/${token}`)
+      expect(status).toBe(200)
+      await page.getByText(BOARD.guidelines).waitFor()
+      const text = await page.locator('body').innerText()
+      expect(text).toContain(BOARD.guidelinesBullet)
+      expect(text).toContain('Approved by Lee Lead')
+      expect(text).toMatch(/Marketing\s+Draft/)
+      expect(text).not.toContain(BOARD.objective.statement)
+      await page.screenshot({ path: artifactPath('share-guidelines.png'), fullPage: true })
+      await page.context().close()
+    },
+  )
 
   it('the export menu downloads the plan in each format', { timeout: 90_000 }, async () => {
     const page = await live.pageAs(live.fx.owner, '')
@@ -71,33 +79,42 @@ describe.skipIf(!HAS_CHROMIUM)('export and public links in the browser', () => {
     await page.getByTestId('export-menu').click()
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()])
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/)
-    expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      fs
+        .readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
   })
 
-  it('an admin creates a link from the Share dialog, and revoking it makes the page a 404 at once', { timeout: 90_000 }, async () => {
-    const page = await live.pageAs(live.fx.owner, '')
-    await page.getByTestId('share-button').click()
-    await page.getByLabel('The whole plan').check()
-    await page.getByTestId('share-create').click()
-    const url = await page.getByTestId('share-url').inputValue()
-    expect(url).toMatch(/\/s\/[a-z2-7]{40}$/)
-    await page.screenshot({ path: artifactPath('share-dialog.png') })
+  it(
+    'an admin creates a link from the Share dialog, and revoking it makes the page a 404 at once',
+    { timeout: 90_000 },
+    async () => {
+      const page = await live.pageAs(live.fx.owner, '')
+      await page.getByTestId('share-button').click()
+      await page.getByLabel('The whole plan').check()
+      await page.getByTestId('share-create').click()
+      const url = await page.getByTestId('share-url').inputValue()
+      expect(url).toMatch(/\/s\/[a-z2-7]{40}$/)
+      await page.screenshot({ path: artifactPath('share-dialog.png') })
 
-    const { page: outside } = await visit(url)
-    await outside.getByText(BOARD.objective.statement).first().waitFor()
-    expect(await outside.locator('body').innerText()).toContain(BOARD.guidelines)
+      const { page: outside } = await visit(url)
+      await outside.getByText(BOARD.objective.statement).first().waitFor()
+      expect(await outside.locator('body').innerText()).toContain(BOARD.guidelines)
 
-    const rows = page.getByTestId('share-list').getByRole('row')
-    const wholePlan = rows.filter({ hasText: 'The whole plan' })
-    await wholePlan.getByRole('button', { name: 'Revoke' }).click()
-    await page.getByRole('button', { name: 'Revoke link' }).click()
-    await expect.poll(() => wholePlan.count()).toBe(0)
+      const rows = page.getByTestId('share-list').getByRole('row')
+      const wholePlan = rows.filter({ hasText: 'The whole plan' })
+      await wholePlan.getByRole('button', { name: 'Revoke' }).click()
+      await page.getByRole('button', { name: 'Revoke link' }).click()
+      await expect.poll(() => wholePlan.count()).toBe(0)
 
-    const gone = await outside.goto(url)
-    expect(gone?.status()).toBe(404)
-    expect(await outside.locator('body').innerText()).toContain('This link does not open anything')
-    await outside.context().close()
-  })
+      const gone = await outside.goto(url)
+      expect(gone?.status()).toBe(404)
+      expect(await outside.locator('body').innerText()).toContain('This link does not open anything')
+      await outside.context().close()
+    },
+  )
 
   it('people who are not admins see no Share button', { timeout: 60_000 }, async () => {
     const page = await live.pageAs(live.fx.salesEditor, '')

@@ -29,7 +29,8 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
     await page.locator('.planroom-prose').waitFor()
     return page
   }
-  const field = (page: Page, suffix: string) => page.locator(`[data-testid="structured-content"] [data-path$="${suffix}"]`)
+  const field = (page: Page, suffix: string) =>
+    page.locator(`[data-testid="structured-content"] [data-path$="${suffix}"]`)
   const openPanel = async (page: Page) => {
     await page.getByTestId('health-button').click()
     await page.getByTestId('health-findings').waitFor()
@@ -39,66 +40,96 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
     await page.keyboard.press('Escape')
     await page.getByTestId('health-findings').waitFor({ state: 'detached' })
   }
-  const findingsAbout = (page: Page, text: string) => page.getByTestId('health-finding').filter({ hasText: text }).count()
-  const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: artifactPath(name), animations: 'disabled', fullPage })
+  const findingsAbout = (page: Page, text: string) =>
+    page.getByTestId('health-finding').filter({ hasText: text }).count()
+  const shot = (page: Page, name: string, fullPage = false) =>
+    page.screenshot({ path: artifactPath(name), animations: 'disabled', fullPage })
 
-  it('a finding made in one browser shows in the other’s open panel, leads to its field, and goes away in both once fixed', { timeout: 90_000 }, async () => {
-    const sales = fx.objectivesOf('Sales')
-    const sam = await pageAs(fx.salesEditor, sales.id)
-    const olivia = await pageAs(fx.owner, fx.shared.id)
-    const statement = 'Double qualified leads from LinkedIn'
-    const message = `“${statement}” has no target`
+  it(
+    'a finding made in one browser shows in the other’s open panel, leads to its field, and goes away in both once fixed',
+    { timeout: 90_000 },
+    async () => {
+      const sales = fx.objectivesOf('Sales')
+      const sam = await pageAs(fx.salesEditor, sales.id)
+      const olivia = await pageAs(fx.owner, fx.shared.id)
+      const statement = 'Double qualified leads from LinkedIn'
+      const message = `“${statement}” has no target`
 
-    await openPanel(olivia)
-    expect(await findingsAbout(olivia, statement)).toBe(0)
+      await openPanel(olivia)
+      expect(await findingsAbout(olivia, statement)).toBe(0)
 
-    // Sam writes an objective with a metric but no target: not measurable.
-    await sam.getByRole('button', { name: 'Add objective' }).click()
-    await expect.poll(() => field(sam, '.statement').count(), SLOW).toBe(1)
-    await field(sam, '.statement').fill(statement)
-    await field(sam, '.metric').fill('Qualified leads per month')
-    await field(sam, '.baseline').fill('20')
-    await field(sam, '.baseline').blur()
+      // Sam writes an objective with a metric but no target: not measurable.
+      await sam.getByRole('button', { name: 'Add objective' }).click()
+      await expect.poll(() => field(sam, '.statement').count(), SLOW).toBe(1)
+      await field(sam, '.statement').fill(statement)
+      await field(sam, '.metric').fill('Qualified leads per month')
+      await field(sam, '.baseline').fill('20')
+      await field(sam, '.baseline').blur()
 
-    // Olivia's panel, open all along on another section, learns of it without a reload.
-    await expect.poll(() => findingsAbout(olivia, message), SLOW).toBe(1)
-    const finding = olivia.getByTestId('health-finding').filter({ hasText: message })
-    expect(await finding.getAttribute('data-rule')).toBe('objective-not-measurable')
-    await shot(olivia, 'health-panel.png')
+      // Olivia's panel, open all along on another section, learns of it without a reload.
+      await expect.poll(() => findingsAbout(olivia, message), SLOW).toBe(1)
+      const finding = olivia.getByTestId('health-finding').filter({ hasText: message })
+      expect(await finding.getAttribute('data-rule')).toBe('objective-not-measurable')
+      await shot(olivia, 'health-panel.png')
 
-    // Sam sees it in his own panel too.
-    await openPanel(sam)
-    await expect.poll(() => findingsAbout(sam, message), SLOW).toBe(1)
-    await closePanel(sam)
+      // Sam sees it in his own panel too.
+      await openPanel(sam)
+      await expect.poll(() => findingsAbout(sam, message), SLOW).toBe(1)
+      await closePanel(sam)
 
-    // The finding leads Olivia to the very field: the Sales objectives open, the target focused.
-    await finding.click()
-    await expect.poll(() => olivia.evaluate(() => document.activeElement?.getAttribute('data-path') ?? ''), SLOW).toMatch(/^objectives\.[A-Za-z0-9_-]+\.target$/)
-    expect(new URL(olivia.url()).searchParams.get('section')).toBe(sales.id)
+      // The finding leads Olivia to the very field: the Sales objectives open, the target focused.
+      await finding.click()
+      await expect
+        .poll(() => olivia.evaluate(() => document.activeElement?.getAttribute('data-path') ?? ''), SLOW)
+        .toMatch(/^objectives\.[A-Za-z0-9_-]+\.target$/)
+      expect(new URL(olivia.url()).searchParams.get('section')).toBe(sales.id)
 
-    // Sam fills the target: Olivia's field shows it live (focused, but she is not typing), and the
-    // finding is gone for both.
-    await field(sam, '.target').fill('40')
-    await field(sam, '.target').blur()
-    await expect.poll(() => field(olivia, '.target').inputValue(), SLOW).toBe('40')
-    await openPanel(olivia)
-    await expect.poll(() => findingsAbout(olivia, message), SLOW).toBe(0)
-    await openPanel(sam)
-    await expect.poll(() => findingsAbout(sam, message), SLOW).toBe(0)
-    await closePanel(sam)
-    await closePanel(olivia)
-  })
+      // Sam fills the target: Olivia's field shows it live (focused, but she is not typing), and the
+      // finding is gone for both.
+      await field(sam, '.target').fill('40')
+      await field(sam, '.target').blur()
+      await expect.poll(() => field(olivia, '.target').inputValue(), SLOW).toBe('40')
+      await openPanel(olivia)
+      await expect.poll(() => findingsAbout(olivia, message), SLOW).toBe(0)
+      await openPanel(sam)
+      await expect.poll(() => findingsAbout(sam, message), SLOW).toBe(0)
+      await closePanel(sam)
+      await closePanel(olivia)
+    },
+  )
 
   it('structured sections and the panel, on a desktop and on a phone', { timeout: 90_000 }, async () => {
     // A network section with content, written the way any client would: through the plan model.
     const added = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'Instagram' })
     expect(added.status).toBeLessThan(300)
-    const instagram = (added.json.sections as { id: string; kind: string; title: string }[]).find((s) => s.kind === 'network')!
+    const instagram = (added.json.sections as { id: string; kind: string; title: string }[]).find(
+      (s) => s.kind === 'network',
+    )!
     const objectiveIds = await fillSection(fx.objectivesOf('Marketing').id, (doc) =>
       writeContent(doc, 'objectives', {
         objectives: [
-          { id: 'obj-bookings', statement: 'Turn Instagram followers into weekday bookings', metric: 'Bookings from Instagram', unit: 'per month', baseline: 12, target: 60, deadline: '2027-06-30', owner: fx.marketingEditor.user!.id, networkIds: [instagram.id] },
-          { id: 'obj-reviews', statement: 'Be the best-reviewed bakery in town', metric: 'Google rating', unit: 'stars', baseline: 4.2, target: null, deadline: null, owner: '', networkIds: [] },
+          {
+            id: 'obj-bookings',
+            statement: 'Turn Instagram followers into weekday bookings',
+            metric: 'Bookings from Instagram',
+            unit: 'per month',
+            baseline: 12,
+            target: 60,
+            deadline: '2027-06-30',
+            owner: fx.marketingEditor.user!.id,
+            networkIds: [instagram.id],
+          },
+          {
+            id: 'obj-reviews',
+            statement: 'Be the best-reviewed bakery in town',
+            metric: 'Google rating',
+            unit: 'stars',
+            baseline: 4.2,
+            target: null,
+            deadline: null,
+            owner: '',
+            networkIds: [],
+          },
         ],
       }),
     ).then(() => ['obj-bookings'])
@@ -114,15 +145,40 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
         editorialLine: 'Warm, close, a little cheeky. Mostly the making of things; offers on Fridays only.',
         themes: [{ id: 't1', topic: 'Behind the oven', frequency: 'Twice a week', sources: 'The bakers’ phones' }],
         calendar: [
-          { id: 'c1', date: '2027-02-05', theme: 'Galette week recap', format: 'reel', owner: fx.marketingEditor.user!.id, status: 'planned' },
-          { id: 'c2', date: '2027-02-12', theme: 'Valentine’s pre-orders', format: 'story', owner: 'Agence Lumière', status: 'idea' },
+          {
+            id: 'c1',
+            date: '2027-02-05',
+            theme: 'Galette week recap',
+            format: 'reel',
+            owner: fx.marketingEditor.user!.id,
+            status: 'planned',
+          },
+          {
+            id: 'c2',
+            date: '2027-02-12',
+            theme: 'Valentine’s pre-orders',
+            format: 'story',
+            owner: 'Agence Lumière',
+            status: 'idea',
+          },
         ],
-        interaction: [{ id: 'i1', rule: 'Every question in comments gets an answer, then a like', responseTimeHours: 4, hours: 'Mon–Sat, 8:00–19:00', who: fx.marketingEditor.user!.id }],
+        interaction: [
+          {
+            id: 'i1',
+            rule: 'Every question in comments gets an answer, then a like',
+            responseTimeHours: 4,
+            hours: 'Mon–Sat, 8:00–19:00',
+            who: fx.marketingEditor.user!.id,
+          },
+        ],
         growthTactics: [{ id: 'gt1', tactic: 'Feature a customer’s photo every Friday' }],
       }),
     )
 
-    for (const [viewport, size] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
+    for (const [viewport, size] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
       const mo = await pageAs(fx.marketingEditor, fx.objectivesOf('Marketing').id, viewport)
       await expect.poll(() => field(mo, '.metric').count(), SLOW).toBe(2)
       await shot(mo, `structured-objectives-${size}.png`, size === 'desktop')
@@ -161,7 +217,8 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
   })
 
   it('every kind of section shows its structured fields, filled, without errors', { timeout: 120_000 }, async () => {
-    const sectionOf = (kind: string) => (fx.plan.sections as { id: string; kind: string }[]).find((s) => s.kind === kind)!
+    const sectionOf = (kind: string) =>
+      (fx.plan.sections as { id: string; kind: string }[]).find((s) => s.kind === kind)!
     const marketing = fx.dept('Marketing')
     await fillSection(sectionOf('overview').id, (doc) =>
       writeContent(doc, 'overview', {
@@ -175,7 +232,11 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
       writeContent(doc, 'competition', {
         competitors: [
           {
-            id: 'comp-1', name: 'Maison Durand', networks: ['Instagram', 'TikTok'], audience: 'Young families', whatWorks: 'Short videos of bread coming out of the oven.',
+            id: 'comp-1',
+            name: 'Maison Durand',
+            networks: ['Instagram', 'TikTok'],
+            audience: 'Young families',
+            whatWorks: 'Short videos of bread coming out of the oven.',
             ideas: [
               { id: 'idea-1', idea: 'Oven-opening reels', objectiveId: 'obj-bookings', notForUs: false },
               { id: 'idea-2', idea: 'Daily discount codes', objectiveId: null, notForUs: true },
@@ -198,7 +259,15 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
     )
     await fillSection(sectionOf('network_selection').id, (doc) =>
       writeContent(doc, 'network_selection', {
-        chosen: [{ id: 'ch-ig', name: 'Instagram', why: 'Our customers look at food there before they come.', sectionId: null }, { id: 'ch-fb', name: 'Facebook', why: '', sectionId: null }],
+        chosen: [
+          {
+            id: 'ch-ig',
+            name: 'Instagram',
+            why: 'Our customers look at food there before they come.',
+            sectionId: null,
+          },
+          { id: 'ch-fb', name: 'Facebook', why: '', sectionId: null },
+        ],
         leftOut: [{ id: 'lo-tt', name: 'TikTok', why: 'Nobody on the team to film every day.' }],
       }),
     )
@@ -208,18 +277,41 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
         maySay: [{ id: 'y1', text: 'Where our flour comes from' }],
         mayNotSay: [{ id: 'x1', text: 'Anything about an order in public' }],
         valueVsPromotion: 'Four useful posts for one offer.',
-        crisisManual: [{ id: 'cr1', situation: 'A photo of a burnt loaf goes around', response: 'Apologise within the hour, offer a new loaf, move to messages.', who: fx.owner.user!.id }],
+        crisisManual: [
+          {
+            id: 'cr1',
+            situation: 'A photo of a burnt loaf goes around',
+            response: 'Apologise within the hour, offer a new loaf, move to messages.',
+            who: fx.owner.user!.id,
+          },
+        ],
       }),
     )
     await fillSection(sectionOf('process').id, (doc) =>
       writeContent(doc, 'process', {
-        lead: fx.owner.user!.id, communityManagement: 'Mo reads and answers every weekday morning.', staffing: 'mixed', agency: 'Agence Lumière', networkCapacity: 1,
-        responsibilities: [{ id: 'r1', who: fx.marketingEditor.user!.id, what: 'Writes and schedules the Instagram posts' }],
-        deliverables: [{ id: 'dl1', what: 'March calendar', who: fx.marketingEditor.user!.id, due: '2027-02-20', status: 'in_progress' }],
+        lead: fx.owner.user!.id,
+        communityManagement: 'Mo reads and answers every weekday morning.',
+        staffing: 'mixed',
+        agency: 'Agence Lumière',
+        networkCapacity: 1,
+        responsibilities: [
+          { id: 'r1', who: fx.marketingEditor.user!.id, what: 'Writes and schedules the Instagram posts' },
+        ],
+        deliverables: [
+          {
+            id: 'dl1',
+            what: 'March calendar',
+            who: fx.marketingEditor.user!.id,
+            due: '2027-02-20',
+            status: 'in_progress',
+          },
+        ],
       }),
     )
     await fillSection(sectionOf('tools').id, (doc) =>
-      writeContent(doc, 'tools', { tools: [{ id: 'tl1', name: 'Meta Business Suite', purpose: 'publishing', notes: 'Mo schedules posts' }] }),
+      writeContent(doc, 'tools', {
+        tools: [{ id: 'tl1', name: 'Meta Business Suite', purpose: 'publishing', notes: 'Mo schedules posts' }],
+      }),
     )
 
     const olivia = await pageAs(fx.owner, fx.shared.id)
@@ -239,7 +331,9 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
       await shot(olivia, `structured-${kind}-desktop.png`, true)
     }
     // Network selection reads the team's capacity from Process & team, live.
-    await olivia.goto(`${server.url}/w/${fx.workspace.id}/plans/${fx.plan.id}?section=${sectionOf('network_selection').id}`)
+    await olivia.goto(
+      `${server.url}/w/${fx.workspace.id}/plans/${fx.plan.id}?section=${sectionOf('network_selection').id}`,
+    )
     await expect.poll(() => olivia.getByTestId('network-capacity').innerText(), SLOW).toMatch(/team can staff 1/)
     expect(errors).toEqual([])
   })

@@ -53,13 +53,21 @@ export class ApiClient {
   user: { id: string; name: string; email: string } | null = null
   password = 'correct horse battery staple'
 
-  constructor(readonly app: RequestTarget, readonly base = 'http://planroom.test') {}
+  constructor(
+    readonly app: RequestTarget,
+    readonly base = 'http://planroom.test',
+  ) {}
 
   get cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
 
-  async req<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async req<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const init: RequestInit = {
       method,
       headers: {
@@ -103,7 +111,10 @@ export async function workspaceFixture(app: RequestTarget, name = 'Acme', base?:
   const dept = (n: string) => workspace.departments.find((d) => d.name === n)!.id
 
   async function member(role: string, opts: { name?: string; departments?: string[]; leadOf?: string[] } = {}) {
-    const invite = await owner.req('POST', `/api/workspaces/${workspace.id}/invites`, { role: role === 'owner' ? 'admin' : role, departmentIds: (opts.departments ?? []).map(dept) })
+    const invite = await owner.req('POST', `/api/workspaces/${workspace.id}/invites`, {
+      role: role === 'owner' ? 'admin' : role,
+      departmentIds: (opts.departments ?? []).map(dept),
+    })
     const client = await new ApiClient(app, base).signup(opts.name ?? `${role} person`)
     const accepted = await client.req('POST', `/api/invites/${invite.json.token}/accept`)
     if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${accepted.text}`)

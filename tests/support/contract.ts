@@ -85,12 +85,20 @@ export function fillPath(template: string, values: Record<string, string>): stri
 export async function dumpTables(db: Db): Promise<Record<string, string[]>> {
   const listed =
     db.getExecutor().adapter instanceof PostgresAdapter
-      ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`
+      ? sql<{
+          name: string
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`
       : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`
-  const names = (await listed.execute(db)).rows.map((r) => r.name).filter((n) => !n.startsWith('kysely_')).sort()
+  const names = (await listed.execute(db)).rows
+    .map((r) => r.name)
+    .filter((n) => !n.startsWith('kysely_'))
+    .sort()
   const dump: Record<string, string[]> = {}
   for (const name of names) {
-    const rows = await db.selectFrom(name as any).selectAll().execute()
+    const rows = await db
+      .selectFrom(name as any)
+      .selectAll()
+      .execute()
     dump[name] = rows.map((r) => JSON.stringify(r)).sort()
   }
   return dump

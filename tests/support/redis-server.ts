@@ -10,7 +10,9 @@ export async function startRedisServer() {
   const port = await freePort()
   let child: ChildProcess | null = null
   const up = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    })
     const deadline = Date.now() + 10_000
     while (Date.now() < deadline) {
       const open = await new Promise<boolean>((resolve) => {

@@ -25,7 +25,12 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 async function redisReachable(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
   try {
     await redis.connect()
     return (await redis.ping()) === 'PONG'
@@ -44,6 +49,10 @@ function decide(name: string, available: boolean, how: string): boolean {
   return false
 }
 
-export const HAS_CHROMIUM = decide('Chromium', fs.existsSync(CHROMIUM_PATH), `no ${CHROMIUM_PATH}; apt-get install -y chromium`)
+export const HAS_CHROMIUM = decide(
+  'Chromium',
+  fs.existsSync(CHROMIUM_PATH),
+  `no ${CHROMIUM_PATH}; apt-get install -y chromium`,
+)
 export const HAS_POSTGRES = decide('PostgreSQL', await postgresReachable(), `cannot reach ${POSTGRES_URL}`)
 export const HAS_REDIS = decide('Redis', await redisReachable(), `cannot reach ${REDIS_URL}`)

@@ -25,7 +25,11 @@ export async function freePort(): Promise<number> {
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
 /** `nodeArgs`: extra flags for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
-export async function startServerProcess(env: Record<string, string>, port?: number, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  port?: number,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const chosen = port ?? (await freePort())
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,

@@ -9,7 +9,11 @@ process.setMaxListeners(Math.max(process.getMaxListeners(), 200))
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Poll until `check` is true (or fail with `what` after `timeoutMs`). */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 8000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (await check()) return
@@ -31,7 +35,12 @@ export interface StockClient {
  * A stock y-websocket client carrying a session cookie, exactly as SPEC §9 promises integrators:
  * `new WebsocketProvider(origin + '/sync', sectionId, doc)`.
  */
-export function stockClient(baseUrl: string, cookie: string, sectionId: string, opts: { origin?: string; params?: Record<string, string> } = {}): StockClient {
+export function stockClient(
+  baseUrl: string,
+  cookie: string,
+  sectionId: string,
+  opts: { origin?: string; params?: Record<string, string> } = {},
+): StockClient {
   const closes: number[] = []
   const headers: Record<string, string> = { cookie, origin: opts.origin ?? baseUrl }
   class CookieWebSocket extends WebSocket {

@@ -35,10 +35,12 @@ export async function planWithPeople(url: string) {
   const marketingEditor = await fx.member('editor', { name: 'Mo Marketing', departments: ['Marketing'] })
   const commenter = await fx.member('commenter', { name: 'Cat Commenter' })
   const viewer = await fx.member('viewer', { name: 'Vic Viewer' })
-  const plan = (await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Social plan 2027' })).json
+  const plan = (await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Social plan 2027' }))
+    .json
   const sections = plan.sections as { id: string; kind: string; ownerDepartmentId: string | null }[]
   const shared = sections.find((s) => s.kind === 'overview')!
-  const objectivesOf = (dept: string) => sections.find((s) => s.kind === 'objectives' && s.ownerDepartmentId === fx.dept(dept))!
+  const objectivesOf = (dept: string) =>
+    sections.find((s) => s.kind === 'objectives' && s.ownerDepartmentId === fx.dept(dept))!
   return { ...fx, salesEditor, marketingEditor, commenter, viewer, plan, shared, objectivesOf }
 }
 
@@ -54,7 +56,8 @@ export async function storedDocIn(storage: Storage, sectionId: string): Promise<
 }
 
 /** What the database of an in-process server holds for a section. */
-export const storedDoc = (running: RunningPlanroom, sectionId: string) => storedDocIn(running.services.storage, sectionId)
+export const storedDoc = (running: RunningPlanroom, sectionId: string) =>
+  storedDocIn(running.services.storage, sectionId)
 
 /** What a test database holds for a section, e.g. one a server child process writes to (crash tests). */
 export const storedDocOf = (database: TestDatabase, sectionId: string) => storedDocIn(database.storage, sectionId)

@@ -5,7 +5,12 @@ import { useState } from 'react'
 import { LIMITS } from '../../../shared/limits'
 import { canManageDepartments } from '../../../shared/workspaces/permissions'
 import { CreateDepartmentBody, type Department, RenameDepartmentBody } from '../../../shared/workspaces/schema'
-import { useAddDepartment, useRefreshWorkspaceOnOpen, useRemoveDepartment, useRenameDepartment } from '../../api/workspaces'
+import {
+  useAddDepartment,
+  useRefreshWorkspaceOnOpen,
+  useRemoveDepartment,
+  useRenameDepartment,
+} from '../../api/workspaces'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { initials } from '../../ui/format'
 import { SingleFieldForm } from '../../ui/forms'
@@ -46,7 +51,8 @@ export function DepartmentsSettings() {
         <Card padding={0}>
           {workspace.departments.length === 0 && (
             <Text c="dimmed" size="sm" p="lg">
-              No departments yet. {canManage ? 'Add the teams that take part in your plans.' : 'An owner or admin can add them.'}
+              No departments yet.{' '}
+              {canManage ? 'Add the teams that take part in your plans.' : 'An owner or admin can add them.'}
             </Text>
           )}
           {workspace.departments.map((d, i) => {
@@ -75,7 +81,16 @@ export function DepartmentsSettings() {
                       </Badge>
                     ) : (
                       leads.map((m) => (
-                        <Badge key={m.userId} size="xs" variant="light" leftSection={<Avatar size={12} radius="xl">{initials(m.name)}</Avatar>}>
+                        <Badge
+                          key={m.userId}
+                          size="xs"
+                          variant="light"
+                          leftSection={
+                            <Avatar size={12} radius="xl">
+                              {initials(m.name)}
+                            </Avatar>
+                          }
+                        >
                           Lead · {m.name}
                         </Badge>
                       ))
@@ -112,7 +127,11 @@ export function DepartmentsSettings() {
         )}
       </Stack>
 
-      <Modal opened={renaming !== null} onClose={() => setRenaming(null)} title={<Title order={4}>Rename department</Title>}>
+      <Modal
+        opened={renaming !== null}
+        onClose={() => setRenaming(null)}
+        title={<Title order={4}>Rename department</Title>}
+      >
         {renaming && (
           <SingleFieldForm
             schema={RenameDepartmentBody}
@@ -135,11 +154,14 @@ export function DepartmentsSettings() {
         confirmLabel="Remove department"
         loading={remove.isPending}
         onClose={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate({ departmentId: removing.id, name: removing.name }, { onSuccess: () => setRemoving(null) })}
+        onConfirm={() =>
+          removing &&
+          remove.mutate({ departmentId: removing.id, name: removing.name }, { onSuccess: () => setRemoving(null) })
+        }
       >
         <p style={{ margin: 0 }}>
-          Its <b>Objectives</b> sections are archived in every plan: kept, but no longer shown. The other sections it owned become shared,
-          and its members and lead no longer belong to it.
+          Its <b>Objectives</b> sections are archived in every plan: kept, but no longer shown. The other sections it
+          owned become shared, and its members and lead no longer belong to it.
         </p>
       </ConfirmDialog>
     </>

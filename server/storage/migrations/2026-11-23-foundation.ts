@@ -65,7 +65,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('is_lead', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('member_departments_pk', ['user_id', 'department_id'])
     .execute()
-  await db.schema.createIndex('member_departments_workspace').on('member_departments').columns(['workspace_id', 'user_id']).execute()
+  await db.schema
+    .createIndex('member_departments_workspace')
+    .on('member_departments')
+    .columns(['workspace_id', 'user_id'])
+    .execute()
 
   await db.schema
     .createTable('invites')
@@ -110,7 +114,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['sections', 'plans', 'invites', 'member_departments', 'memberships', 'departments', 'workspaces', 'login_throttle', 'sessions', 'users']) {
+  for (const t of [
+    'sections',
+    'plans',
+    'invites',
+    'member_departments',
+    'memberships',
+    'departments',
+    'workspaces',
+    'login_throttle',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(t).execute()
   }
 }

@@ -6,7 +6,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const bytes = postgres ? sql`bytea` : sql`blob`
   await db.schema
     .createTable('section_updates')
-    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) =>
+      postgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('section_id', 'text', (c) => c.notNull().references('sections.id').onDelete('cascade'))
     .addColumn('data', bytes, (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())

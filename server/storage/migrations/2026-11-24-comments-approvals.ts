@@ -52,7 +52,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('read_at', 'bigint')
     .execute()
-  await db.schema.createIndex('notifications_inbox').on('notifications').columns(['user_id', 'workspace_id', 'created_at']).execute()
+  await db.schema
+    .createIndex('notifications_inbox')
+    .on('notifications')
+    .columns(['user_id', 'workspace_id', 'created_at'])
+    .execute()
 
   await db.schema
     .createTable('approvals')
@@ -74,7 +78,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('activity_events')
-    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) =>
+      postgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
     .addColumn('plan_id', 'text', (c) => c.references('plans.id').onDelete('cascade'))
     .addColumn('department_id', 'text')
@@ -84,10 +90,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('details', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('activity_events_workspace').on('activity_events').columns(['workspace_id', 'id']).execute()
+  await db.schema
+    .createIndex('activity_events_workspace')
+    .on('activity_events')
+    .columns(['workspace_id', 'id'])
+    .execute()
   await db.schema.createIndex('activity_events_plan').on('activity_events').columns(['plan_id', 'id']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['activity_events', 'approvals', 'notifications', 'comments', 'comment_threads']) await db.schema.dropTable(t).execute()
+  for (const t of ['activity_events', 'approvals', 'notifications', 'comments', 'comment_threads'])
+    await db.schema.dropTable(t).execute()
 }

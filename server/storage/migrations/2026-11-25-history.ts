@@ -19,8 +19,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('restored_from', 'text')
     .addColumn('restored_from_at', 'bigint')
     .execute()
-  await db.schema.createIndex('section_versions_section').on('section_versions').columns(['section_id', 'created_at']).execute()
-  await db.schema.createIndex('section_versions_plan_version').on('section_versions').column('plan_version_id').execute()
+  await db.schema
+    .createIndex('section_versions_section')
+    .on('section_versions')
+    .columns(['section_id', 'created_at'])
+    .execute()
+  await db.schema
+    .createIndex('section_versions_plan_version')
+    .on('section_versions')
+    .column('plan_version_id')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -15,7 +15,10 @@ export const competitorIdeaUnlinked = defineRule({
         c.ideas
           .filter((idea) => !idea.notForUs && !plan.linksAnObjective([idea.objectiveId]))
           .map((idea) => {
-            const why = idea.objectiveId === null ? 'serves none of our objectives' : 'links to an objective that no longer exists'
+            const why =
+              idea.objectiveId === null
+                ? 'serves none of our objectives'
+                : 'links to an objective that no longer exists'
             return spot(
               s,
               ['competitors', c.id, 'ideas', idea.id, 'objectiveId'],

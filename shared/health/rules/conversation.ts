@@ -9,6 +9,14 @@ export const noCrisisManual = defineRule({
   find: (plan) => {
     const section = plan.first('line_of_conversation')
     const written = section?.content.crisisManual.some((e) => filled(e.situation) || filled(e.response)) ?? false
-    return written ? [] : [spot(section, ['crisisManual'], 'There is no crisis response manual: say what to do, and who does it, when things go wrong.')]
+    return written
+      ? []
+      : [
+          spot(
+            section,
+            ['crisisManual'],
+            'There is no crisis response manual: say what to do, and who does it, when things go wrong.',
+          ),
+        ]
   },
 })

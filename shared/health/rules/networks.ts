@@ -16,7 +16,10 @@ export const networkWithoutGoals = perNetwork({
   id: 'network-without-goals',
   severity: 'error',
   source: `${CART}; key "objectives by social network"`,
-  check: (n) => (n.content.goals.length > 0 ? [] : [spot(n, ['goals'], `${n.title} has no goals: say what it is for before planning what to post.`)]),
+  check: (n) =>
+    n.content.goals.length > 0
+      ? []
+      : [spot(n, ['goals'], `${n.title} has no goals: say what it is for before planning what to post.`)],
 })
 
 /** Mistake 1: each network goal must serve one of the plan's objectives. */
@@ -28,8 +31,13 @@ export const networkGoalUnlinked = perNetwork({
     n.content.goals
       .filter((g) => !plan.linksAnObjective(g.objectiveIds))
       .map((g) => {
-        const why = g.objectiveIds.length === 0 ? 'links to no objective' : 'links only to objectives that no longer exist'
-        return spot(n, ['goals', g.id, 'objectiveIds'], `${n.title}: the goal ${quote(g.goal, 'without a description')} ${why}.`)
+        const why =
+          g.objectiveIds.length === 0 ? 'links to no objective' : 'links only to objectives that no longer exist'
+        return spot(
+          n,
+          ['goals', g.id, 'objectiveIds'],
+          `${n.title}: the goal ${quote(g.goal, 'without a description')} ${why}.`,
+        )
       }),
 })
 
@@ -38,7 +46,8 @@ export const networkWithoutKpis = perNetwork({
   id: 'network-without-kpis',
   severity: 'warning',
   source: 'Step 4: KPIs to analyse; key "indicators": define them from the beginning',
-  check: (n) => (n.content.kpis.length > 0 ? [] : [spot(n, ['kpis'], `${n.title} has no KPIs: nothing says whether it works.`)]),
+  check: (n) =>
+    n.content.kpis.length > 0 ? [] : [spot(n, ['kpis'], `${n.title} has no KPIs: nothing says whether it works.`)],
 })
 
 /** Step 4: a KPI is a metric with a target, or it measures nothing. */
@@ -49,7 +58,15 @@ export const networkKpiIncomplete = perNetwork({
   check: (n) =>
     n.content.kpis.flatMap((k) => {
       const field = !filled(k.metric) ? 'metric' : k.target === null ? 'target' : null
-      return field ? [spot(n, ['kpis', k.id, field], `${n.title}: the KPI ${quote(k.metric, 'without a metric')} has no ${field}.`)] : []
+      return field
+        ? [
+            spot(
+              n,
+              ['kpis', k.id, field],
+              `${n.title}: the KPI ${quote(k.metric, 'without a metric')} has no ${field}.`,
+            ),
+          ]
+        : []
     }),
 })
 
@@ -61,7 +78,13 @@ export const networkWithoutEditorialLine = perNetwork({
   check: (n) =>
     n.content.valueShare !== null || filled(n.content.editorialLine)
       ? []
-      : [spot(n, ['valueShare'], `${n.title} has no editorial line: set the share of value versus promotional content.`)],
+      : [
+          spot(
+            n,
+            ['valueShare'],
+            `${n.title} has no editorial line: set the share of value versus promotional content.`,
+          ),
+        ],
 })
 
 /** Key "interaction": "The interaction is VITAL… you must set times of interaction." */
@@ -71,7 +94,9 @@ export const networkWithoutInteractionRule = perNetwork({
   source: 'Key "strategy of interaction": the interaction is VITAL; set times of interaction',
   check: (n) => {
     const some = n.content.interaction.some((r) => filled(r.rule) || filled(r.hours) || r.responseTimeHours !== null)
-    return some ? [] : [spot(n, ['interaction'], `${n.title} has no interaction rule: say how fast, when and who answers.`)]
+    return some
+      ? []
+      : [spot(n, ['interaction'], `${n.title} has no interaction rule: say how fast, when and who answers.`)]
   },
 })
 
@@ -81,7 +106,9 @@ export const networkWithoutCalendar = perNetwork({
   severity: 'warning',
   source: 'Step 4: conversational calendar',
   check: (n) =>
-    n.content.calendar.some((e) => e.date !== null) ? [] : [spot(n, ['calendar'], `${n.title} has no dated entries in its conversational calendar.`)],
+    n.content.calendar.some((e) => e.date !== null)
+      ? []
+      : [spot(n, ['calendar'], `${n.title} has no dated entries in its conversational calendar.`)],
 })
 
 /** Key "strategy of action": brand image, online sale, market studies, customer loyalty or leads. */
@@ -89,5 +116,8 @@ export const networkWithoutRole = perNetwork({
   id: 'network-without-role',
   severity: 'info',
   source: 'Key "strategy of action in each social network"',
-  check: (n) => (n.content.role !== null ? [] : [spot(n, ['role'], `${n.title} has no role (brand image, online sales, market research, loyalty or leads).`)]),
+  check: (n) =>
+    n.content.role !== null
+      ? []
+      : [spot(n, ['role'], `${n.title} has no role (brand image, online sales, market research, loyalty or leads).`)],
 })

@@ -12,9 +12,17 @@ export const objectiveNotMeasurable = defineRule({
   source: SMART,
   find: (plan) =>
     [...plan.objectives.values()].flatMap(({ objective: o, section }) => {
-      const missing = [filled(o.metric) ? null : 'metric', o.target === null ? 'target' : null].filter((f) => f !== null)
+      const missing = [filled(o.metric) ? null : 'metric', o.target === null ? 'target' : null].filter(
+        (f) => f !== null,
+      )
       if (missing.length === 0) return []
-      return [spot(section, ['objectives', o.id, missing[0]!], `${name(o.statement)} has no ${missing.join(' and no ')}, so it cannot be measured.`)]
+      return [
+        spot(
+          section,
+          ['objectives', o.id, missing[0]!],
+          `${name(o.statement)} has no ${missing.join(' and no ')}, so it cannot be measured.`,
+        ),
+      ]
     }),
 })
 
@@ -26,7 +34,9 @@ export const objectiveNoDeadline = defineRule({
   find: (plan) =>
     [...plan.objectives.values()]
       .filter(({ objective: o }) => o.deadline === null)
-      .map(({ objective: o, section }) => spot(section, ['objectives', o.id, 'deadline'], `${name(o.statement)} has no deadline.`)),
+      .map(({ objective: o, section }) =>
+        spot(section, ['objectives', o.id, 'deadline'], `${name(o.statement)} has no deadline.`),
+      ),
 })
 
 /** Step 1, and step 5 "by whom": every objective needs someone answerable for it. */
@@ -37,20 +47,31 @@ export const objectiveNoOwner = defineRule({
   find: (plan) =>
     [...plan.objectives.values()]
       .filter(({ objective: o }) => !filled(o.owner))
-      .map(({ objective: o, section }) => spot(section, ['objectives', o.id, 'owner'], `${name(o.statement)} has no owner.`)),
+      .map(({ objective: o, section }) =>
+        spot(section, ['objectives', o.id, 'owner'], `${name(o.statement)} has no owner.`),
+      ),
 })
 
 /** Step 1: each department concerned has goals of its own ("the goals of each do not match the objectives of the other"). */
 export const departmentWithoutObjectives = defineRule({
   id: 'department-without-objectives',
   severity: 'warning',
-  source: 'Step 1: define which departments are concerned, because the goals of each do not match the objectives of the other',
+  source:
+    'Step 1: define which departments are concerned, because the goals of each do not match the objectives of the other',
   find: (plan) => {
     const concerned = new Set(plan.first('overview')?.content.departmentIds ?? [])
     return plan
       .of('objectives')
-      .filter((s) => s.ownerDepartmentId !== null && concerned.has(s.ownerDepartmentId) && s.content.objectives.length === 0)
-      .map((s) => spot(s, ['objectives'], `${plan.departmentName(s.ownerDepartmentId)} is concerned (Overview) but has no objectives yet.`))
+      .filter(
+        (s) => s.ownerDepartmentId !== null && concerned.has(s.ownerDepartmentId) && s.content.objectives.length === 0,
+      )
+      .map((s) =>
+        spot(
+          s,
+          ['objectives'],
+          `${plan.departmentName(s.ownerDepartmentId)} is concerned (Overview) but has no objectives yet.`,
+        ),
+      )
   },
 })
 
@@ -72,6 +93,12 @@ export const objectivesNotApproved = defineRule({
       if (s.ownerDepartmentId === null) return []
       const state = plan.model.approvals?.[s.ownerDepartmentId] ?? ApprovalState.enum.draft
       if (state === 'approved') return []
-      return [spot(s, [], `${plan.departmentName(s.ownerDepartmentId)}'s objectives are ${STATE_WORDS[state]}, not approved by the department's lead.`)]
+      return [
+        spot(
+          s,
+          [],
+          `${plan.departmentName(s.ownerDepartmentId)}'s objectives are ${STATE_WORDS[state]}, not approved by the department's lead.`,
+        ),
+      ]
     }),
 })

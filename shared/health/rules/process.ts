@@ -8,7 +8,9 @@ export const processWithoutOwner = defineRule({
   source: 'Step 5: "Who is in charge of social media?"',
   find: (plan) => {
     const section = plan.first('process')
-    return section && filled(section.content.lead) ? [] : [spot(section, ['lead'], 'Nobody is in charge of social media (Process & team).')]
+    return section && filled(section.content.lead)
+      ? []
+      : [spot(section, ['lead'], 'Nobody is in charge of social media (Process & team).')]
   },
 })
 
@@ -19,6 +21,8 @@ export const guidelinesEmpty = defineRule({
   source: 'Step 6: put everything in writing; write the guidelines',
   find: (plan) => {
     const section = plan.first('guidelines')
-    return section && filled(section.bodyText) ? [] : [spot(section, [], 'The guidelines are empty: write down what everyone follows.')]
+    return section && filled(section.bodyText)
+      ? []
+      : [spot(section, [], 'The guidelines are empty: write down what everyone follows.')]
   },
 })

@@ -14,10 +14,13 @@ function planNetworks(plan: PlanIndex): { name: string; section?: SectionOf<'net
   const out: { name: string; section?: SectionOf<'network'>; entry?: Chosen }[] = plan.of('network').map((section) => ({
     name: section.title,
     section,
-    entry: chosen.find((c) => c.sectionId === section.id) ?? chosen.find((c) => c.sectionId === null && key(c.name) === key(section.title)),
+    entry:
+      chosen.find((c) => c.sectionId === section.id) ??
+      chosen.find((c) => c.sectionId === null && key(c.name) === key(section.title)),
   }))
   for (const entry of chosen) {
-    if (!out.some((n) => n.entry === entry) && !out.some((n) => key(n.name) === key(entry.name))) out.push({ name: entry.name, entry })
+    if (!out.some((n) => n.entry === entry) && !out.some((n) => key(n.name) === key(entry.name)))
+      out.push({ name: entry.name, entry })
   }
   return out
 }
@@ -30,9 +33,22 @@ export const networkWithoutReason = defineRule({
   find: (plan) => {
     const selection = plan.first('network_selection')
     return planNetworks(plan).flatMap(({ name, entry }) => {
-      if (!entry) return [spot(selection, ['chosen'], `${quote(name, 'A network')} has a section but Network selection does not say why the plan is on it.`)]
+      if (!entry)
+        return [
+          spot(
+            selection,
+            ['chosen'],
+            `${quote(name, 'A network')} has a section but Network selection does not say why the plan is on it.`,
+          ),
+        ]
       if (filled(entry.why)) return []
-      return [spot(selection, ['chosen', entry.id, 'why'], `${quote(name, 'A chosen network')} is chosen without a reason: say why your market is there.`)]
+      return [
+        spot(
+          selection,
+          ['chosen', entry.id, 'why'],
+          `${quote(name, 'A chosen network')} is chosen without a reason: say why your market is there.`,
+        ),
+      ]
     })
   },
 })
@@ -46,7 +62,13 @@ export const tooManyNetworks = defineRule({
     const capacity = plan.first('process')?.content.networkCapacity ?? null
     const count = planNetworks(plan).length
     if (capacity === null || count <= capacity) return []
-    return [spot(plan.first('network_selection'), ['chosen'], `The plan is on ${count} networks but the team can staff ${capacity} (Process & team).`)]
+    return [
+      spot(
+        plan.first('network_selection'),
+        ['chosen'],
+        `The plan is on ${count} networks but the team can staff ${capacity} (Process & team).`,
+      ),
+    ]
   },
 })
 
@@ -58,6 +80,12 @@ export const networkCapacityUnknown = defineRule({
   find: (plan) => {
     const process = plan.first('process')
     if ((process?.content.networkCapacity ?? null) !== null || planNetworks(plan).length === 0) return []
-    return [spot(process, ['networkCapacity'], 'Say how many networks the team can staff, so the plan can tell whether it is spread too thin.')]
+    return [
+      spot(
+        process,
+        ['networkCapacity'],
+        'Say how many networks the team can staff, so the plan can tell whether it is spread too thin.',
+      ),
+    ]
   },
 })
