@@ -25,12 +25,21 @@ export function clearSessionCookie(c: Context) {
 
 export const readSessionToken = (c: Context) => getCookie(c, SESSION_COOKIE) ?? null
 
-/** The token from a raw Cookie header, for the WebSocket upgrade where there is no Hono context. */
+/**
+ * The token from a raw Cookie header, for the WebSocket upgrade where there is no Hono context. Never
+ * throws: a value that is not valid percent-encoding is no token (as over HTTP, where it is no session).
+ */
 export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
   if (!header) return null
   for (const part of header.split(';')) {
     const i = part.indexOf('=')
-    if (i > 0 && part.slice(0, i).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(i + 1).trim())
+    if (i > 0 && part.slice(0, i).trim() === SESSION_COOKIE) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim())
+      } catch {
+        return null
+      }
+    }
   }
   return null
 }

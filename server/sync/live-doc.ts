@@ -6,6 +6,7 @@ import { log } from '../log'
 import type { GroupCommit } from './group-commit'
 import { readAwarenessUpdate } from './messages'
 import { type DocRelay, REMOTE } from './relay'
+import { type Verdict, checkUpdate, knownClocks } from './update-check'
 import type { StoredSection, UpdateLog } from './update-log'
 
 /** A connection as a live document sees it: somewhere to send encoded messages. */
@@ -71,6 +72,8 @@ export class LiveDoc {
   private snapshotVersion: number | null = null
   private storedBytes = 0
   private inflight = 0
+  /** The clocks each update being stored (not applied yet) reaches: checks of later updates count them in. */
+  private readonly storing = new Set<Map<number, number>>()
   private compaction: Promise<void> | null = null
   /** Which peer speaks for each awareness client id. */
   private readonly awarenessOwners = new Map<number, DocPeer | typeof REMOTE>()
@@ -138,14 +141,24 @@ export class LiveDoc {
   }
 
   /**
+   * Whether a client's update applies cleanly to this section as it will be once the updates being
+   * stored now are applied (see `checkUpdate`). Synchronous: call `write` in the same turn.
+   */
+  judge(update: Uint8Array): Verdict {
+    return checkUpdate(update, knownClocks(this.doc, this.storing))
+  }
+
+  /**
    * Store, then apply and broadcast to every other peer. Rejects if the update could not be stored.
+   * A client's update must have been found to apply (`judge`, whose `ends` it passes) in the same turn.
    * A client write that leaves the structured content invalid is followed by a server repair, stored
    * and broadcast like any write; its message is returned for the sender.
    */
-  async write(update: Uint8Array, origin: DocPeer | 'server'): Promise<string | null> {
+  async write(update: Uint8Array, origin: DocPeer | 'server', ends?: Map<number, number>): Promise<string | null> {
     if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) throw new DocumentTooLargeError()
     this.storedBytes += update.byteLength
     this.inflight++
+    if (ends) this.storing.add(ends)
     let transaction: Y.Transaction | null = null
     try {
       const id = await this.committer.store(this.sectionId, update)
@@ -156,6 +169,7 @@ export class LiveDoc {
       this.options.relay?.update(this.sectionId, id, update)
     } finally {
       this.inflight--
+      if (ends) this.storing.delete(ends)
     }
     if (this.applied.length >= this.options.compactAfter) this.compactSoon()
     const repair = origin !== 'server' && transaction && this.check ? this.check(this.doc, transaction) : null

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http'
+import { type IncomingMessage, STATUS_CODES, type Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ACK_PARAM, CLOSE, EVENTS_PARAM, SYNC_LIMITS } from '../../shared/sync/protocol'
@@ -10,7 +10,15 @@ import type { Services } from '../services'
 import { resolveRoomAccess } from './access'
 import { SyncConnection } from './connection'
 import type { DocumentHub } from './hub'
+import { shield } from './guard'
 import { isAudience, planEventMessage } from './plan-events'
+
+/** An upgrade that goes no further gets an HTTP answer on the raw socket, which is then closed. */
+function refuseUpgrade(socket: Duplex, status: 400 | 404 | 500) {
+  if (!socket.writable) return socket.destroy()
+  socket.once('finish', () => socket.destroy())
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
 
 const SECTION_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/
 
@@ -30,45 +38,71 @@ export class SyncServer {
     private readonly hub: DocumentHub,
   ) {
     const { access } = services
-    access.on('memberChanged', ({ workspaceId, userId, removed }) => {
-      for (const c of this.matching((c) => c.workspaceId === workspaceId && c.who.userId === userId)) {
-        if (removed) c.close(CLOSE.forbidden, 'removed from the workspace')
-        else c.markAccessStale()
-      }
-    })
-    access.on('workspaceChanged', ({ workspaceId }) => {
-      for (const c of this.matching((c) => c.workspaceId === workspaceId)) c.markAccessStale()
-    })
+    access.on('memberChanged', ({ workspaceId, userId, removed }) =>
+      this.each(
+        (c) => c.workspaceId === workspaceId && c.who.userId === userId,
+        (c) => (removed ? c.close(CLOSE.forbidden, 'removed from the workspace') : c.markAccessStale()),
+      ),
+    )
+    access.on('workspaceChanged', ({ workspaceId }) =>
+      this.each(
+        (c) => c.workspaceId === workspaceId,
+        (c) => c.markAccessStale(),
+      ),
+    )
     access.on('sessionEnded', ({ sessionId }) =>
       this.revoke((c) => c.who.sessionId === sessionId, CLOSE.unauthenticated, 'signed out'),
     )
     this.unsubscribe = services.planEvents.subscribe((event) => {
       const message = planEventMessage(event)
-      for (const c of this.eventListeners) if (isAudience(event, c)) c.send(message)
+      this.each(
+        (c) => this.eventListeners.has(c) && isAudience(event, c),
+        (c) => c.send(message),
+      )
     })
   }
 
   attach(server: Server) {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const url = new URL(req.url ?? '/', 'http://localhost')
-      const path = url.pathname
-      if (!path.startsWith('/sync')) return socket.destroy()
-      this.wss.handleUpgrade(req, socket, head, (ws) => {
-        // Messages may arrive while we check the session; keep them for the connection.
-        const buffered: Uint8Array[] = []
-        const hold = (data: Buffer) => buffered.push(new Uint8Array(data))
-        ws.on('message', hold)
-        ws.on('error', () => {})
-        // Only clients that ask for "stored" acknowledgements get them: stock clients would log an unknown type.
-        const wants = {
-          acks: url.searchParams.get(ACK_PARAM) === '1',
-          events: url.searchParams.get(EVENTS_PARAM) === '1',
-        }
-        void this.accept(ws, req, path, wants).then((conn) => {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      shield(
+        'upgrade',
+        () => ({ target: req.url }),
+        () => refuseUpgrade(socket, 500),
+        () => this.upgrade(req, socket, head),
+      ),
+    )
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    // A reset from the client while we answer must not become an unhandled 'error' event.
+    socket.on('error', () => socket.destroy())
+    // A request target that is not a URL (`GET http://[::1/sync/x`) is a bad request, as over plain HTTP.
+    if (!URL.canParse(req.url ?? '/', 'http://localhost')) return refuseUpgrade(socket, 400)
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    if (!path.startsWith('/sync')) return refuseUpgrade(socket, 404)
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // Nothing more is read until the session is checked; what arrived with the upgrade is kept.
+      ws.pause()
+      const buffered: Uint8Array[] = []
+      const hold = (data: Buffer) => buffered.push(new Uint8Array(data))
+      ws.on('message', hold)
+      ws.on('error', () => {})
+      // Only clients that ask for "stored" acknowledgements get them: stock clients would log an unknown type.
+      const wants = {
+        acks: url.searchParams.get(ACK_PARAM) === '1',
+        events: url.searchParams.get(EVENTS_PARAM) === '1',
+      }
+      shield(
+        'accept',
+        () => ({ path }),
+        () => ws.close(1011, 'internal error'),
+        async () => {
+          const conn = await this.accept(ws, req, path, wants)
           ws.off('message', hold)
-          if (conn) void conn.start(buffered)
-        })
-      })
+          conn?.start(buffered)
+        },
+      )
     })
   }
 
@@ -80,6 +114,7 @@ export class SyncServer {
   ): Promise<SyncConnection | null> {
     const refuse = (code: number, reason: string, context: Record<string, unknown> = {}) => {
       log.info('sync connection refused', { reason, path, ...context })
+      ws.resume() // to read the client's answer to our close frame
       ws.close(code, reason)
       return null
     }
@@ -96,7 +131,7 @@ export class SyncServer {
     const access = await refresh()
     if (!access?.canRead) return refuse(CLOSE.forbidden, 'no access', { userId: auth.user.id, sectionId })
     if (ws.readyState !== ws.OPEN) return null
-    const who = { userId: auth.user.id, sessionId: auth.session.id, sectionId }
+    const who = { userId: auth.user.id, name: auth.user.name, sessionId: auth.session.id, sectionId }
     const onClosed = (c: SyncConnection) => {
       this.connections.delete(c)
       this.eventListeners.delete(c)
@@ -112,13 +147,21 @@ export class SyncServer {
     return conn
   }
 
-  private *matching(predicate: (c: SyncConnection) => boolean) {
-    for (const c of [...this.connections]) if (predicate(c)) yield c
+  /** Do something to every connection that matches; a failure on one is logged and ends only that one. */
+  private each(predicate: (c: SyncConnection) => boolean, act: (c: SyncConnection) => void) {
+    for (const c of [...this.connections]) {
+      shield(
+        'event',
+        () => ({ userId: c.who.userId, sectionId: c.who.sectionId }),
+        () => c.close(1011, 'internal error'),
+        () => predicate(c) && act(c),
+      )
+    }
   }
 
   /** Close every connection that matches, with a close code the client understands. */
   revoke(predicate: (c: SyncConnection) => boolean, code: number, reason: string) {
-    for (const c of this.matching(predicate)) c.close(code, reason)
+    this.each(predicate, (c) => c.close(code, reason))
   }
 
   get connectionCount() {

@@ -49,6 +49,18 @@ export const CLOSE = {
   malformed: 4400,
   /** The document would grow past its size limit. */
   documentTooLarge: 4413,
+  /**
+   * An update that decodes but does not apply to the section (Yjs would throw part-way through it);
+   * nothing of it was stored or sent on.
+   */
+  invalidUpdate: 4422,
+  /**
+   * An update that builds on changes the server does not have; nothing of it was kept. On reconnecting,
+   * the client's sync step 2 carries everything the server lacks.
+   */
+  missingDependencies: 4409,
+  /** More was queued for this connection than it read, for too long; reconnect. */
+  tooSlow: 4408,
   /** The server is shutting down; reconnect. */
   goingAway: 1001,
 } as const
@@ -59,6 +71,9 @@ export const CLOSE_REASONS: Record<number, string> = {
   [CLOSE.foreignOrigin]: 'This connection came from another site and was refused.',
   [CLOSE.malformed]: 'The connection sent a message the server could not read.',
   [CLOSE.documentTooLarge]: 'This section has reached its size limit.',
+  [CLOSE.invalidUpdate]: 'The connection sent a change that does not apply to this section.',
+  [CLOSE.missingDependencies]: 'The connection sent a change that builds on changes the server does not have.',
+  [CLOSE.tooSlow]: 'The connection fell too far behind the section.',
 }
 
 export const SYNC_LIMITS = {
@@ -70,6 +85,26 @@ export const SYNC_LIMITS = {
   maxAwarenessStateBytes: 8 * 1024,
   /** Awareness client ids one connection may speak for. */
   maxAwarenessClientsPerConnection: 1,
+  /**
+   * Bytes queued for one connection (not yet taken by its socket) past which it is a slow consumer: it is
+   * closed (CLOSE.tooSlow) when it stays past this for `slowConsumerGraceMs` without draining.
+   */
+  maxQueuedBytes: 2 * 1024 * 1024,
+  slowConsumerGraceMs: 5_000,
+  /**
+   * Messages one connection may have handled per second, after a burst of `messageBurst`. Past that the
+   * server stops reading its socket until the rate allows again (TCP backpressure; nothing is closed).
+   */
+  messagesPerSecond: 100,
+  messageBurst: 300,
+  /**
+   * Updates of one connection that build on changes the server does not have yet (keystrokes sent
+   * before the sync step 2 that carries what they build on) wait at most this many, this large, this
+   * long; past that the connection is closed with CLOSE.missingDependencies.
+   */
+  maxHeldUpdates: 200,
+  maxHeldBytes: 1024 * 1024,
+  maxHeldMs: 10_000,
 } as const
 
 /** Reasons the server gives (in an auth "permission denied" message) when it refuses a write. */

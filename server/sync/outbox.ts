@@ -1,0 +1,95 @@
+import type { WebSocket } from 'ws'
+import { SYNC_LIMITS } from '../../shared/sync/protocol'
+
+export interface OutboxLimits {
+  maxQueuedBytes: number
+  slowConsumerGraceMs: number
+  /** Past this, the consumer is dropped at once: no state of a section needs more queued than this. */
+  hardQueuedBytes: number
+}
+
+export const OUTBOX_LIMITS: OutboxLimits = {
+  maxQueuedBytes: SYNC_LIMITS.maxQueuedBytes,
+  slowConsumerGraceMs: SYNC_LIMITS.slowConsumerGraceMs,
+  hardQueuedBytes: SYNC_LIMITS.maxDocumentBytes + SYNC_LIMITS.maxQueuedBytes,
+}
+
+/**
+ * What the server sends one connection, with a bound on what may wait for its socket. A consumer that
+ * reads slower than the section changes is told to go (`tooSlow`) once it stays over the bound for a
+ * grace period without draining, or at once past the hard bound; a big first answer that drains is fine.
+ */
+export class Outbox {
+  private timer: NodeJS.Timeout | null = null
+  private queuedAtLastLook = 0
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly tooSlow: () => void,
+    private readonly limits: OutboxLimits = OUTBOX_LIMITS,
+  ) {}
+
+  /** `sent` runs once the socket has taken the message (or failed to). */
+  send(message: Uint8Array, sent?: (err?: Error) => void) {
+    if (this.ws.readyState !== this.ws.OPEN) return sent?.()
+    this.ws.send(message, (err) => sent?.(err))
+    this.look()
+  }
+
+  get queuedBytes() {
+    return this.ws.bufferedAmount
+  }
+
+  private look() {
+    const queued = this.queuedBytes
+    if (queued > this.limits.hardQueuedBytes) return this.tooSlow()
+    if (queued <= this.limits.maxQueuedBytes || this.timer) return
+    this.queuedAtLastLook = queued
+    this.timer = setTimeout(() => this.lookAgain(), this.limits.slowConsumerGraceMs)
+    this.timer.unref()
+  }
+
+  private lookAgain() {
+    this.timer = null
+    const queued = this.queuedBytes
+    if (queued <= this.limits.maxQueuedBytes) return
+    if (queued >= this.queuedAtLastLook) return this.tooSlow()
+    // Draining, if slowly: give it another grace period.
+    this.look()
+  }
+
+  close() {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+}
+
+/**
+ * One answer in flight at a time for a kind of request (a sync step 1, an awareness query): a request
+ * that comes while the previous answer still waits for the socket is answered once that one has gone,
+ * and all such requests share that one answer. A socket that never reads therefore holds at most two.
+ */
+export class CoalescedAnswers<T> {
+  private inFlight = false
+  private waiting: { request: T } | null = null
+
+  constructor(
+    private readonly answer: (request: T, sent: () => void) => void,
+    /** Two waiting requests as one that asks for everything either asked for. */
+    private readonly merge: (a: T, b: T) => T,
+  ) {}
+
+  request(request: T) {
+    if (this.inFlight) {
+      this.waiting = { request: this.waiting ? this.merge(this.waiting.request, request) : request }
+      return
+    }
+    this.inFlight = true
+    this.answer(request, () => {
+      this.inFlight = false
+      const next = this.waiting
+      this.waiting = null
+      if (next) this.request(next.request)
+    })
+  }
+}
