@@ -26,9 +26,29 @@ export function readBody(doc: Y.Doc, live: boolean): JSONContent {
   }
 }
 
-/** The same content with every link mark that is not http(s) or mailto dropped (its text stays). */
+/**
+ * A link's address as a well-formed URL in which nothing can end it early in any format we write:
+ * parentheses, quotes, angle brackets and spaces percent-encoded (the address means the same). Null
+ * for one that is not http(s) or mailto, or not a URL.
+ */
+export function safeHref(href: string): string | null {
+  if (!SAFE_HREF.test(href.trim()) || !URL.canParse(href.trim())) return null
+  return new URL(href.trim()).href.replace(
+    /[()<>"' `\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  )
+}
+
+/**
+ * The same content with every link mark that is not http(s) or mailto dropped (its text stays), the
+ * others' addresses made safe (`safeHref`) and their titles dropped (text an attacker chose, in quotes).
+ */
 function withSafeLinks(node: JSONContent): JSONContent {
-  const marks = node.marks?.filter((m) => m.type !== 'link' || SAFE_HREF.test(String(m.attrs?.href ?? '')))
+  const marks = node.marks?.flatMap((m) => {
+    if (m.type !== 'link') return [m]
+    const href = safeHref(String(m.attrs?.href ?? ''))
+    return href ? [{ ...m, attrs: { ...m.attrs, href, title: null } }] : []
+  })
   return {
     ...node,
     ...(node.marks ? { marks } : {}),

@@ -1,3 +1,4 @@
+import type { JSONContent } from '@tiptap/core'
 import { MarkdownManager } from '@tiptap/markdown'
 import { richTextExtensions } from '../../shared/editor/extensions'
 import { demoteHeadings } from './body'
@@ -9,6 +10,26 @@ const markdown = new MarkdownManager({ extensions: richTextExtensions() })
 const escape = (text: string) => text.replace(/([\\`*_[\]<>|#])/g, '\\$1')
 const cell = (text: string) => escape(text).replace(/\r?\n/g, '<br>') || ' '
 const paragraph = (text: string) => escape(text).replace(/\r?\n/g, '  \n')
+
+/** A line of a code block that CommonMark would read as the block's closing fence. */
+const FENCE_LINE = /^( {0,3})(`{3,}|~{3,})/gm
+
+/**
+ * Rich text made safe for the Markdown serializer, which escapes text but writes code as it is: inline
+ * code holding a backtick would end its code span early and let what follows be read as Markdown (and
+ * HTML), so it loses its code mark and is escaped as text; a line of a code block that looks like a fence
+ * gets a zero-width space before it, so it cannot close the block. (Links were made safe when read.)
+ */
+function safeForMarkdown(node: JSONContent): JSONContent {
+  if (node.type === 'text' && node.text !== undefined) {
+    if (node.marks?.some((m) => m.type === 'code') && node.text.includes('`'))
+      return { ...node, marks: node.marks.filter((m) => m.type !== 'code') }
+    return node
+  }
+  if (node.type === 'codeBlock')
+    return { ...node, content: node.content?.map((t) => ({ ...t, text: t.text?.replace(FENCE_LINE, '$1\u200b$2') })) }
+  return node.content ? { ...node, content: node.content.map(safeForMarkdown) } : node
+}
 
 function table(t: Table, level: number): string[] {
   return [
@@ -50,7 +71,7 @@ function section(s: DocSection): string[] {
     '',
     ...(s.approval ? [`> **Approval: ${s.approval.label}.** ${paragraph(s.approval.detail)}`, ''] : []),
     ...s.blocks.flatMap(block),
-    ...(s.body ? [markdown.serialize(demoteHeadings(s.body, 3)).trim(), ''] : []),
+    ...(s.body ? [markdown.serialize(safeForMarkdown(demoteHeadings(s.body, 3))).trim(), ''] : []),
     ...(s.blocks.length === 0 && !s.body ? ['_Nothing written yet._', ''] : []),
   ]
 }

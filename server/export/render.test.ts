@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { richTextSchema } from '../../shared/editor/extensions'
 import { DEPARTMENTS, edit, healthyPlan } from '../../shared/plan-model/fixtures'
 import { readBody } from './body'
 import { buildDocument } from './document'
@@ -64,6 +66,39 @@ describe('export renderers', () => {
     const doc = buildDocument(s)
     expect(renderHtml(doc, { cover: false })).toContain('href="https://acme.example/charter"')
     expect(renderMarkdown(doc)).toContain('[Read the charter](https://acme.example/charter)')
+  })
+
+  it('writes no live markup into Markdown from a rich-text link, inline code or a code block', () => {
+    const s = source()
+    const body = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'the charter',
+              marks: [
+                { type: 'link', attrs: { href: 'https://example.com/)<script>alert(1)</script>', title: '")<b>' } },
+              ],
+            },
+            { type: 'text', text: 'a` <img src=x onerror=alert(2)> `b', marks: [{ type: 'code' }] },
+          ],
+        },
+        { type: 'codeBlock', content: [{ type: 'text', text: '```\n<script>alert(3)</script>\n```' }] },
+      ],
+    }
+    const doc = new Y.Doc()
+    prosemirrorJSONToYXmlFragment(richTextSchema(), body, doc.getXmlFragment('body'))
+    s.bodies = new Map([['sec-guidelines', readBody(doc, false)]])
+    const md = renderMarkdown(buildDocument(s))
+    // Rendered as CommonMark, nothing of it may be an HTML tag: every < is escaped (\< or &lt;) or inside code.
+    const outsideCode = md.replace(/^```[^\n]*\n[\s\S]*?\n```$/gm, '').replace(/`[^`\n]*`/g, '')
+    expect(outsideCode).not.toMatch(/(?<!\\)<(script|img|b)\b/i)
+    expect(md).toContain('[the charter](https://example.com/%29%3Cscript%3Ealert%281%29%3C/script%3E)')
+    // A fence inside the code cannot close the block early.
+    expect(md.match(/^```\s*$/gm)?.length).toBe(2)
   })
 
   it('reads a live body from a copy: what the schema refuses stays in the live document', () => {

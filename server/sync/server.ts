@@ -96,7 +96,10 @@ export class SyncServer {
       shield(
         'accept',
         () => ({ path }),
-        () => ws.close(1011, 'internal error'),
+        () => {
+          ws.resume()
+          ws.close(1011, 'internal error')
+        },
         async () => {
           const conn = await this.accept(ws, req, path, wants)
           ws.off('message', hold)
