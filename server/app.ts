@@ -14,7 +14,9 @@ import { historyRoutes } from './history/routes'
 import { exportRoutes } from './export/routes'
 import { errorJson, handleError } from './http/errors'
 import { sameOriginOnly } from './http/origin'
+import { PAYLOAD_TOO_LARGE } from './http/raw-request'
 import { createRouter } from './http/router'
+import { refuseUnstorableText } from './http/storable-text'
 import { notificationRoutes } from './notifications/routes'
 import { planHealthRoutes } from './plans/health-routes'
 import { planRoutes } from './plans/routes'
@@ -35,16 +37,11 @@ export function createApi(services: Services) {
     '*',
     bodyLimit({
       maxSize: LIMITS.requestBodyBytes,
-      onError: (c) =>
-        errorJson(
-          c,
-          413,
-          'payload_too_large',
-          `The request body is larger than ${LIMITS.requestBodyBytes / 1024} KiB.`,
-        ),
+      onError: (c) => errorJson(c, 413, 'payload_too_large', PAYLOAD_TOO_LARGE),
     }),
   )
   api.use('*', sameOriginOnly(config.publicUrl ? [config.publicUrl] : []))
+  api.use('*', refuseUnstorableText())
   api.use('*', sessionMiddleware(storage.db, config.trustProxy))
   const routes = api
     .route('/auth', authRoutes(services))

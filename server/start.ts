@@ -8,6 +8,7 @@ import { closePdfBrowser } from './export/chromium'
 import { createStalenessWatch } from './approvals/staleness'
 import type { Config } from './config'
 import { DEFAULT_SNAPSHOT_EVERY_MS, createAutoSnapshots } from './history/auto-snapshots'
+import { createGuardedServer } from './http/raw-request'
 import { log } from './log'
 import { createContentGuard } from './plans/content-guard'
 import { createHealthPublisher } from './plans/health-events'
@@ -64,7 +65,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   const sync = new SyncServer(services, hub)
 
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port }, (info) =>
+    const s = serve({ fetch: app.fetch, port: config.port, createServer: createGuardedServer }, (info) =>
       resolve({ server: s as Server, port: info.port }),
     )
   })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isErrorBody } from '../../shared/api/errors'
 import { LIMITS } from '../../shared/limits'
 import { ApiClient, type ApiResponse, type TestApp, startTestApp, uniqueEmail, workspaceFixture } from '../support/api'
 import {
@@ -10,6 +11,8 @@ import {
   fillPath,
 } from '../support/contract'
 import { ENGINES } from '../support/engines'
+import { pacedUpload, rawRequest, statusOf } from '../support/hostile'
+import { startSyncServer } from '../support/sync-fixture'
 
 /**
  * SPEC §8: every route that takes a body or path parameters answers bad input with 400 (413 when the
@@ -415,6 +418,27 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
             expect(cases).toBeGreaterThan(0)
         })
 
+      if (hasBody)
+        it('refuses text holding NUL or an unpaired surrogate with 400, on both engines alike', async () => {
+          const bad = ['nul \u0000 inside', 'lone high \ud800', '\udc00 lone low', 'reversed \udc00\ud800']
+          let cases = 0
+          for (const [field, schema] of Object.entries(route.body!.properties ?? {})) {
+            const { type } = typeOf(schema)
+            if (type !== 'string' && !(type === 'array' && typeOf(schema.items ?? {}).type === 'string')) continue
+            cases += bad.length
+            await refuses(
+              bad.map((v) => ({
+                label: `${field}=${JSON.stringify(v)}`,
+                body: { ...valid, [field]: type === 'array' ? [v] : v },
+                field,
+              })),
+              invalid,
+            )
+          }
+          if (Object.values(route.body!.properties ?? {}).some((s) => typeOf(s).type === 'string'))
+            expect(cases).toBeGreaterThan(0)
+        })
+
       if (canCarryBody)
         it(`refuses a body over ${LIMITS.requestBodyBytes / 1024} KiB with 413`, async () => {
           const padding = 'x'.repeat(LIMITS.requestBodyBytes + 1)
@@ -479,5 +503,39 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
         expect(await dump()).toEqual(before)
       })
     })
+  })
+})
+
+/**
+ * What only a real socket shows: the app sees an already parsed request, in which a large body may be
+ * half-read and dot segments are already resolved.
+ */
+describe.each(ENGINES)('bad input over a real socket on $engine', (engine) => {
+  describe.skipIf(!engine.available)('', () => {
+    let server: Awaited<ReturnType<typeof startSyncServer>>
+    beforeAll(async () => {
+      server = await startSyncServer(engine)
+    })
+    afterAll(() => server?.dispose())
+    const get = (target: string) =>
+      rawRequest(server.url, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
+    const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as unknown
+
+    it('answers 413 to a 10 MB body sent at a steady pace, before it is read, instead of resetting', async () => {
+      const { answer, error } = await pacedUpload(server.url, '/api/auth/signup', 10 * 1024 * 1024)
+      expect(error).toBeUndefined()
+      expect(statusOf(answer)).toBe(413)
+      expect(isErrorBody(bodyOf(answer)) && bodyOf(answer)).toMatchObject({ error: { code: 'payload_too_large' } })
+      expect(statusOf(await get('/api/health'))).toBe(200)
+    }, 60_000)
+
+    it.each(['/api/plans/%2e%2e/health', '/api/plans/%2E%2E/health', '/api/plans/./health', '/api/plans/.%2e/health'])(
+      'refuses %s with 400 instead of serving another route',
+      async (target) => {
+        const answer = await get(target)
+        expect(statusOf(answer)).toBe(400)
+        expect(isErrorBody(bodyOf(answer)) && bodyOf(answer)).toMatchObject({ error: { code: 'bad_path' } })
+      },
+    )
   })
 })

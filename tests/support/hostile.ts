@@ -39,6 +39,44 @@ export function rawRequest(
   })
 }
 
+/**
+ * A client that sends a body of `size` bytes at a steady pace (as over a real network) and reads the
+ * answer only once it has sent it all, as simple HTTP clients do. Resolves with the answer, or with
+ * the socket error it met instead.
+ */
+export function pacedUpload(baseUrl: string, path: string, size: number): Promise<{ answer: string; error?: string }> {
+  const { hostname, port } = new URL(baseUrl)
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname)
+    socket.pause()
+    let answer = ''
+    const finish = (error?: string) => {
+      socket.destroy()
+      resolve({ answer, error })
+    }
+    socket.on('data', (d) => {
+      answer += d.toString('latin1')
+      // Headers and a body of the declared length: the whole answer.
+      const length = Number(/content-length: (\d+)/i.exec(answer)?.[1] ?? -1)
+      const headEnd = answer.indexOf('\r\n\r\n')
+      if (headEnd >= 0 && length >= 0 && answer.length >= headEnd + 4 + length) finish()
+    })
+    socket.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? e.message))
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`,
+    )
+    const chunk = Buffer.alloc(64 * 1024, 'x')
+    let sent = 0
+    const next = () => {
+      if (sent >= size) return socket.resume()
+      const n = Math.min(chunk.length, size - sent)
+      sent += n
+      socket.write(chunk.subarray(0, n), (err) => (err ? finish(err.message) : setTimeout(next, 5)))
+    }
+    next()
+  })
+}
+
 /** An upgrade request as a browser sends it, with the target and extra header lines given. */
 export function upgradeRequest(target: string, host: string, headers: string[] = []): string {
   return [
