@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { LIMITS } from '../../shared/limits'
 import { AddNetworkBody, Plan, PlanParams, SectionParams } from '../../shared/plans/schema'
-import { canCreatePlan, canEditSection } from '../../shared/workspaces/permissions'
+import { canAddNetwork, canCreatePlan, canEditSection, defaultNetworkOwner } from '../../shared/workspaces/permissions'
 import { requireAuth } from '../auth/middleware'
 import { ApiError, conflict, forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
@@ -47,10 +47,6 @@ export function sectionRoutes({ storage: { db }, access }: Services) {
       if (ownerDepartmentId && !departments.some((d) => d.id === ownerDepartmentId)) {
         throw new ApiError(400, 'unknown_department', `Department ${ownerDepartmentId} is not in this workspace.`)
       }
-      const owner =
-        ownerDepartmentId === undefined
-          ? (departments.find((d) => d.name === 'Marketing')?.id ?? null)
-          : ownerDepartmentId
       const networks = await db
         .selectFrom('sections')
         .selectAll()
@@ -59,12 +55,16 @@ export function sectionRoutes({ storage: { db }, access }: Services) {
         .execute()
       const same = networks.find((s) => s.title.toLowerCase() === name.toLowerCase())
       if (same && same.archived_at === null) throw conflict('network_exists', `${same.title} is already in this plan.`)
+      // A network that comes back keeps its owner (and its content): the body cannot hand it to another department.
+      const owner = same
+        ? same.owner_department_id
+        : ownerDepartmentId === undefined
+          ? defaultNetworkOwner(caller, departments.find((d) => d.name === 'Marketing')?.id ?? null)
+          : ownerDepartmentId
+      if (!canAddNetwork(caller, owner))
+        throw forbidden('Editors add and restore networks only for a department they belong to.')
       if (same) {
-        await db
-          .updateTable('sections')
-          .set({ archived_at: null, owner_department_id: owner })
-          .where('id', '=', same.id)
-          .execute()
+        await db.updateTable('sections').set({ archived_at: null }).where('id', '=', same.id).execute()
       } else {
         if (networks.filter((s) => s.archived_at === null).length >= LIMITS.networksPerPlan) {
           throw conflict('too_many_networks', `A plan has at most ${LIMITS.networksPerPlan} networks.`)

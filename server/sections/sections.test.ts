@@ -69,6 +69,52 @@ describe.each(ENGINES)('network sections on $engine', (engine) => {
       expect((await fx.owner.req('DELETE', `/api/sections/${overview.id}`)).json.error.code).toBe('section_required')
     })
 
+    it('restores an archived network with its owner, and lets an editor add or restore networks only for their departments', async () => {
+      type Listed = { sections: { title: string; id: string; ownerDepartmentId: string | null }[] }
+      const sectionOf = (plan: unknown, title: string) => (plan as Listed).sections.find((s) => s.title === title)
+      const added = await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'Pinterest' })
+      const pinterest = sectionOf(added.json, 'Pinterest')!
+      expect(pinterest.ownerDepartmentId).toBe(fx.dept('Marketing'))
+      expect((await fx.owner.req('DELETE', `/api/sections/${pinterest.id}`)).status).toBe(200)
+
+      const sales = await fx.member('editor', { departments: ['Sales'] })
+      const claim = await sales.req('POST', `/api/plans/${planId}/networks`, {
+        name: 'pinterest',
+        ownerDepartmentId: fx.dept('Sales'),
+      })
+      expect(claim.status).toBe(403)
+      const row = await t.services.storage.db
+        .selectFrom('sections')
+        .selectAll()
+        .where('id', '=', pinterest.id)
+        .executeTakeFirstOrThrow()
+      expect(row).toMatchObject({ owner_department_id: fx.dept('Marketing') })
+      expect(row.archived_at).not.toBeNull()
+      expect(
+        (
+          await sales.req('POST', `/api/plans/${planId}/networks`, {
+            name: 'Snapchat',
+            ownerDepartmentId: fx.dept('Marketing'),
+          })
+        ).status,
+      ).toBe(403)
+      // Without a department named, an editor's new network is their own department's.
+      const own = await sales.req('POST', `/api/plans/${planId}/networks`, { name: 'Snapchat' })
+      expect(own.status).toBe(201)
+      expect(sectionOf(own.json, 'Snapchat')!.ownerDepartmentId).toBe(fx.dept('Sales'))
+
+      const marketing = await fx.member('editor', { departments: ['Marketing'] })
+      const back = await marketing.req('POST', `/api/plans/${planId}/networks`, {
+        name: 'Pinterest',
+        ownerDepartmentId: fx.dept('Sales'),
+      })
+      expect(back.status).toBe(201)
+      expect(sectionOf(back.json, 'Pinterest')).toMatchObject({
+        id: pinterest.id,
+        ownerDepartmentId: fx.dept('Marketing'),
+      })
+    })
+
     it('hides plans and sections of other workspaces', async () => {
       const other = await workspaceFixture(t.app, 'Other')
       expect((await other.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'X' })).status).toBe(404)

@@ -42,6 +42,19 @@ export function canEditSection(m: Membership, s: SectionAccessTarget): boolean {
   return s.ownerDepartmentId === null || m.departmentIds.includes(s.ownerDepartmentId)
 }
 
+/**
+ * Add a network section owned by `ownerDepartmentId` (null: shared), or bring back an archived one that
+ * it owns: editors only for a department they belong to (or a shared one), admins and owners for any.
+ */
+export const canAddNetwork = (m: Membership, ownerDepartmentId: string | null) =>
+  canCreatePlan(m) && canEditSection(m, { ownerDepartmentId })
+
+/** Who owns a new network nobody named an owner for: Marketing, or else one of the editor's own departments. */
+export function defaultNetworkOwner(m: Membership, marketingId: string | null): string | null {
+  if (marketingId === null || canAddNetwork(m, marketingId)) return marketingId
+  return m.departmentIds[0] ?? marketingId
+}
+
 export const canCommentSection = (m: Membership, _s: SectionAccessTarget) => atLeast(m.role, 'commenter')
 
 export function canSubmitObjectives(m: Membership, departmentId: string): boolean {

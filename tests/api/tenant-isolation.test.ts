@@ -222,7 +222,8 @@ interface RightsRow {
   route: string
   what: string
   prepare?: (w: RightsWorld) => Promise<Record<string, string>>
-  body?: () => unknown
+  /** Given what `prepare` returned (path parameters, and anything else the body needs). */
+  body?: (w: RightsWorld, prepared: Record<string, string>) => unknown
   expect: [owner: number, admin: number, editor: number, commenter: number, viewer: number]
 }
 
@@ -400,6 +401,29 @@ const RIGHTS: RightsRow[] = [
     prepare: async (w) => ({ id: w.planId }),
     body: () => ({ name: next('Network') }),
     expect: [201, 201, 201, 403, 403],
+  },
+  {
+    route: 'POST /plans/{id}/networks',
+    what: 'add a network owned by Marketing (the editor is in Sales)',
+    prepare: async (w) => ({ id: w.planId }),
+    body: (w) => ({ name: next('Network'), ownerDepartmentId: w.dept('Marketing') }),
+    expect: [201, 201, 403, 403, 403],
+  },
+  {
+    route: 'POST /plans/{id}/networks',
+    what: "restore Marketing's archived network, claiming it for Sales (the editor is in Sales)",
+    prepare: async (w) => {
+      const name = next('Network')
+      const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, {
+        name,
+        ownerDepartmentId: w.dept('Marketing'),
+      })
+      const { id } = (plan.json.sections as { id: string; title: string }[]).find((x) => x.title === name)!
+      await w.owner.req('DELETE', `/api/sections/${id}`)
+      return { id: w.planId, name }
+    },
+    body: (w, { name }) => ({ name, ownerDepartmentId: w.dept('Sales') }),
+    expect: [201, 201, 403, 403, 403],
   },
   {
     route: 'DELETE /sections/{id}',
@@ -740,7 +764,7 @@ describe.each(ENGINES)('rights of each role (SPEC §1) on $engine', (engine) => 
       for (const caller of callers) {
         const params = { id: w.workspace.id, ...(await row.prepare?.(w)) }
         const before = await dumpTables(t.services.storage.db)
-        const res = await w.clients[caller].req(route.method, fillPath(route.path, params), row.body?.())
+        const res = await w.clients[caller].req(route.method, fillPath(route.path, params), row.body?.(w, params))
         actual[caller] = res.status
         if (res.status >= 400) {
           expectError(res, res.status)
