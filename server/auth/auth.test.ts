@@ -6,9 +6,11 @@ import { ENGINES } from '../../tests/support/engines'
 import { createApp } from '../app'
 import { SESSION_COOKIE } from './cookie'
 import {
-  ACCOUNT_POLICY,
+  ACCOUNT_AT_ADDRESS_POLICY,
+  ACCOUNT_DELAY_POLICY,
   ADDRESS_POLICY,
   type ThrottlePolicy,
+  accountAtAddressKey,
   accountKey,
   lockDuration,
   recordFailure,
@@ -43,8 +45,8 @@ describe('lockDuration (login throttle policy)', () => {
     expect(lockDuration(failures, policy)).toBe(ms)
   })
 
-  it('gives an address (a whole office) more room than one account', () => {
-    expect(ADDRESS_POLICY.free).toBeGreaterThan(ACCOUNT_POLICY.free)
+  it('gives an address (a whole office) more room than one account from one address', () => {
+    expect(ADDRESS_POLICY.free).toBeGreaterThan(ACCOUNT_AT_ADDRESS_POLICY.free)
   })
 })
 
@@ -356,25 +358,65 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
       return Object.assign(client, { user: client.user! })
     }
 
-    it(`locks an account after ${ACCOUNT_POLICY.free} free failures, even against the right password; other accounts are unaffected`, async () => {
+    it(`locks an account from one address after ${ACCOUNT_AT_ADDRESS_POLICY.free} free failures, even against the right password; elsewhere it is let in`, async () => {
       const victim = await newAccount()
       const bystander = await newAccount()
       const from = newAddress()
-      for (let i = 0; i < ACCOUNT_POLICY.free; i++)
+      const free = ACCOUNT_AT_ADDRESS_POLICY.free
+      for (let i = 0; i < free; i++)
         expectError(await login(from, victim.user.email, `wrong password ${i}`), 401, 'invalid_credentials')
       // Still free: the right password works here, and clears the count.
       expect((await login(from, victim.user.email, victim.password)).status).toBe(200)
 
-      for (let i = 0; i <= ACCOUNT_POLICY.free; i++)
+      for (let i = 0; i <= free; i++)
         expectError(await login(from, victim.user.email, `wrong password ${i}`), 401, 'invalid_credentials')
       const locked = await login(from, victim.user.email, victim.password)
       expectError(locked, 429, 'too_many_attempts')
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
-      expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(Math.ceil(ACCOUNT_POLICY.baseLockMs / 1000))
-      // From anywhere: the limit follows the account, not the address.
-      expectError(await login(newAddress(), victim.user.email.toUpperCase(), victim.password), 429, 'too_many_attempts')
-
+      expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(
+        Math.ceil(ACCOUNT_AT_ADDRESS_POLICY.baseLockMs / 1000),
+      )
+      expectError(await login(from, victim.user.email.toUpperCase(), victim.password), 429, 'too_many_attempts')
+      // The lock is on that account from that address: the person, elsewhere, is not locked out by it.
+      expect((await login(newAddress(), victim.user.email, victim.password)).status).toBe(200)
       expect((await login(from, bystander.user.email, bystander.password)).status).toBe(200)
+    })
+
+    it("does not let a stranger who fails someone's password lock that person out", async () => {
+      const victim = await newAccount()
+      const stranger = newAddress()
+      for (let i = 0; i <= ACCOUNT_AT_ADDRESS_POLICY.free + 2; i++)
+        await login(stranger, victim.user.email, `guess ${i}`)
+      expectError(await login(stranger, victim.user.email, victim.password), 429, 'too_many_attempts')
+      expect((await login(newAddress(), victim.user.email, victim.password)).status).toBe(200)
+    })
+
+    it('slows attempts at one account from many addresses by a growing delay, and never refuses the right password', async () => {
+      const victim = await newAccount()
+      const { free, baseLockMs } = ACCOUNT_DELAY_POLICY
+      // One guess from each of many addresses: no address and no account-at-address is ever limited.
+      for (let i = 0; i <= free; i++)
+        expectError(await login(newAddress(), victim.user.email, `spread guess ${i}`), 401, 'invalid_credentials')
+      const timed = async (password: string) => {
+        const started = performance.now()
+        const res = await login(newAddress(), victim.user.email, password)
+        return { res, ms: performance.now() - started }
+      }
+      const first = await timed('one more guess')
+      expectError(first.res, 401, 'invalid_credentials')
+      expect(first.ms).toBeGreaterThanOrEqual(baseLockMs)
+      const second = await timed(victim.password)
+      expect(second.res.status).toBe(200)
+      expect(second.ms).toBeGreaterThanOrEqual(2 * baseLockMs)
+      // Signed in, the account's count is forgotten: no delay any more.
+      const db = t.services.storage.db
+      expect(
+        await db
+          .selectFrom('login_throttle')
+          .selectAll()
+          .where('key', '=', accountKey(victim.user.email).key)
+          .execute(),
+      ).toEqual([])
     })
 
     it('does not let guesses sent all at once slip past the account limit', async () => {
@@ -385,8 +427,8 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
       )
       const statuses = guesses.map((r) => r.status)
       // Exactly as many guesses are checked as when sent one by one; the others are refused unchecked.
-      expect(statuses.filter((s) => s === 401)).toHaveLength(ACCOUNT_POLICY.free + 1)
-      expect(statuses.filter((s) => s === 429)).toHaveLength(12 - ACCOUNT_POLICY.free - 1)
+      expect(statuses.filter((s) => s === 401)).toHaveLength(ACCOUNT_AT_ADDRESS_POLICY.free + 1)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(12 - ACCOUNT_AT_ADDRESS_POLICY.free - 1)
       expectError(await login(from, victim.user.email, victim.password), 429, 'too_many_attempts')
     })
 
@@ -404,19 +446,18 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
     it('lets the account in again once the lock has run out, and forgets its failures', async () => {
       const victim = await newAccount()
       const from = newAddress()
-      for (let i = 0; i <= ACCOUNT_POLICY.free; i++) await login(from, victim.user.email, 'wrong password')
+      for (let i = 0; i <= ACCOUNT_AT_ADDRESS_POLICY.free; i++) await login(from, victim.user.email, 'wrong password')
       expectError(await login(from, victim.user.email, victim.password), 429, 'too_many_attempts')
 
       const db = t.services.storage.db
+      const pair = accountAtAddressKey(victim.user.email, from).key
       await db
         .updateTable('login_throttle')
         .set({ locked_until: Date.now() - 1 })
-        .where('key', '=', `email:${victim.user.email}`)
+        .where('key', '=', pair)
         .execute()
       expect((await login(from, victim.user.email, victim.password)).status).toBe(200)
-      expect(
-        await db.selectFrom('login_throttle').selectAll().where('key', '=', `email:${victim.user.email}`).execute(),
-      ).toEqual([])
+      expect(await db.selectFrom('login_throttle').selectAll().where('key', '=', pair).execute()).toEqual([])
     })
 
     it(`locks an address after ${ADDRESS_POLICY.free} free failures across many accounts; other addresses are unaffected`, async () => {
@@ -434,7 +475,7 @@ describe.each(ENGINES)('login limit on $engine', (engine) => {
 
     it('forgets keys that have been quiet longer than the policies remember', async () => {
       const db = t.services.storage.db
-      const long = Date.now() - ACCOUNT_POLICY.resetAfterMs - 60_000
+      const long = Date.now() - ACCOUNT_AT_ADDRESS_POLICY.resetAfterMs - 60_000
       await recordFailure(db, [accountKey('old@example.com')], long)
       await recordFailure(db, [accountKey('new@example.com')])
       const keys = (await db.selectFrom('login_throttle').select('key').execute()).map((r) => r.key)

@@ -2,9 +2,15 @@ import { ApiError } from '../http/errors'
 import type { DbOrTx } from '../storage/database'
 
 /**
- * Slows down, then refuses, repeated failed sign-ins for one account and for one address.
- * After `free` failures each further failure locks the key for a doubling delay, capped at `maxLockMs`;
- * a quiet `resetAfterMs` forgets the key. Kept in the database so every server process agrees.
+ * Repeated failed sign-ins, counted per key (OWASP's authentication guidance: lock what is tied to
+ * the guesser, slow down what is not):
+ * - one account from one address, and one address across all accounts, are *locked*: after `free`
+ *   failures each further failure locks the key for a doubling time, capped at `maxLockMs`, and
+ *   attempts are refused (429) until then;
+ * - one account across all addresses is only *slowed down*: after `free` failures every attempt at it
+ *   waits a doubling delay (capped at `maxLockMs`) before the password is checked, and is then
+ *   answered as usual. A stranger who fails someone's password can never lock that person out.
+ * A quiet `resetAfterMs` forgets a key. Kept in the database so every server process agrees.
  */
 export interface ThrottlePolicy {
   free: number
@@ -14,10 +20,18 @@ export interface ThrottlePolicy {
 }
 
 const MINUTE = 60_000
-export const ACCOUNT_POLICY: ThrottlePolicy = {
+/** One account from one address: someone guessing from where they are. */
+export const ACCOUNT_AT_ADDRESS_POLICY: ThrottlePolicy = {
   free: 3,
   baseLockMs: 1000,
   maxLockMs: 15 * MINUTE,
+  resetAfterMs: 15 * MINUTE,
+}
+/** One account from anywhere: delays, never a lock (a lock here is what lets a stranger lock someone out). */
+export const ACCOUNT_DELAY_POLICY: ThrottlePolicy = {
+  free: 10,
+  baseLockMs: 250,
+  maxLockMs: 8_000,
   resetAfterMs: 15 * MINUTE,
 }
 /** An address may be shared by a whole office, so it gets more room before slowing down. */
@@ -33,8 +47,13 @@ export interface ThrottleKey {
   policy: ThrottlePolicy
 }
 
-export const accountKey = (email: string): ThrottleKey => ({ key: `email:${email}`, policy: ACCOUNT_POLICY })
+export const accountAtAddressKey = (email: string, ip: string): ThrottleKey => ({
+  key: `login:${ip}|${email}`,
+  policy: ACCOUNT_AT_ADDRESS_POLICY,
+})
 export const addressKey = (ip: string): ThrottleKey => ({ key: `ip:${ip}`, policy: ADDRESS_POLICY })
+/** Counts for the delay only: never passed to `assertNotThrottled` or `oneAttemptAtATime`. */
+export const accountKey = (email: string): ThrottleKey => ({ key: `email:${email}`, policy: ACCOUNT_DELAY_POLICY })
 
 /**
  * Runs one sign-in attempt (check the lock, verify the password, record the outcome) after every earlier
@@ -88,8 +107,19 @@ export function lockDuration(failures: number, policy: ThrottlePolicy): number {
   return Math.min(policy.baseLockMs * 2 ** (failures - policy.free - 1), policy.maxLockMs)
 }
 
+/** How long an attempt at this account waits before its password is checked (0 when it is not slowed down). */
+export async function delayFor(db: DbOrTx, key: ThrottleKey, now = Date.now()): Promise<number> {
+  const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key.key).executeTakeFirst()
+  if (!row || now - row.last_failure_at >= key.policy.resetAfterMs) return 0
+  return lockDuration(row.failures, key.policy)
+}
+
 /** A key quiet for longer than any policy remembers, and not locked, means nothing any more. */
-const FORGET_AFTER_MS = Math.max(ACCOUNT_POLICY.resetAfterMs, ADDRESS_POLICY.resetAfterMs)
+const FORGET_AFTER_MS = Math.max(
+  ACCOUNT_AT_ADDRESS_POLICY.resetAfterMs,
+  ADDRESS_POLICY.resetAfterMs,
+  ACCOUNT_DELAY_POLICY.resetAfterMs,
+)
 
 export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now = Date.now()): Promise<void> {
   // Forgotten keys go as new failures come, so guesses at many made-up addresses do not pile up rows.

@@ -7,10 +7,12 @@ import { type AppEnv, ERRORS, createRouter, jsonBody, jsonResponse, noContent } 
 import type { Services } from '../services'
 import { clearSessionCookie, setSessionCookie } from './cookie'
 import {
+  accountAtAddressKey,
   accountKey,
   addressKey,
   assertNotThrottled,
   clearFailures,
+  delayFor,
   oneAttemptAtATime,
   recordFailure,
 } from './login-throttle'
@@ -101,16 +103,22 @@ export function authRoutes({ storage: { db }, config, access }: Services) {
     })
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid('json')
-      const keys = [accountKey(email), addressKey(clientAddress(c, config.trustProxy))]
-      const user = await oneAttemptAtATime(keys, async () => {
-        await assertNotThrottled(db, keys)
+      const address = clientAddress(c, config.trustProxy)
+      // Locks: this account from this address, and this address. The account alone only slows down.
+      const locks = [accountAtAddressKey(email, address), addressKey(address)]
+      const account = accountKey(email)
+      const delay = await delayFor(db, account)
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+      const user = await oneAttemptAtATime(locks, async () => {
+        await assertNotThrottled(db, locks)
         const found = await findUserByEmail(db, email)
         const ok = await verifyPassword(found?.password_hash ?? (await decoyHash()), password)
         if (!found || !ok) {
-          await recordFailure(db, keys)
+          await recordFailure(db, [...locks, account])
           throw new ApiError(401, 'invalid_credentials', 'That email and password do not match.')
         }
-        await clearFailures(db, keys[0]!)
+        await clearFailures(db, locks[0]!)
+        await clearFailures(db, account)
         return found
       })
       await startSession(c, user.id)
