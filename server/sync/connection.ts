@@ -245,7 +245,7 @@ export class SyncConnection implements DocPeer {
     const verdict = live.judge(update)
     if (verdict.kind === 'invalid') throw new InvalidUpdateError(verdict.reason)
     if (verdict.kind === 'missing') return null
-    return live.write(update, this, verdict.ends).then((repaired) => {
+    return live.write(update, this, verdict.pending).then((repaired) => {
       if (repaired) this.send(refusalMessage(REFUSAL.repaired, repaired))
       if (this.held.size > 0 && !this.closed) this.held.retry((u) => this.write(u))
     })

@@ -5,6 +5,7 @@ import { CLOSE, MESSAGE, SYNC_LIMITS, SYNC_SUBTYPE } from '../../shared/sync/pro
 import { ENGINES } from '../../tests/support/engines'
 import {
   awarenessFrame,
+  deeplyNestedUpdate,
   dependentUpdates,
   halfApplyingUpdate,
   kindOf,
@@ -167,6 +168,16 @@ describe.each(ENGINES)('hostile sync clients on $engine', (engine) => {
         const stored = await storedDoc(server.running, fx.shared.id)
         expect(stored.store.clients.has(clientId)).toBe(false)
         expect(witness.closes).toEqual([])
+      })
+
+      it('refuses an update nesting types deeper than any deletion can get through', async () => {
+        const raw = rawSocket(server.url, `/sync/${fx.shared.id}`, headersOf(fx.owner))
+        await raw.opened
+        raw.ws.send(updateFrame(deeplyNestedUpdate(30_000)))
+        expect(await raw.closed).toBe(CLOSE.invalidUpdate)
+        expect((await storedDoc(server.running, fx.shared.id)).getXmlFragment('body').toString()).not.toContain(
+          '<blockquote>',
+        )
       })
 
       it('holds an update whose dependencies have not come yet, and stores it once its sync step 2 brings them', async () => {

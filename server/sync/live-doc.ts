@@ -6,7 +6,7 @@ import { log } from '../log'
 import type { GroupCommit } from './group-commit'
 import { readAwarenessUpdate } from './messages'
 import { type DocRelay, REMOTE } from './relay'
-import { type Verdict, checkUpdate, knownClocks } from './update-check'
+import { type Pending, type Verdict, checkUpdate } from './update-check'
 import type { StoredSection, UpdateLog } from './update-log'
 
 /** A connection as a live document sees it: somewhere to send encoded messages. */
@@ -72,8 +72,8 @@ export class LiveDoc {
   private snapshotVersion: number | null = null
   private storedBytes = 0
   private inflight = 0
-  /** The clocks each update being stored (not applied yet) reaches: checks of later updates count them in. */
-  private readonly storing = new Set<Map<number, number>>()
+  /** What each update being stored (not applied yet) adds: checks of later updates count it in. */
+  private readonly storing = new Set<Pending>()
   private compaction: Promise<void> | null = null
   /** Which peer speaks for each awareness client id. */
   private readonly awarenessOwners = new Map<number, DocPeer | typeof REMOTE>()
@@ -145,7 +145,7 @@ export class LiveDoc {
    * stored now are applied (see `checkUpdate`). Synchronous: call `write` in the same turn.
    */
   judge(update: Uint8Array): Verdict {
-    return checkUpdate(update, knownClocks(this.doc, this.storing))
+    return checkUpdate(update, this.doc, [...this.storing])
   }
 
   /**
@@ -154,11 +154,11 @@ export class LiveDoc {
    * A client write that leaves the structured content invalid is followed by a server repair, stored
    * and broadcast like any write; its message is returned for the sender.
    */
-  async write(update: Uint8Array, origin: DocPeer | 'server', ends?: Map<number, number>): Promise<string | null> {
+  async write(update: Uint8Array, origin: DocPeer | 'server', pending?: Pending): Promise<string | null> {
     if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) throw new DocumentTooLargeError()
     this.storedBytes += update.byteLength
     this.inflight++
-    if (ends) this.storing.add(ends)
+    if (pending) this.storing.add(pending)
     let transaction: Y.Transaction | null = null
     try {
       const id = await this.committer.store(this.sectionId, update)
@@ -169,7 +169,7 @@ export class LiveDoc {
       this.options.relay?.update(this.sectionId, id, update)
     } finally {
       this.inflight--
-      if (ends) this.storing.delete(ends)
+      if (pending) this.storing.delete(pending)
     }
     if (this.applied.length >= this.options.compactAfter) this.compactSoon()
     const repair = origin !== 'server' && transaction && this.check ? this.check(this.doc, transaction) : null

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { dependentUpdates, encodeStructs, halfApplyingUpdate, paragraphsDoc } from '../../tests/support/hostile'
-import { checkUpdate, knownClocks } from './update-check'
+import { checkUpdate } from './update-check'
 
 /** What Yjs really does with an update on a copy of the section: throws, leaves structs pending, or applies. */
 function realOutcome(section: Y.Doc, update: Uint8Array): 'throws' | 'pending' | 'applies' {
@@ -97,7 +97,7 @@ describe('checkUpdate', () => {
           const update = encodeStructs(structs.filter((s): s is Y.Item | Y.GC => !(s instanceof Y.Skip)))
           let verdict: ReturnType<typeof checkUpdate>
           try {
-            verdict = checkUpdate(update, knownClocks(section, []))
+            verdict = checkUpdate(update, section, [])
           } catch {
             return // not an update at all: the malformed-message path, tested elsewhere
           }
@@ -114,16 +114,49 @@ describe('checkUpdate', () => {
   it('refuses the update that Yjs applies half-way', () => {
     const section = paragraphsDoc(['existing'])
     const { update } = halfApplyingUpdate('corrupt')
-    expect(checkUpdate(update, knownClocks(section, []))).toMatchObject({ kind: 'invalid' })
+    expect(checkUpdate(update, section, [])).toMatchObject({ kind: 'invalid' })
   })
 
   it('finds an update missing its dependencies, until they are being stored', () => {
     const section = paragraphsDoc(['existing'])
     const { first, second } = dependentUpdates('one', 'two')
-    expect(checkUpdate(second, knownClocks(section, []))).toEqual({ kind: 'missing' })
-    const firstVerdict = checkUpdate(first, knownClocks(section, []))
+    expect(checkUpdate(second, section, [])).toEqual({ kind: 'missing' })
+    const firstVerdict = checkUpdate(first, section, [])
     expect(firstVerdict.kind).toBe('applies')
     if (firstVerdict.kind !== 'applies') return
-    expect(checkUpdate(second, knownClocks(section, [firstVerdict.ends])).kind).toBe('applies')
+    expect(checkUpdate(second, section, [firstVerdict.pending]).kind).toBe('applies')
+  })
+
+  it('refuses types nested deeper than the limit, whether in one update or built up over several', () => {
+    const nest = (doc: Y.Doc, levels: number) => {
+      const sv = Y.encodeStateVector(doc)
+      let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment('body')
+      while (parent.length > 0) parent = parent.get(0) as Y.XmlElement
+      doc.transact(() => {
+        for (let i = 0; i < levels; i++) {
+          const child = new Y.XmlElement('blockquote')
+          parent.insert(0, [child])
+          parent = child
+        }
+      })
+      return Y.encodeStateAsUpdate(doc, sv)
+    }
+    const section = new Y.Doc()
+    const writer = new Y.Doc()
+    expect(checkUpdate(nest(writer, 5), section, []).kind).toBe('applies')
+    expect(checkUpdate(nest(new Y.Doc(), 65), section, [])).toMatchObject({ kind: 'invalid' })
+
+    // 40 levels stored and applied, then 40 more on top of them: the second goes past 64.
+    const deep = new Y.Doc()
+    const lower = nest(deep, 40)
+    expect(checkUpdate(lower, section, []).kind).toBe('applies')
+    const upper = nest(deep, 40)
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, lower)
+    expect(checkUpdate(upper, stored, [])).toMatchObject({ kind: 'invalid' })
+    // The same while the lower half is still being stored (checked, not applied yet).
+    const lowerVerdict = checkUpdate(lower, section, [])
+    if (lowerVerdict.kind !== 'applies') throw new Error('the lower half applies')
+    expect(checkUpdate(upper, section, [lowerVerdict.pending])).toMatchObject({ kind: 'invalid' })
   })
 })

@@ -1,5 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { SYNC_LIMITS } from '../../shared/sync/protocol'
+import { type Placement, type RunIndex, placeStructs } from './nesting'
 
 /**
  * Whether a client's update applies cleanly to a section, decided before anything is stored.
@@ -14,21 +16,28 @@ import * as Y from 'yjs'
  * client instead of a copy of the document (loading a copy of a 226 KB section takes ~15 ms).
  *
  * - `applies`: store it.
- * - `invalid`: it can never apply (Yjs would throw part-way, or it has structs no client writes):
- *   refused; the sender is closed with CLOSE.invalidUpdate.
+ * - `invalid`: it can never apply (Yjs would throw part-way, or it has structs no client writes, or
+ *   it nests types deeper than `SYNC_LIMITS.maxNestingDepth`, which a later deletion of them could
+ *   not get through): refused; the sender is closed with CLOSE.invalidUpdate.
  * - `missing`: it builds on clocks the section does not have. Yjs would keep it pending in the
  *   document; we never do (a pending struct is served to every client and stored in every snapshot,
  *   and merging pending updates costs more the more there are). See `HeldUpdates` for what happens then.
  */
-export type Verdict =
-  { kind: 'applies'; ends: Map<number, number> } | { kind: 'invalid'; reason: string } | { kind: 'missing' }
+export type Verdict = { kind: 'applies'; pending: Pending } | { kind: 'invalid'; reason: string } | { kind: 'missing' }
+
+/** What an update being stored (checked, not applied yet) adds, for the checks of the updates after it. */
+export interface Pending {
+  /** The clock it reaches, per client. */
+  ends: Map<number, number>
+  placements: RunIndex<Placement>
+}
 
 /** Clocks known per client: the section's state vector, raised by updates stored but not yet applied. */
-export type KnownClocks = Map<number, number>
+type KnownClocks = Map<number, number>
 
-export function knownClocks(doc: Y.Doc, inFlight: Iterable<Map<number, number>>): KnownClocks {
+function knownClocks(doc: Y.Doc, inFlight: Iterable<Pending>): KnownClocks {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc))
-  for (const ends of inFlight) {
+  for (const { ends } of inFlight) {
     for (const [client, clock] of ends) if (clock > (known.get(client) ?? 0)) known.set(client, clock)
   }
   return known
@@ -50,7 +59,13 @@ function standIn(known: KnownClocks): Uint8Array {
   return encoding.toUint8Array(e)
 }
 
-export function checkUpdate(update: Uint8Array, known: KnownClocks): Verdict {
+/** Judge a client's update against the section `doc` plus the updates being stored into it now. */
+export function checkUpdate(
+  update: Uint8Array,
+  doc: Y.Doc,
+  inFlight: readonly Pending[],
+  maxDepth: number = SYNC_LIMITS.maxNestingDepth,
+): Verdict {
   // Throws on bytes that are not an update at all: the caller's malformed-message path.
   const { structs } = Y.decodeUpdate(update)
   const ends = new Map<number, number>()
@@ -62,10 +77,13 @@ export function checkUpdate(update: Uint8Array, known: KnownClocks): Verdict {
   }
   const scratch = new Y.Doc({ gc: false })
   try {
-    Y.applyUpdate(scratch, standIn(known))
+    Y.applyUpdate(scratch, standIn(knownClocks(doc, inFlight)))
     Y.applyUpdate(scratch, update)
     if (scratch.store.pendingStructs || scratch.store.pendingDs) return { kind: 'missing' }
-    return { kind: 'applies', ends }
+    const pending = inFlight.map((p) => p.placements)
+    const { placements, deepest } = placeStructs(structs, { doc, pending }, maxDepth)
+    if (deepest > maxDepth) return { kind: 'invalid', reason: `types nested ${deepest} deep (at most ${maxDepth})` }
+    return { kind: 'applies', pending: { ends, placements } }
   } catch (err) {
     return { kind: 'invalid', reason: err instanceof Error ? err.message : String(err) }
   } finally {

@@ -83,6 +83,11 @@ export const SYNC_LIMITS = {
   maxDocumentBytes: 16 * 1024 * 1024,
   /** One awareness state (cursor, name, colour) as JSON. */
   maxAwarenessStateBytes: 8 * 1024,
+  /**
+   * How deep shared types may nest (a list in a table cell in a list…; real content stays far below).
+   * Deleting a type recurses once per level, so a deeper one could never be deleted cleanly.
+   */
+  maxNestingDepth: 64,
   /** Awareness client ids one connection may speak for. */
   maxAwarenessClientsPerConnection: 1,
   /**

@@ -221,3 +221,17 @@ export function pausableSocket(baseUrl: string, path: string, headers: Record<st
   })
   return { ws, received, closed, opened }
 }
+
+/** An update nesting `levels` elements one inside the other: Yjs takes it, but cannot delete it later. */
+export function deeplyNestedUpdate(levels: number): Uint8Array {
+  const doc = new Y.Doc()
+  let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment('body')
+  doc.transact(() => {
+    for (let i = 0; i < levels; i++) {
+      const child = new Y.XmlElement('blockquote')
+      parent.insert(0, [child])
+      parent = child
+    }
+  })
+  return Y.encodeStateAsUpdate(doc)
+}
