@@ -28,7 +28,7 @@ const peer: DocPeer = { send() {} }
 const TAIL = Math.floor(DEFAULT_HUB_OPTIONS.compactAfter / 2)
 
 /** Someone typing: one update per keystroke, a new paragraph every ~60 characters. */
-function keystrokes(n: number, clientID: number): Uint8Array[] {
+export function keystrokes(n: number, clientID: number): Uint8Array[] {
   const doc = new Y.Doc()
   doc.clientID = clientID
   const updates: Uint8Array[] = []

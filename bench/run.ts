@@ -3,7 +3,7 @@
  * Speed and memory targets live here, never in timed unit tests.
  *
  *   npm run bench                     # everything (~6 minutes)
- *   npm run bench -- --only cluster   # one part (peers, group-commit, open-time, memory, cluster, health): its
+ *   npm run bench -- --only cluster   # one part (peers, group-commit, open-time, update-check, memory, cluster, health): its
  *                                     # sections and goal rows replace theirs in the doc, the rest is kept
  *   npm run bench -- --quick          # shorter loads and smaller sizes, to try the bench itself
  *   npm run bench -- --render-from /tmp/planroom-bench-last.json   # rewrite the doc from the last run's results
@@ -25,8 +25,9 @@ import { type OpenTimeRow, runOpenTime } from './open-time'
 import { type LoadResult, meanOfTrials, runPeers } from './peers'
 import { ROOT, round, table, xychart } from './lib'
 import { spliceDoc } from './splice'
+import { type UpdateCheckRow, renderUpdateCheck, runUpdateCheck } from './update-check'
 
-const PARTS = ['peers', 'group-commit', 'open-time', 'memory', 'cluster'] as const
+const PARTS = ['peers', 'group-commit', 'open-time', 'update-check', 'memory', 'cluster'] as const
 type Part = (typeof PARTS)[number]
 
 const args = process.argv.slice(2)
@@ -49,6 +50,7 @@ const CONFIG = {
     trials: quick ? 1 : 2,
   },
   openTime: { sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000], reps: quick ? 2 : 5 },
+  updateCheck: { sizes: quick ? [10_000] : [10_000, 100_000], reps: quick ? 50 : 400 },
   memory: { sections: quick ? 50 : 200, extraPerSection: 2 },
   groupCommit: { writers: [1, 10, 100, 1_000], secondsEach: quick ? 1 : 2, burst: quick ? 10_000 : 50_000 },
   cluster: { docs: 20, clients: 10, rate: 2, duration: quick ? 4 : 10, trials: quick ? 1 : 2 },
@@ -64,6 +66,8 @@ async function runPart(part: Part): Promise<unknown> {
         rows.push(...(await runOpenTime(engine, CONFIG.openTime.sizes, CONFIG.openTime.reps, say)))
       return rows
     }
+    case 'update-check':
+      return runUpdateCheck(CONFIG.updateCheck.sizes, CONFIG.updateCheck.reps, say)
     case 'memory':
       return runMemory(CONFIG.memory, say)
     case 'group-commit': {
@@ -106,6 +110,7 @@ function partInChild(part: Part): Promise<unknown> {
 interface Results {
   peers?: LoadResult[]
   'open-time'?: OpenTimeRow[]
+  'update-check'?: UpdateCheckRow[]
   memory?: MemoryResult
   'group-commit'?: GroupCommitRow[]
   cluster?: ClusterResult
@@ -390,6 +395,13 @@ function render(results: Results, seconds: number, load: { start: number; end: n
     )
   }
 
+  const checks = results['update-check']
+  if (checks) {
+    const rendered = renderUpdateCheck(checks, CONFIG.updateCheck.reps, yes)
+    out.push(rendered.markdown, '')
+    goals.push(...rendered.goals)
+  }
+
   const mem = results.memory
   if (mem) {
     const mb = (b: number) => round(b / 1024 ** 2, 1)
@@ -484,7 +496,7 @@ function render(results: Results, seconds: number, load: { start: number; end: n
   )
   out.push('## How to read and rerun', '')
   out.push(
-    '- `npm run bench` runs all five parts and the health check, each in its own process, and rewrites this file; `npm run bench -- --only cluster` reruns one part: its sections and goal rows replace theirs here, the other parts stay as they were measured (a line under the title says which part was rerun when).',
+    '- `npm run bench` runs all six parts and the health check, each in its own process, and rewrites this file; `npm run bench -- --only cluster` reruns one part: its sections and goal rows replace theirs here, the other parts stay as they were measured (a line under the title says which part was rerun when).',
   )
   out.push(
     '- peerbench runs all its clients in one process: past a few hundred clients its own event loop adds to the latencies it measures, for every server alike. That is why p95/p99 move a lot between runs; the ratios within one run are what to compare.',
