@@ -52,7 +52,11 @@ export const SectionParams = z.object({
 /** A social network the plan will be on: it gets a section of its own (SPEC §2, step 4). */
 export const AddNetworkBody = z.object({
   name: z.string().trim().min(1, 'Name the network.').max(LIMITS.networkNameLength),
-  /** The department that owns the network's section; defaults to Marketing where there is one. */
+  /**
+   * The department that owns the network's section; defaults to Marketing where there is one (for an
+   * editor outside Marketing, their own department). Ignored when an archived network comes back: it
+   * keeps its owner.
+   */
   ownerDepartmentId: z.string().min(1).max(64).nullable().optional(),
 })
 export type AddNetworkBody = z.infer<typeof AddNetworkBody>
