@@ -56,8 +56,9 @@ export class SyncServer {
     this.unsubscribe = services.planEvents.subscribe((event) => {
       const message = planEventMessage(event)
       this.each(
-        (c) => this.eventListeners.has(c) && isAudience(event, c),
+        (c) => isAudience(event, c),
         (c) => c.send(message),
+        this.eventListeners,
       )
     })
   }
@@ -151,8 +152,12 @@ export class SyncServer {
   }
 
   /** Do something to every connection that matches; a failure on one is logged and ends only that one. */
-  private each(predicate: (c: SyncConnection) => boolean, act: (c: SyncConnection) => void) {
-    for (const c of [...this.connections]) {
+  private each(
+    predicate: (c: SyncConnection) => boolean,
+    act: (c: SyncConnection) => void,
+    among: Iterable<SyncConnection> = this.connections,
+  ) {
+    for (const c of [...among]) {
       shield(
         'event',
         () => ({ userId: c.who.userId, sectionId: c.who.sectionId }),
