@@ -109,7 +109,7 @@ export class SyncConnection implements DocPeer {
         () => this.cleanup(),
       ),
     )
-    ws.on('error', (err) => log.warn('sync socket error', { ...this.who, reason: String(err) }))
+    ws.on('error', (err) => log.warn('sync socket error', { ...this.where(), reason: String(err) }))
   }
 
   get workspaceId() {
