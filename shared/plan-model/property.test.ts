@@ -125,12 +125,10 @@ const recipe: fc.Arbitrary<Recipe> = fc.letrec<{ r: Recipe }>((tie) => ({
     rawValue.map((v) => ({ t: 'value' as const, v })),
     fc.array(fc.tuple(key, tie('r')), { maxLength: 4 }).map((entries) => ({ t: 'map' as const, entries })),
     // An item that looks right: an id (often valid, sometimes a repeat) and some fields.
-    fc
-      .tuple(itemId, fc.array(fc.tuple(key, tie('r')), { maxLength: 3 }))
-      .map(([id, entries]) => ({
-        t: 'map' as const,
-        entries: [['id', { t: 'value', v: id }] as [string, Recipe], ...entries],
-      })),
+    fc.tuple(itemId, fc.array(fc.tuple(key, tie('r')), { maxLength: 3 })).map(([id, entries]) => ({
+      t: 'map' as const,
+      entries: [['id', { t: 'value', v: id }] as [string, Recipe], ...entries],
+    })),
     fc.array(tie('r'), { maxLength: 3 }).map((items) => ({ t: 'array' as const, items })),
     fc.string({ maxLength: 4 }).map((s) => ({ t: 'text' as const, s })),
   ),
