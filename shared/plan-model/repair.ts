@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { SectionKind } from '../plans/catalog'
 import { type Problem, contentProblems, transactionProblems } from './validate'
-import type { ClockRange } from './ydoc'
+import { type ClockRange, FIELDS } from './ydoc'
 
 /**
  * Invalid structured content is REPAIRED by the server, not refused. Why:
@@ -44,6 +44,8 @@ function upgradeUpdate(doc: Y.Doc, upgrades: readonly NonNullable<Problem['upgra
   const copy = new Y.Doc()
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    // A root filled from an update is untyped until asked for: type `fields`, so its entries have a map parent.
+    copy.getMap(FIELDS)
     const updates: Uint8Array[] = []
     copy.on('update', (u: Uint8Array) => updates.push(u))
     copy.transact(() => {
