@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { ApprovalList } from '../../shared/approvals/schema'
+import type { DepartmentApproval } from '../../shared/approvals/schema'
 import { fieldChanges } from '../../shared/history/field-diff'
 import type { Version, VersionDetail } from '../../shared/history/schema'
 import { readContent } from '../../shared/plan-model/read'
@@ -11,6 +11,7 @@ import { planWithPeople, storedDocOf } from '../../tests/support/sync-fixture'
 import { eventually, stockClient } from '../../tests/support/sync-clients'
 import { readConfig } from '../config'
 import { type RunningPlanroom, startPlanroom } from '../start'
+import { createUpdateLog } from '../sync/update-log'
 import { migrateToLatest } from './migrate'
 
 const MIGRATION = '2026-12-02-shared-text-fields'
@@ -78,7 +79,9 @@ describe.each(ENGINES)('structured text fields migrate to shared text on $engine
     const approval = async () => {
       const path = `/api/plans/${fx.plan.id}/approvals`
       // The first request after a restart may meet a kept-alive socket of the old server: once more.
-      const res = await fx.owner.req<ApprovalList>('GET', path).catch(() => fx.owner.req<ApprovalList>('GET', path))
+      const res = await fx.owner
+        .req<{ approvals: DepartmentApproval[] }>('GET', path)
+        .catch(() => fx.owner.req<{ approvals: DepartmentApproval[] }>('GET', path))
       return res.json.approvals.find((a) => a.departmentId === fx.dept('Sales'))!
     }
 
@@ -90,10 +93,7 @@ describe.each(ENGINES)('structured text fields migrate to shared text on $engine
       fx = await planWithPeople(url)
       lead = await fx.member('editor', { name: 'Lee Sales Lead', departments: ['Sales'], leadOf: ['Sales'] })
       sectionId = fx.objectivesOf('Sales').id
-      await database.storage.db
-        .insertInto('section_updates')
-        .values({ section_id: sectionId, data: Buffer.from(oldLayoutObjectives(OBJECTIVES)), created_at: Date.now() })
-        .execute()
+      await createUpdateLog(database.storage.driver).append([{ sectionId, data: oldLayoutObjectives(OBJECTIVES) }])
       const base = `/api/plans/${fx.plan.id}/departments/${fx.dept('Sales')}/objectives`
       expect((await fx.salesEditor.req('POST', `${base}/submit`)).status).toBe(200)
       expect((await lead.req('POST', `${base}/decision`, { decision: 'approve' })).status).toBe(200)

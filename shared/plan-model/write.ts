@@ -128,6 +128,28 @@ export function moveItem<K extends SectionKind>(doc: Y.Doc, kind: K, path: ListP
   }, MODEL_ORIGIN)
 }
 
+/**
+ * The Y.Text of the text field at `path`, made when the field has none yet (a plain string from before
+ * is carried over): what a field binding types into. For people who may edit only.
+ */
+export function ensureTextAt(doc: Y.Doc, kind: SectionKind, path: readonly string[]): Y.Text {
+  if (path.length === 1) return ensureText(doc, kind, path[0]!)
+  const listPath = path.slice(0, -2)
+  const id = path.at(-2)!
+  const key = path.at(-1)!
+  if (!textSpec(plainField(kind, specAt(kind, listPath).item, key)))
+    throw new InvalidContentError(`${path.join('.')} is not text.`)
+  prepareList(doc, kind, listPath)
+  let text: Y.Text | null = null
+  doc.transact(() => {
+    const { map } = requireItem(resolveList(doc, kind, listPath), id, listPath)
+    const current = map.get(key)
+    text = current instanceof Y.Text ? current : new Y.Text(typeof current === 'string' ? current : '')
+    if (text !== current) map.set(key, text)
+  }, MODEL_ORIGIN)
+  return text!
+}
+
 /** Replace a section's whole structured content (templates, seeds, tests, benchmarks). */
 export function writeContent<K extends SectionKind>(doc: Y.Doc, kind: K, content: ContentInput<K>) {
   const schema: z.ZodObject = SECTION_CONTENT[kind]

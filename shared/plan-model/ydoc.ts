@@ -44,6 +44,28 @@ export function writableFields(doc: Y.Doc): Y.Map<unknown> {
   return fields
 }
 
+/**
+ * The Y.Text of the text field at a path (['audience'], ['objectives', id, 'statement']), or null when
+ * the field holds none yet (never written, or a plain string from before). Items are found by id, the
+ * first one as readers do.
+ */
+export function textAt(doc: Y.Doc, path: readonly string[]): Y.Text | null {
+  let map: Y.Map<unknown> | null = fieldsOf(doc)
+  for (let i = 0; map && i < path.length - 1; i += 2) {
+    const list = map.get(path[i]!)
+    map = null
+    if (!(list instanceof Y.Array)) break
+    for (const element of list) {
+      if (element instanceof Y.Map && element.get('id') === path[i + 1]) {
+        map = element as Y.Map<unknown>
+        break
+      }
+    }
+  }
+  const value = map?.get(path.at(-1) ?? '')
+  return value instanceof Y.Text ? value : null
+}
+
 /** A range of a Yjs client's clock: what a deletion names. */
 export interface ClockRange {
   client: number
