@@ -7,7 +7,7 @@ export interface TextBindingOptions {
   /** The field's shared text as the document holds it now, or null when it has none yet. */
   resolve(): Y.Text | null
   /** Makes the shared text at the first keystroke; only for people who may edit (absent: nothing is written). */
-  create?: () => Y.Text
+  create?: () => Y.Text | null
   /** Every value the element is given, for a controlled input to render. */
   onValue?(value: string): void
 }
@@ -167,7 +167,10 @@ export class TextBinding {
       from = mapIndex(delta, from, -1)
       to = mapIndex(delta, to, -1)
     }
-    this.doc.transact(() => applyTextChange(text, { index: from, remove: Math.max(0, to - from), insert: change.insert }), this)
+    this.doc.transact(
+      () => applyTextChange(text, { index: from, remove: Math.max(0, to - from), insert: change.insert }),
+      this,
+    )
     this.options.onValue?.(value)
   }
 
