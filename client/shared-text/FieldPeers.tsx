@@ -17,8 +17,8 @@ export function FieldPeers({ path }: { path: string }) {
     <Avatar.Group spacing={6} className="field-peers" data-testid="field-peers">
       {peers.slice(0, 3).map((p: FieldPeer) => (
         <Tooltip key={p.clientId} label={`${p.name} is in this field`} withArrow>
-          <Avatar size={20} radius="xl" style={{ background: p.color, color: 'white' }} aria-label={p.name}>
-            <span style={{ fontSize: 9, fontWeight: 700 }}>{initials(p.name)}</span>
+          <Avatar size={22} radius="xl" variant="filled" color={p.color} aria-label={p.name}>
+            <span style={{ fontSize: 10, fontWeight: 700 }}>{initials(p.name)}</span>
           </Avatar>
         </Tooltip>
       ))}
