@@ -1,15 +1,19 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 
-/** Someone else in a field: who, in their colour. */
+/** Someone else in a field: who, in their colour, and their caret in its text when it is a text. */
 export interface FieldPeer {
   clientId: number
   name: string
   color: string
+  /** Y.RelativePosition (as JSON) of the caret in the field's Y.Text, so it moves with the text. */
+  caret: unknown
 }
 
 /** The awareness field that says which field a person is in: its path joined by dots, or null. */
 export const FIELD_STATE = 'field'
+/** The awareness field with that person's caret in the field's text (a Y.RelativePosition as JSON). */
+export const CARET_STATE = 'fieldCaret'
 
 const NONE: readonly FieldPeer[] = []
 
@@ -39,6 +43,14 @@ export class FieldPresence {
   enter(key: string | null) {
     if ((this.awareness.getLocalState()?.[FIELD_STATE] ?? null) === key) return
     this.awareness.setLocalStateField(FIELD_STATE, key)
+    if (key === null) this.caret(null)
+  }
+
+  /** Where this person's caret is in the text of the field they are in (null: none to show). */
+  caret(position: unknown) {
+    const state = this.awareness.getLocalState()
+    if (JSON.stringify(state?.[CARET_STATE] ?? null) === JSON.stringify(position)) return
+    this.awareness.setLocalStateField(CARET_STATE, position)
   }
 
   peersAt = (key: string): readonly FieldPeer[] => this.byField.get(key) ?? NONE
@@ -55,7 +67,12 @@ export class FieldPresence {
       const user = state.user as { name?: unknown; color?: unknown } | undefined
       if (clientId === this.awareness.clientID || typeof key !== 'string' || typeof user?.name !== 'string') continue
       const peers = next.get(key) ?? []
-      peers.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : '#868e96' })
+      peers.push({
+        clientId,
+        name: user.name,
+        color: typeof user.color === 'string' ? user.color : '#868e96',
+        caret: state[CARET_STATE] ?? null,
+      })
       next.set(key, peers)
     }
     let changed = next.size !== this.byField.size
@@ -72,11 +89,18 @@ export class FieldPresence {
   }
 }
 
-const sameShown = (a: FieldPeer, b: FieldPeer) => a.clientId === b.clientId && a.name === b.name && a.color === b.color
+const sameShown = (a: FieldPeer, b: FieldPeer) =>
+  a.clientId === b.clientId &&
+  a.name === b.name &&
+  a.color === b.color &&
+  JSON.stringify(a.caret) === JSON.stringify(b.caret)
 
 export const FieldPresenceContext = createContext<FieldPresence | null>(null)
 
 const noSubscription = () => () => {}
+
+/** The form's presence, for a field that says where its caret is. */
+export const useFieldPresence = () => useContext(FieldPresenceContext)
 
 /** The other people in the field at `key`. */
 export function useFieldPeers(key: string): readonly FieldPeer[] {

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { textAt } from '../../shared/plan-model/ydoc'
+import { useFieldPresence } from './field-presence'
 import { TextBinding, type TextElement } from './text-binding'
 
 export interface SharedTextOptions {
@@ -36,12 +37,29 @@ export function useSharedText({ doc, path, fallback, create, bound = true }: Sha
     if (!element || !bound) return
     const binding = new TextBinding(element, doc, {
       resolve: () => textAt(doc, pathRef.current),
-      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- set whenever `editable`
-      create: editable ? () => createRef.current!() : undefined,
+      create: editable ? () => createRef.current?.() ?? null : undefined,
       onValue: setValue,
     })
     return () => binding.destroy()
   }, [element, doc, key, editable, bound])
+
+  // Where this person's caret is, for the others in the field (as a position in the text, which
+  // moves with what anyone types before it).
+  const presence = useFieldPresence()
+  useEffect(() => {
+    if (!element || !presence) return
+    const publish = () => {
+      const text = textAt(doc, pathRef.current)
+      if (!text || element.ownerDocument.activeElement !== element) return
+      const index = element.selectionDirection === 'backward' ? element.selectionStart : element.selectionEnd
+      presence.caret(Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index ?? 0)))
+    }
+    const events = ['select', 'keyup', 'mouseup', 'input', 'focus'] as const
+    for (const e of events) element.addEventListener(e, publish)
+    return () => {
+      for (const e of events) element.removeEventListener(e, publish)
+    }
+  }, [element, doc, presence])
 
   // Without shared text the field shows what the reader read (a string from before), as it changes.
   useEffect(() => {
@@ -50,6 +68,8 @@ export function useSharedText({ doc, path, fallback, create, bound = true }: Sha
 
   return {
     ref: setElement,
+    /** The bound element (to draw the others' carets over it). */
+    element,
     value: bound ? value : fallback,
     onChange: (event: { currentTarget: { value: string } }) => setValue(event.currentTarget.value),
   }

@@ -1,6 +1,7 @@
 import { Box, Group, Slider, Stack, TextInput } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { pathKey, useStructuredEnv } from './env'
+import { RemoteCarets } from '../shared-text/RemoteCarets'
 import { FieldFrame, useSharedTextField } from './fields'
 import { type ItemProps, type LayoutProps, RemoveButton } from './list-parts'
 import { useLiveValue } from './use-live-value'
@@ -71,7 +72,7 @@ function PoleInput(props: {
   align?: 'right'
 }): ReactNode {
   const env = useStructuredEnv()
-  const text = useSharedTextField(props.path, props.value)
+  const { element, ...text } = useSharedTextField(props.path, props.value)
   return (
     <FieldFrame path={pathKey(props.path)}>
       <TextInput
@@ -85,6 +86,7 @@ function PoleInput(props: {
         maxLength={200}
         styles={{ input: { textAlign: props.align ?? 'left', fontWeight: 500 } }}
       />
+      <RemoteCarets doc={env.doc} path={props.path} element={element} />
     </FieldFrame>
   )
 }

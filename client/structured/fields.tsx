@@ -23,6 +23,7 @@ import { memo, useMemo } from 'react'
 import type { FieldShape } from '../../shared/plan-model/schema-shape'
 import { type FieldUi, type OptionSource, enumLabel } from '../../shared/plan-model/ui-spec'
 import { FieldPeers, usePeerColor } from '../shared-text/FieldPeers'
+import { RemoteCarets } from '../shared-text/RemoteCarets'
 import { useSharedText } from '../shared-text/use-shared-text'
 import { type StructuredEnv, pathKey, useStructuredEnv } from './env'
 import { useLiveValue } from './use-live-value'
@@ -133,10 +134,18 @@ function sameProps(a: FieldProps, b: FieldProps) {
 function TextField(props: FieldProps) {
   const env = useStructuredEnv()
   const { path, shape, bare } = props
-  const text = useSharedTextField(path, props.value, props.fixed)
+  const { element, ...text } = useSharedTextField(path, props.value, props.fixed)
   const input = { ...common(env, props), ...text, maxLength: shape.type === 'text' ? shape.max : undefined }
-  if (shape.type === 'text' && shape.long) return <Textarea {...input} autosize minRows={bare ? 1 : 2} maxRows={12} />
-  return <TextInput {...input} />
+  return (
+    <>
+      {shape.type === 'text' && shape.long ? (
+        <Textarea {...input} autosize minRows={bare ? 1 : 2} maxRows={12} />
+      ) : (
+        <TextInput {...input} />
+      )}
+      <RemoteCarets doc={env.doc} path={path} element={element} />
+    </>
+  )
 }
 
 /** A text field of this section bound to its shared text; only people who may edit create it. */
@@ -391,7 +400,7 @@ function ShareField(props: FieldProps) {
         step={5}
         // The rest of the track is the promotional share.
         styles={{
-          track: { '--track-bg': value === null ? undefined : 'var(--mantine-color-orange-2)' } as React.CSSProperties,
+          track: { '--track-bg': value === null ? undefined : 'var(--mantine-color-orange-2)' },
         }}
       />
       {value === null && (

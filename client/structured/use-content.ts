@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { readContent } from '../../shared/plan-model/read'
 import type { SectionContent } from '../../shared/plan-model/schema'
 import { BODY_FIELD } from '../../shared/editor/extensions'
@@ -22,22 +22,42 @@ function onlyBody(doc: Y.Doc, transaction: Y.Transaction | undefined): boolean {
   return true
 }
 
+/** Whether a transaction only typed into shared text (fields bound to it show that themselves). */
+const onlyTyping = (transaction: Y.Transaction | undefined) =>
+  transaction !== undefined && [...transaction.changed.keys()].every((type) => type instanceof Y.Text)
+
+/** How long typing in a field may go before what is read from the document catches up. */
+const TYPING_READ_DELAY_MS = 120
+
 /**
  * Calls `onChange` after every update of the document that may have touched its structured fields
- * (typing in the rich text does not), at most once per microtask.
+ * (typing in the rich text does not), at most once per microtask. Typing in a text field calls it a
+ * moment later instead, once per burst: the field shows the keystroke itself, and re-reading the whole
+ * section on every keystroke would only compete with showing the next one.
  */
 export function watchFields(doc: Y.Doc, onChange: () => void): () => void {
   let scheduled = false
+  let typingTimer: ReturnType<typeof setTimeout> | null = null
+  const run = () => {
+    scheduled = false
+    if (typingTimer) clearTimeout(typingTimer)
+    typingTimer = null
+    onChange()
+  }
   const handler = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction?: Y.Transaction) => {
     if (scheduled || onlyBody(doc, transaction)) return
+    if (onlyTyping(transaction)) {
+      typingTimer ??= setTimeout(run, TYPING_READ_DELAY_MS)
+      return
+    }
     scheduled = true
-    queueMicrotask(() => {
-      scheduled = false
-      onChange()
-    })
+    queueMicrotask(run)
   }
   doc.on('update', handler)
-  return () => doc.off('update', handler)
+  return () => {
+    doc.off('update', handler)
+    if (typingTimer) clearTimeout(typingTimer)
+  }
 }
 
 /** A section's structured content, read with the plan-model reader and read again on every change. */
