@@ -87,6 +87,9 @@ export class TextBinding {
   }
 
   private readonly onTransaction = () => {
+    // A field keeps its text until that is deleted (replaced, its item moved or removed): only then,
+    // or while it has none, is it looked up again.
+    if (this.text && !this.text._item?.deleted) return
     const next = this.options.resolve()
     if (next !== this.text) this.attach(next)
   }

@@ -26,28 +26,35 @@ function onlyBody(doc: Y.Doc, transaction: Y.Transaction | undefined): boolean {
 const onlyTyping = (transaction: Y.Transaction | undefined) =>
   transaction !== undefined && [...transaction.changed.keys()].every((type) => type instanceof Y.Text)
 
-/** How long typing in a field may go before what is read from the document catches up. */
+/** How long after the last keystroke in a field what is read from the document catches up. */
 const TYPING_READ_DELAY_MS = 120
 
 /**
  * Calls `onChange` after every update of the document that may have touched its structured fields
  * (typing in the rich text does not), at most once per microtask. Typing in a text field calls it a
  * moment later instead, once per burst: the field shows the keystroke itself, and re-reading the whole
- * section on every keystroke would only compete with showing the next one.
+ * section on every keystroke would only compete with showing the next one (at the latest a second
+ * into a long burst).
  */
 export function watchFields(doc: Y.Doc, onChange: () => void): () => void {
   let scheduled = false
   let typingTimer: ReturnType<typeof setTimeout> | null = null
+  let typingSince = 0
   const run = () => {
     scheduled = false
     if (typingTimer) clearTimeout(typingTimer)
     typingTimer = null
+    typingSince = 0
     onChange()
   }
   const handler = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction?: Y.Transaction) => {
     if (scheduled || onlyBody(doc, transaction)) return
     if (onlyTyping(transaction)) {
-      typingTimer ??= setTimeout(run, TYPING_READ_DELAY_MS)
+      // After the burst (a pause), or at the latest a second into it.
+      const now = Date.now()
+      typingSince ||= now
+      if (typingTimer) clearTimeout(typingTimer)
+      typingTimer = setTimeout(run, Math.min(TYPING_READ_DELAY_MS, Math.max(0, typingSince + 1000 - now)))
       return
     }
     scheduled = true

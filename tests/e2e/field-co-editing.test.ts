@@ -76,6 +76,9 @@ describe.each(ENGINES)('structured fields co-edited in the browser on $engine', 
         // Each sees the other's initials on the field they share.
         await olivia.getByTestId('field-peers').getByLabel('Sam Sales').waitFor()
         await sam.getByTestId('field-peers').getByLabel('Olivia Owner').waitFor()
+        // And where the other's caret is in it, with their name.
+        await olivia.getByTestId('field-caret').filter({ hasText: 'Sam Sales' }).waitFor()
+        await sam.getByTestId('field-caret').filter({ hasText: 'Olivia Owner' }).waitFor()
         await olivia.screenshot({ path: artifactPath(`field-co-editing-${engine.engine}.png`), animations: 'disabled' })
         await sam.screenshot({
           path: artifactPath(`field-co-editing-sam-${engine.engine}.png`),
@@ -114,6 +117,35 @@ describe.each(ENGINES)('structured fields co-edited in the browser on $engine', 
         await expect.poll(() => valueOf(sam)).toBe(`Sam → ${start}`)
         await olivia.keyboard.press('Control+Shift+z')
         await expect.poll(() => valueOf(sam)).toBe(typed)
+      },
+    )
+
+    it(
+      'an IME composition is written when it ends, placed among what others typed meanwhile',
+      { timeout: 60_000 },
+      async () => {
+        const olivia = await openObjectives(fx.owner)
+        const sam = await openObjectives(fx.salesEditor)
+        const start = await valueOf(olivia)
+        const sectionId = fx.objectivesOf('Sales').id
+        const stored = async () =>
+          readContent(await storedDocOf(live.database, sectionId), 'objectives').objectives[0]!.statement
+        await caretAt(olivia, start.length)
+        await caretAt(sam, 0)
+        const ime = await olivia.context().newCDPSession(olivia)
+        await ime.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 })
+        await expect.poll(() => valueOf(olivia)).toBe(`${start}にほん`)
+        // Mid-composition nothing is written, and nothing replaces what is being composed: Sam types
+        // meanwhile, the server stores his words, and neither he nor the server has the unfinished word.
+        await sam.keyboard.type('Sam ')
+        await expect.poll(stored).toBe(`Sam ${start}`)
+        expect(await valueOf(sam)).toBe(`Sam ${start}`)
+        expect(await valueOf(olivia)).toBe(`${start}にほん`)
+        await ime.send('Input.insertText', { text: '日本' })
+        // Written when it ends, where Olivia was typing, after Sam's words.
+        await expect.poll(() => valueOf(sam)).toBe(`Sam ${start}日本`)
+        await expect.poll(() => valueOf(olivia)).toBe(`Sam ${start}日本`)
+        await expect.poll(stored).toBe(`Sam ${start}日本`)
       },
     )
 
