@@ -1,13 +1,6 @@
 import { Avatar, Tooltip } from '@mantine/core'
+import { initials } from '../presence/PresenceAvatars'
 import { type FieldPeer, useFieldPeers } from './field-presence'
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('')
 
 /** The others in a field: their initials in their colour, at the field's top right corner. */
 export function FieldPeers({ path }: { path: string }) {

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconPlus, IconSparkles } from '@tabler/icons-react'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { z } from 'zod'
 import { SUGGESTED_TRAITS } from '../../shared/plan-model/schema'
 import { fieldsOf } from '../../shared/plan-model/schema-shape'
@@ -33,26 +33,27 @@ const PAGE = 40
 export function ListBlock({ path, items, item, ui, nested }: ListBlockProps) {
   const env = useStructuredEnv()
   const [limit, setLimit] = useState(PAGE)
-  const [focusId, setFocusId] = useState<string | null>(null)
+  /** The item just added, whose first field takes the cursor once it is on screen. */
+  const focusId = useRef<string | null>(null)
   const columns = useMemo(() => fieldsOf(item).filter((f) => ui.fields[f.key]), [item, ui])
   const lists = useMemo(() => fieldsOf(item).filter((f) => f.shape.type === 'list' && ui.lists?.[f.key]), [item, ui])
   const shown = items.slice(0, limit)
 
   // A new item's first field takes the cursor.
   useEffect(() => {
-    if (!focusId || !items.some((i) => i.id === focusId)) return
+    const id = focusId.current
+    if (!id || !items.some((i) => i.id === id)) return
     const first = columns[0]
     const el =
-      first &&
-      document.querySelector<HTMLElement>(`[data-path="${CSS.escape(pathKey([...path, focusId, first.key]))}"]`)
+      first && document.querySelector<HTMLElement>(`[data-path="${CSS.escape(pathKey([...path, id, first.key]))}"]`)
     el?.focus()
-    setFocusId(null)
-  }, [focusId, items, columns, path])
+    focusId.current = null
+  }, [items, columns, path])
 
   const add = (values?: Record<string, unknown>) => {
     const id = env.write.add(path, values)
     if (id) {
-      setFocusId(id)
+      focusId.current = id
       setLimit((l) => Math.max(l, items.length + 1))
     }
   }

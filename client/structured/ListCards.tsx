@@ -2,7 +2,6 @@ import { Box, Group, Paper, Stack, Text } from '@mantine/core'
 import { memo } from 'react'
 import { itemLabel, type ListUi } from '../../shared/plan-model/ui-spec'
 import { pathKey } from './env'
-import { FieldControl } from './fields'
 import { ListBlock } from './ListBlock'
 import {
   type Column,
@@ -10,8 +9,7 @@ import {
   type ItemProps,
   type LayoutProps,
   RemoveButton,
-  isFixed,
-  isMoot,
+  ItemField,
   sameItem,
 } from './list-parts'
 
@@ -87,14 +85,7 @@ const Card = memo(
           <div className="structured-grid" style={{ flex: 1, minWidth: 0 }}>
             {fields.map((c) => (
               <div key={c.key} className={wideInCard(c, ui) ? 'structured-wide' : undefined}>
-                <FieldControl
-                  path={[...path, item.id, c.key]}
-                  shape={c.shape as never}
-                  ui={ui.fields[c.key]!}
-                  value={item[c.key]}
-                  moot={isMoot(ui, c.key, item)}
-                  fixed={isFixed(ui, c.key, item)}
-                />
+                <ItemField path={path} item={item} ui={ui} column={c} />
               </div>
             ))}
           </div>

@@ -3,7 +3,6 @@ import { useElementSize } from '@mantine/hooks'
 import { memo } from 'react'
 import type { FieldShape } from '../../shared/plan-model/schema-shape'
 import { pathKey, useStructuredEnv } from './env'
-import { FieldControl } from './fields'
 import { Cards } from './ListCards'
 import {
   type Column,
@@ -12,8 +11,7 @@ import {
   type LayoutProps,
   RemoveButton,
   grow,
-  isFixed,
-  isMoot,
+  ItemField,
   sameItem,
 } from './list-parts'
 import type { ListUi } from '../../shared/plan-model/ui-spec'
@@ -95,15 +93,7 @@ const Row = memo(function Row({ item, index, path, ui, columns, onRemove }: Item
     <Table.Tr data-path={pathKey([...path, item.id])}>
       {columns.map((c) => (
         <Table.Td key={c.key} style={{ verticalAlign: 'top' }}>
-          <FieldControl
-            path={[...path, item.id, c.key]}
-            shape={c.shape as never}
-            ui={ui.fields[c.key]!}
-            value={item[c.key]}
-            moot={isMoot(ui, c.key, item)}
-            fixed={isFixed(ui, c.key, item)}
-            bare
-          />
+          <ItemField path={path} item={item} ui={ui} column={c} bare />
         </Table.Td>
       ))}
       <RemoveCell ui={ui} item={item} index={index} onClick={() => onRemove(item.id, index)} />

@@ -222,11 +222,9 @@ function useFieldPresence(connection: RoomConnection): FieldPresence {
  * Until then an empty form would flash "nothing here yet" over a section that has content.
  */
 function useDocReady(connection: RoomConnection): boolean {
-  const isReady = () => connection.provider.synced || connection.persistence?.synced === true
-  const [ready, setReady] = useState(isReady)
+  const [readyFor, setReadyFor] = useState<RoomConnection | null>(null)
   useEffect(() => {
-    if (isReady()) return setReady(true)
-    const done = () => setReady(true)
+    const done = () => setReadyFor(connection)
     connection.provider.on('sync', done)
     connection.persistence?.on('synced', done)
     // Offline with nothing stored on this device: show the (empty) form rather than wait forever.
@@ -236,9 +234,8 @@ function useDocReady(connection: RoomConnection): boolean {
       connection.provider.off('sync', done)
       connection.persistence?.off('synced', done)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [connection])
-  return ready
+  return readyFor === connection || connection.provider.synced || connection.persistence?.synced === true
 }
 
 function FormSkeleton() {

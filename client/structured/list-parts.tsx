@@ -3,6 +3,7 @@ import { IconTrash } from '@tabler/icons-react'
 import type { FieldShape } from '../../shared/plan-model/schema-shape'
 import { type ListUi, itemLabel } from '../../shared/plan-model/ui-spec'
 import { pathKey, useStructuredEnv } from './env'
+import { FieldControl } from './fields'
 
 /** What every layout of a list shares: its items, its words and how to remove one. */
 export type Item = { id: string } & Record<string, unknown>
@@ -69,5 +70,32 @@ export function sameItem(a: ItemProps, b: ItemProps) {
     a.columns === b.columns &&
     pathKey(a.path) === pathKey(b.path) &&
     JSON.stringify(a.item) === JSON.stringify(b.item)
+  )
+}
+
+/** One field of an item, bound to the document: moot or fixed as the list's words say. */
+export function ItemField({
+  path,
+  item,
+  ui,
+  column,
+  bare,
+}: {
+  path: readonly string[]
+  item: Item
+  ui: ListUi
+  column: Column
+  bare?: boolean
+}) {
+  return (
+    <FieldControl
+      path={[...path, item.id, column.key]}
+      shape={column.shape as never}
+      ui={ui.fields[column.key]!}
+      value={item[column.key]}
+      moot={isMoot(ui, column.key, item)}
+      fixed={isFixed(ui, column.key, item)}
+      bare={bare}
+    />
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import * as Y from 'yjs'
 import { readContent } from '../../shared/plan-model/read'
+import type { AnyType } from '../../shared/plan-model/ydoc'
 import type { SectionContent } from '../../shared/plan-model/schema'
 import { BODY_FIELD } from '../../shared/editor/extensions'
 import type { SectionKind } from '../../shared/plans/catalog'
@@ -15,8 +16,8 @@ function onlyBody(doc: Y.Doc, transaction: Y.Transaction | undefined): boolean {
   const body = doc.share.get(BODY_FIELD)
   if (!body) return false
   for (const type of transaction.changed.keys()) {
-    let root: Y.AbstractType<any> = type
-    while (root._item) root = root._item.parent as Y.AbstractType<any>
+    let root: AnyType = type
+    while (root._item) root = root._item.parent as AnyType
     if (root !== body) return false
   }
   return true
