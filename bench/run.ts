@@ -505,9 +505,9 @@ function render(results: Results, seconds: number, load: { start: number; end: n
       '',
     )
     goals.push([
-      'structured field typing reaches the other browser no slower than rich text (median)',
-      `${typing.field.p50} ms vs ${typing.richText.p50} ms`,
-      yes(typing.field.p50 <= typing.richText.p50 * 1.1 + 2),
+      'structured field typing reaches the other browser no slower than rich text (median, within the 4 ms the watch can tell apart)',
+      `${typing.field.p50} ms vs ${typing.richText.p50} ms (p95 ${typing.field.p95} vs ${typing.richText.p95} ms)`,
+      yes(typing.field.p50 <= typing.richText.p50 + 4),
     ])
   }
 
