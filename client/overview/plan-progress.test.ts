@@ -47,7 +47,7 @@ describe('plan progress', () => {
     expect(steps[0]).toMatchObject({ warnings: 1, errors: 0, missing: null })
     expect(steps[1]).toMatchObject({ errors: 1, missing: '1 error to fix' })
     // Step 4 needs a network too.
-    expect(steps[3]!.missing).toBe('no network chosen yet')
+    expect(steps[3]!.missing).toBe('no network added yet')
   })
 
   it('reads the health report as the cache holds it: a list of findings or the report itself', () => {

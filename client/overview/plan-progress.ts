@@ -65,7 +65,7 @@ export function planProgress(
         parts.push(
           `${unwritten.length} of ${inStep.length} ${inStep.length === 1 ? 'section' : 'sections'} still empty`,
         )
-      if (needsNetwork) parts.push('no network chosen yet')
+      if (needsNetwork) parts.push('no network added yet')
       if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'} to fix`)
       missing = parts.join(' · ') || 'Nothing in this step yet'
     }

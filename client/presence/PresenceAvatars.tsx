@@ -1,7 +1,8 @@
 import { Avatar, Tooltip } from '@mantine/core'
 import { type PresentPerson, distinctPeople } from './usePlanPresence'
 
-const initials = (name: string) =>
+/** Up to two initials of a name, as avatars show it. */
+export const initials = (name: string) =>
   name
     .split(/\s+/)
     .filter(Boolean)

@@ -54,6 +54,9 @@ export function SectionPane(props: SectionPaneProps) {
   }, [connection])
 
   const editable = section.abilities.edit && finalReason === null
+  useEffect(() => {
+    if (connection) connection.mayWrite = editable
+  }, [connection, editable])
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} aria-label={`Section: ${section.title}`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">

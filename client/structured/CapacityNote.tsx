@@ -1,10 +1,9 @@
 import { Anchor, Group, Paper, Text, ThemeIcon } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck, IconUsers } from '@tabler/icons-react'
+import { chosenNetworks } from '../../shared/plan-model/networks'
 import type { SectionContent } from '../../shared/plan-model/schema'
 import { useStructuredEnv } from './env'
 import { useSectionsContent } from './use-content'
-
-const key = (name: string) => name.trim().toLowerCase()
 
 /**
  * Network selection against the team (mistake 3, "being everywhere"): how many networks Process &
@@ -16,11 +15,10 @@ export function CapacityNote({ content }: { content: SectionContent<'network_sel
     sections: [process],
   } = useSectionsContent(env.plan, 'process', env.me)
   const capacity = process?.content.networkCapacity ?? null
-  // The networks the plan is on: every network section, and every chosen network without one yet.
-  const names = new Set(env.plan.sections.filter((s) => s.kind === 'network').map((s) => key(s.title)))
-  for (const c of content.chosen)
-    if (c.name.trim() && !(c.sectionId && env.plan.sections.some((s) => s.id === c.sectionId))) names.add(key(c.name))
-  const count = names.size
+  const count = chosenNetworks(
+    content.chosen,
+    env.plan.sections.filter((s) => s.kind === 'network').map((s) => ({ id: s.id, title: s.title })),
+  ).length
   const over = capacity !== null && count > capacity
   const open = process && (
     <Anchor component="button" size="sm" onClick={() => env.openSection(process.section.id)}>

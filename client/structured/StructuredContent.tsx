@@ -2,13 +2,15 @@ import { Box, Divider, SimpleGrid, Skeleton, Stack } from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react'
 import type { SectionContent } from '../../shared/plan-model/schema'
 import type { SectionKind } from '../../shared/plans/catalog'
-import type { Section } from '../../shared/plans/schema'
+import type { Plan, Section } from '../../shared/plans/schema'
+import { chosenRows } from '../../shared/plan-model/networks'
 import { usePlanDocPulse } from '../health/pulse'
 import { IndicatorsContent } from '../indicators/IndicatorsContent'
 import type { PlanViewProps } from '../plans/plan-views'
 import type { RoomConnection } from '../sync/section-connection'
+import { FieldPresence, FieldPresenceContext } from '../shared-text/field-presence'
 import { CapacityNote } from './CapacityNote'
-import { type StructuredEnv, StructuredEnvContext } from './env'
+import { type StructuredEnv, StructuredEnvContext, useStructuredEnv } from './env'
 import { FieldControl } from './fields'
 import { BlockHeading, ListBlock } from './ListBlock'
 import { objectAt, shapeOf } from '../../shared/plan-model/schema-shape'
@@ -63,7 +65,23 @@ function StructuredForm({
   const content = useDocContent(doc, kind)
   const ready = useDocReady(connection)
   const { objectives, ready: objectivesReady } = usePlanObjectives(plan, me, linksObjectives(ui))
-  const write = useMemo(() => createWriter(doc, kind), [doc, kind])
+  const networkSections = useMemo(() => networkSectionsOf(plan), [plan])
+  const write = useMemo(
+    () =>
+      createWriter(
+        doc,
+        kind,
+        // A network section's row in Network selection gets its entry when someone first writes its reason.
+        kind === 'network_selection'
+          ? (listPath, id) => {
+              const section =
+                listPath.length === 1 && listPath[0] === 'chosen' && networkSections.find((s) => s.id === id)
+              return section ? { name: section.title, sectionId: section.id } : null
+            }
+          : undefined,
+      ),
+    [doc, kind, networkSections],
+  )
 
   const env = useMemo<StructuredEnv>(() => {
     const departments = workspace.departments.map((d) => ({ value: d.id, label: d.name }))
@@ -80,6 +98,7 @@ function StructuredForm({
     }
     return {
       kind,
+      doc,
       plan,
       me,
       editable,
@@ -90,13 +109,28 @@ function StructuredForm({
       labelOf: (source, id) => labels[source].get(id) ?? (source === 'objectives' && !objectivesReady ? id : null),
       openSection,
     }
-  }, [kind, plan, me, editable, write, workspace, objectives, objectivesReady, openSection])
+  }, [kind, doc, plan, me, editable, write, workspace, objectives, objectivesReady, openSection])
+
+  const presence = useFieldPresence(connection)
 
   return (
     <StructuredEnvContext.Provider value={env}>
-      <Box className="structured" data-kind={kind} data-section-id={section.id} data-testid="structured-content">
-        {ready ? <KindForm kind={kind} content={content} ui={ui} /> : <FormSkeleton />}
-      </Box>
+      <FieldPresenceContext.Provider value={presence}>
+        <Box
+          className="structured"
+          data-kind={kind}
+          data-section-id={section.id}
+          data-editable={editable}
+          data-testid="structured-content"
+          // Which field this person is in, for the others (any control: text, date, choice…).
+          onFocus={(e) => presence.enter(fieldPathOf(e.target))}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget)) presence.enter(null)
+          }}
+        >
+          {ready ? <KindForm kind={kind} content={content} ui={ui} /> : <FormSkeleton />}
+        </Box>
+      </FieldPresenceContext.Provider>
       <Divider my="xl" label="Notes" labelPosition="left" color="gray.3" />
     </StructuredEnvContext.Provider>
   )
@@ -124,18 +158,16 @@ function BlockView({
   block: Block
 }) {
   const schema = objectAt(kind)
+  const env = useStructuredEnv()
   const list = (key: string) => {
     const shape = shapeOf(schema.shape[key] as never)
     if (shape.type !== 'list') return null
-    return (
-      <ListBlock
-        key={key}
-        path={[key]}
-        items={content[key] as { id: string }[]}
-        item={shape.spec.item}
-        ui={ui.lists[key]!}
-      />
-    )
+    // Network selection lists every network the plan is on, whether or not anyone wrote why yet.
+    const items =
+      kind === 'network_selection' && key === 'chosen'
+        ? chosenRows((content as SectionContent<'network_selection'>).chosen, networkSectionsOf(env.plan))
+        : (content[key] as { id: string }[])
+    return <ListBlock key={key} path={[key]} items={items} item={shape.spec.item} ui={ui.lists[key]!} />
   }
   if ('custom' in block)
     return kind === 'network_selection' ? (
@@ -168,16 +200,31 @@ function BlockView({
   )
 }
 
+/** The plan's network sections, as plan-model/networks.ts takes them. */
+const networkSectionsOf = (plan: Plan) =>
+  plan.sections.filter((s) => s.kind === 'network').map((s) => ({ id: s.id, title: s.title }))
+
+/** The path of the field an element belongs to (its `data-path`), or null outside any field. */
+function fieldPathOf(target: EventTarget): string | null {
+  const el = target instanceof Element ? target.closest<HTMLElement>('[data-path]') : null
+  return el?.closest('.structured-field') ? (el.dataset.path ?? null) : null
+}
+
+/** Who is in which field of this section, for as long as the form is shown. */
+function useFieldPresence(connection: RoomConnection): FieldPresence {
+  const presence = useMemo(() => new FieldPresence(connection.provider.awareness), [connection])
+  useEffect(() => presence.start(), [presence])
+  return presence
+}
+
 /**
  * Whether the document holds what is known of it: the copy kept on this device, or the server's.
  * Until then an empty form would flash "nothing here yet" over a section that has content.
  */
 function useDocReady(connection: RoomConnection): boolean {
-  const isReady = () => connection.provider.synced || connection.persistence?.synced === true
-  const [ready, setReady] = useState(isReady)
+  const [readyFor, setReadyFor] = useState<RoomConnection | null>(null)
   useEffect(() => {
-    if (isReady()) return setReady(true)
-    const done = () => setReady(true)
+    const done = () => setReadyFor(connection)
     connection.provider.on('sync', done)
     connection.persistence?.on('synced', done)
     // Offline with nothing stored on this device: show the (empty) form rather than wait forever.
@@ -187,9 +234,8 @@ function useDocReady(connection: RoomConnection): boolean {
       connection.provider.off('sync', done)
       connection.persistence?.off('synced', done)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [connection])
-  return ready
+  return readyFor === connection || connection.provider.synced || connection.persistence?.synced === true
 }
 
 function FormSkeleton() {

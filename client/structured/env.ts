@@ -1,4 +1,5 @@
 import type { ComboboxData } from '@mantine/core'
+import type * as Y from 'yjs'
 import { createContext, useContext } from 'react'
 import type { SectionKind } from '../../shared/plans/catalog'
 import type { Plan } from '../../shared/plans/schema'
@@ -10,6 +11,8 @@ import type { Writer } from './writer'
 /** What every control of one section's structured content shares. */
 export interface StructuredEnv {
   kind: SectionKind
+  /** The section's document, which text fields bind to. */
+  doc: Y.Doc
   plan: Plan
   me: Presence
   editable: boolean

@@ -20,9 +20,12 @@ import {
 import { DateInput } from '@mantine/dates'
 import { IconUser } from '@tabler/icons-react'
 import { memo, useMemo } from 'react'
-import { type StructuredEnv, pathKey, useStructuredEnv } from './env'
 import type { FieldShape } from '../../shared/plan-model/schema-shape'
 import { type FieldUi, type OptionSource, enumLabel } from '../../shared/plan-model/ui-spec'
+import { FieldPeers, usePeerColor } from '../shared-text/FieldPeers'
+import { RemoteCarets } from '../shared-text/RemoteCarets'
+import { useSharedText } from '../shared-text/use-shared-text'
+import { type StructuredEnv, pathKey, useStructuredEnv } from './env'
 import { useLiveValue } from './use-live-value'
 
 export interface FieldProps {
@@ -35,17 +38,20 @@ export interface FieldProps {
   bare?: boolean
   /** Shown but not used (its `mootWhen` field is set). */
   moot?: boolean
+  /** Shown read-only: its value comes from what another field points at (its `fixedWhen` field is set). */
+  fixed?: boolean
 }
 
 /** Props every Mantine input here shares: label, accessible name, placeholder, the path, read-only. */
-function common(env: StructuredEnv, { path, ui, bare, moot }: FieldProps) {
+function common(env: StructuredEnv, { path, ui, bare, moot, fixed }: FieldProps) {
   return {
     disabled: moot,
     label: bare ? undefined : ui.label,
     description: bare ? undefined : ui.description,
     'aria-label': ui.label,
-    placeholder: env.editable ? ui.placeholder : bare ? '' : '—',
-    readOnly: !env.editable,
+    placeholder: env.editable && !fixed ? ui.placeholder : bare ? '' : '—',
+    readOnly: !env.editable || fixed,
+    'data-fixed': fixed || undefined,
     'data-path': pathKey(path),
     size: 'sm' as const,
   }
@@ -53,9 +59,32 @@ function common(env: StructuredEnv, { path, ui, bare, moot }: FieldProps) {
 
 /**
  * One field of a section's structured content, bound live to the document: the control comes from
- * the field's schema (text, number, date, choice, person, links…), the words from ui-spec.ts.
+ * the field's schema (text, number, date, choice, person, links…), the words from ui-spec.ts; the
+ * others in the field show at its corner, and its outline takes the colour of the first of them.
  */
 export const FieldControl = memo(function FieldControl(props: FieldProps) {
+  return (
+    <FieldFrame path={pathKey(props.path)}>
+      <Control {...props} />
+    </FieldFrame>
+  )
+}, sameProps)
+
+export function FieldFrame({ path, children }: { path: string; children: React.ReactNode }) {
+  const color = usePeerColor(path)
+  return (
+    <div
+      className="structured-field"
+      data-peers={color ? '' : undefined}
+      style={color ? ({ '--peer-color': color } as React.CSSProperties) : undefined}
+    >
+      {children}
+      <FieldPeers path={path} />
+    </div>
+  )
+}
+
+function Control(props: FieldProps) {
   const env = useStructuredEnv()
   const { shape, ui } = props
   if (ui.widget === 'share' && shape.type === 'number') return <ShareField {...props} />
@@ -87,7 +116,7 @@ export const FieldControl = memo(function FieldControl(props: FieldProps) {
     case 'tags':
       return <TagsField {...props} />
   }
-}, sameProps)
+}
 
 function sameProps(a: FieldProps, b: FieldProps) {
   return (
@@ -95,25 +124,41 @@ function sameProps(a: FieldProps, b: FieldProps) {
     a.ui === b.ui &&
     a.bare === b.bare &&
     a.moot === b.moot &&
+    a.fixed === b.fixed &&
     pathKey(a.path) === pathKey(b.path) &&
     JSON.stringify(a.value) === JSON.stringify(b.value)
   )
 }
 
+/** Free text: bound to the field's shared text, so people typing in it at once all keep their words. */
 function TextField(props: FieldProps) {
   const env = useStructuredEnv()
   const { path, shape, bare } = props
-  const live = useLiveValue(typeof props.value === 'string' ? props.value : '', (next) => env.write.set(path, next))
-  const max = shape.type === 'text' ? shape.max : undefined
-  const input = {
-    ...common(env, props),
-    value: live.draft,
-    maxLength: max,
-    onChange: (e: { currentTarget: { value: string } }) => live.change(e.currentTarget.value),
-    onBlur: live.blur,
-  }
-  if (shape.type === 'text' && shape.long) return <Textarea {...input} autosize minRows={bare ? 1 : 2} maxRows={12} />
-  return <TextInput {...input} onKeyDown={(e) => e.key === 'Enter' && live.commitNow()} />
+  const { element, ...text } = useSharedTextField(path, props.value, props.fixed)
+  const input = { ...common(env, props), ...text, maxLength: shape.type === 'text' ? shape.max : undefined }
+  return (
+    <>
+      {shape.type === 'text' && shape.long ? (
+        <Textarea {...input} autosize minRows={bare ? 1 : 2} maxRows={12} />
+      ) : (
+        <TextInput {...input} />
+      )}
+      <RemoteCarets doc={env.doc} path={path} element={element} />
+    </>
+  )
+}
+
+/** A text field of this section bound to its shared text; only people who may edit create it. */
+export function useSharedTextField(path: readonly string[], value: unknown, fixed = false) {
+  const env = useStructuredEnv()
+  return useSharedText({
+    doc: env.doc,
+    path,
+    fallback: typeof value === 'string' ? value : '',
+    create: env.editable && !fixed ? () => env.write.text(path) : undefined,
+    // A fixed field shows what it comes from, not a text of its own.
+    bound: !fixed,
+  })
 }
 
 function NumberField(props: FieldProps) {
@@ -355,7 +400,7 @@ function ShareField(props: FieldProps) {
         step={5}
         // The rest of the track is the promotional share.
         styles={{
-          track: { '--track-bg': value === null ? undefined : 'var(--mantine-color-orange-2)' } as React.CSSProperties,
+          track: { '--track-bg': value === null ? undefined : 'var(--mantine-color-orange-2)' },
         }}
       />
       {value === null && (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { readContent } from '../../shared/plan-model/read'
+import type { AnyType } from '../../shared/plan-model/ydoc'
 import type { SectionContent } from '../../shared/plan-model/schema'
 import { BODY_FIELD } from '../../shared/editor/extensions'
 import type { SectionKind } from '../../shared/plans/catalog'
@@ -15,29 +16,56 @@ function onlyBody(doc: Y.Doc, transaction: Y.Transaction | undefined): boolean {
   const body = doc.share.get(BODY_FIELD)
   if (!body) return false
   for (const type of transaction.changed.keys()) {
-    let root: Y.AbstractType<any> = type
-    while (root._item) root = root._item.parent as Y.AbstractType<any>
+    let root: AnyType = type
+    while (root._item) root = root._item.parent as AnyType
     if (root !== body) return false
   }
   return true
 }
 
+/** Whether a transaction only typed into shared text (fields bound to it show that themselves). */
+const onlyTyping = (transaction: Y.Transaction | undefined) =>
+  transaction !== undefined && [...transaction.changed.keys()].every((type) => type instanceof Y.Text)
+
+/** How long after the last keystroke in a field what is read from the document catches up. */
+const TYPING_READ_DELAY_MS = 120
+
 /**
  * Calls `onChange` after every update of the document that may have touched its structured fields
- * (typing in the rich text does not), at most once per microtask.
+ * (typing in the rich text does not), at most once per microtask. Typing in a text field calls it a
+ * moment later instead, once per burst: the field shows the keystroke itself, and re-reading the whole
+ * section on every keystroke would only compete with showing the next one (at the latest a second
+ * into a long burst).
  */
 export function watchFields(doc: Y.Doc, onChange: () => void): () => void {
   let scheduled = false
+  let typingTimer: ReturnType<typeof setTimeout> | null = null
+  let typingSince = 0
+  const run = () => {
+    scheduled = false
+    if (typingTimer) clearTimeout(typingTimer)
+    typingTimer = null
+    typingSince = 0
+    onChange()
+  }
   const handler = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction?: Y.Transaction) => {
     if (scheduled || onlyBody(doc, transaction)) return
+    if (onlyTyping(transaction)) {
+      // After the burst (a pause), or at the latest a second into it.
+      const now = Date.now()
+      typingSince ||= now
+      if (typingTimer) clearTimeout(typingTimer)
+      typingTimer = setTimeout(run, Math.min(TYPING_READ_DELAY_MS, Math.max(0, typingSince + 1000 - now)))
+      return
+    }
     scheduled = true
-    queueMicrotask(() => {
-      scheduled = false
-      onChange()
-    })
+    queueMicrotask(run)
   }
   doc.on('update', handler)
-  return () => doc.off('update', handler)
+  return () => {
+    doc.off('update', handler)
+    if (typingTimer) clearTimeout(typingTimer)
+  }
 }
 
 /** A section's structured content, read with the plan-model reader and read again on every change. */

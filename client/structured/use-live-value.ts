@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 
 /** How long after the last keystroke a change is written to the section. */
 export const COMMIT_DELAY_MS = 350
@@ -16,9 +16,11 @@ const same = (a: unknown, b: unknown) => Object.is(a, b) || JSON.stringify(a) ==
 export function useLiveValue<T>(value: T, commit: (next: T) => boolean | void) {
   const [draft, setDraft] = useState(value)
   const valueRef = useRef(value)
-  valueRef.current = value
   const commitRef = useRef(commit)
-  commitRef.current = commit
+  useLayoutEffect(() => {
+    valueRef.current = value
+    commitRef.current = commit
+  })
   const pending = useRef<{ next: T } | null>(null)
   const typing = useRef(false)
   const commitTimer = useRef<number | undefined>(undefined)

@@ -46,6 +46,8 @@ export class RoomConnection {
   readonly persistence: IndexeddbPersistence | null
   /** Why the server ended the connection for good, in words for the person. */
   finalReason: string | null = null
+  /** Whether this person may edit the section (set by the pane that shows it; rooms read in the background may not). */
+  mayWrite = false
   private readonly finalListeners = new Set<() => void>()
   /** What the server said about a write: refused (read-only, too large) or stored and repaired. */
   private readonly noticeListeners = new Set<(notice: { code: string; message: string }) => void>()
@@ -103,8 +105,11 @@ export class RoomConnection {
         for (const l of this.finalListeners) l()
       }
     })
-    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin !== this.provider) tracker.localChange()
+    // Only this person's own changes count as unsaved: what they type, and the copy kept on this device
+    // where they may edit (it may hold what they typed offline). Never what arrives from the server, nor
+    // the device's copy of a section they may only read: that holds nothing of theirs.
+    this.doc.on('update', (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      if (transaction.local || (origin === this.persistence && this.mayWrite)) tracker.localChange()
     })
     this.provider.awareness.setLocalStateField('user', me)
   }

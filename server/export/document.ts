@@ -9,6 +9,7 @@ import { type ValueWords, formatValue } from '../../shared/plan-model/format-val
 import { checkPlanHealth } from '../../shared/health/check'
 import type { Severity } from '../../shared/health/schema'
 import { type SectionModel, sectionsOf } from '../../shared/plan-model/model'
+import { chosenRows } from '../../shared/plan-model/networks'
 import type { ApprovalState } from '../../shared/plan-model/schema'
 import { SECTION_CATALOG, STEP_TITLES } from '../../shared/plans/catalog'
 import { type ShareScope, scopeShows } from '../../shared/shares/schema'
@@ -148,6 +149,8 @@ class Words implements ValueWords {
   private readonly options: Record<OptionSource, Map<string, string>>
   /** How many networks the team can staff (Process & team), for the selection's capacity line. */
   readonly capacity: number | null
+  /** The plan's network sections: which networks are chosen (plan-model/networks.ts). */
+  readonly networks: { id: string; title: string }[]
 
   constructor(private readonly source: ExportSource) {
     const { model } = source
@@ -161,6 +164,7 @@ class Words implements ValueWords {
       ),
     }
     this.capacity = sectionsOf(model, 'process')[0]?.content.networkCapacity ?? null
+    this.networks = sectionsOf(model, 'network').map((s) => ({ id: s.id, title: s.title }))
   }
 
   person = (ref: string) => this.source.people.get(ref) ?? ref
@@ -286,7 +290,10 @@ function mergeFields(blocks: Block[]): Block[] {
 function specBlocks(section: SectionModel, words: Words): Block[] {
   const ui = KIND_UI[section.kind]
   if (!ui) return []
-  const content = section.content as Item
+  const content =
+    section.kind === 'network_selection'
+      ? { ...section.content, chosen: chosenRows(section.content.chosen, words.networks) }
+      : (section.content as Item)
   const object = objectAt(section.kind)
   const blocks = ui.blocks.flatMap((block): (Block | null)[] => {
     if ('fields' in block) {
@@ -295,7 +302,7 @@ function specBlocks(section: SectionModel, words: Words): Block[] {
       return [fields.length ? { kind: 'fields', ...(block.title ? { title: block.title } : {}), fields } : null]
     }
     if ('custom' in block) {
-      const chosen = (content.chosen as Item[]).length
+      const chosen = (content.chosen as Item[]).length // the derived rows: every network the plan is on
       const value = `${chosen}${words.capacity === null ? '' : `, for a team that can staff ${words.capacity}`}`
       return [{ kind: 'fields', fields: [{ label: 'Networks chosen', value }] }]
     }

@@ -14,6 +14,7 @@ import type { DocumentHub } from './hub'
 import { type DocPeer, DocumentTooLargeError, type LiveDoc } from './live-doc'
 import { MessageRate } from './message-rate'
 import { MalformedMessageError, encode, readAwarenessUpdate, refusalMessage, storedMessage } from './messages'
+import { bringsSomethingNew } from './novelty'
 import { CoalescedAnswers, Outbox } from './outbox'
 
 export interface ConnectionContext {
@@ -223,11 +224,10 @@ export class SyncConnection implements DocPeer {
     if (subtype !== SYNC_SUBTYPE.step2 && subtype !== SYNC_SUBTYPE.update)
       throw new MalformedMessageError(`unknown sync message ${subtype}`)
     const update = decoding.readVarUint8Array(decoder)
-    Y.decodeUpdate(update) // a malformed update closes the connection before it can reach storage
+    const decoded = Y.decodeUpdate(update) // a malformed update closes the connection before it can reach storage
+    // What the server has already is accepted as nothing, from anyone: not stored, not refused.
+    if (!bringsSomethingNew(live.doc, decoded)) return this.acknowledge(Promise.resolve())
     if (!this.access.canWrite) {
-      // A reconnecting reader answers the server's step 1 with what it has; that is no write.
-      if (subtype === SYNC_SUBTYPE.step2 && Y.snapshotContainsUpdate(Y.snapshot(live.doc), update))
-        return this.acknowledge(Promise.resolve())
       log.info('sync write refused', { ...this.where(), reason: 'read-only' })
       this.send(refusalMessage(REFUSAL.readOnly, this.access.readOnlyReason ?? 'You cannot edit this section.'))
       return this.acknowledge(Promise.resolve())

@@ -69,10 +69,11 @@ const CASES: Case[] = [
   },
   {
     rule: 'network-without-reason',
-    // A network with a section but no entry in Network selection: chosen without a word on why.
+    // A network with a section but no entry in Network selection: chosen all the same, without a word
+    // on why; its row in the selection is keyed by its section.
     breakIt: (p) => edit(p, 'network_selection', (c) => (c.chosen = [])),
     sectionId: 'sec-selection',
-    path: ['chosen'],
+    path: ['chosen', 'sec-instagram', 'why'],
   },
   {
     rule: 'too-many-networks',

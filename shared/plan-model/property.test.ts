@@ -125,12 +125,10 @@ const recipe: fc.Arbitrary<Recipe> = fc.letrec<{ r: Recipe }>((tie) => ({
     rawValue.map((v) => ({ t: 'value' as const, v })),
     fc.array(fc.tuple(key, tie('r')), { maxLength: 4 }).map((entries) => ({ t: 'map' as const, entries })),
     // An item that looks right: an id (often valid, sometimes a repeat) and some fields.
-    fc
-      .tuple(itemId, fc.array(fc.tuple(key, tie('r')), { maxLength: 3 }))
-      .map(([id, entries]) => ({
-        t: 'map' as const,
-        entries: [['id', { t: 'value', v: id }] as [string, Recipe], ...entries],
-      })),
+    fc.tuple(itemId, fc.array(fc.tuple(key, tie('r')), { maxLength: 3 })).map(([id, entries]) => ({
+      t: 'map' as const,
+      entries: [['id', { t: 'value', v: id }] as [string, Recipe], ...entries],
+    })),
     fc.array(tie('r'), { maxLength: 3 }).map((items) => ({ t: 'array' as const, items })),
     fc.string({ maxLength: 4 }).map((s) => ({ t: 'text' as const, s })),
   ),
@@ -157,6 +155,8 @@ type Op =
   | { op: 'delete-key'; target: number; key: string }
   | { op: 'insert'; target: number; at: number; values: Recipe[] }
   | { op: 'delete'; target: number; at: number; len: number }
+  /** Typing into shared text, now and then a long paste that takes a short field past its limit. */
+  | { op: 'type'; target: number; at: number; text: string }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('set' as const), target: fc.nat(), key, value: recipe }) },
@@ -176,14 +176,25 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     at: fc.nat(),
     len: fc.integer({ min: 1, max: 3 }),
   }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('type' as const),
+      target: fc.nat(),
+      at: fc.nat(),
+      text: fc.oneof({ weight: 5, arbitrary: fc.string({ maxLength: 6 }) }, fc.constant('x'.repeat(150))),
+    }),
+  },
 )
 
 /** Every map and array under `fields`, valid or not, in a stable order. */
 function reachable(doc: Y.Doc) {
   const maps: Y.Map<unknown>[] = [doc.getMap(FIELDS)]
   const arrays: Y.Array<unknown>[] = []
+  const texts: Y.Text[] = []
   const visit = (v: unknown) => {
-    if (v instanceof Y.Map) {
+    if (v instanceof Y.Text) texts.push(v)
+    else if (v instanceof Y.Map) {
       maps.push(v)
       for (const child of v.values()) visit(child)
     } else if (v instanceof Y.Array) {
@@ -192,13 +203,16 @@ function reachable(doc: Y.Doc) {
     }
   }
   for (const child of maps[0]!.values()) visit(child)
-  return { maps, arrays }
+  return { maps, arrays, texts }
 }
 
 function apply(doc: Y.Doc, o: Op) {
-  const { maps, arrays } = reachable(doc)
+  const { maps, arrays, texts } = reachable(doc)
   doc.transact(() => {
-    if (o.op === 'set') maps[o.target % maps.length]!.set(o.key, make(o.value))
+    if (o.op === 'type') {
+      const text = texts[o.target % Math.max(1, texts.length)]
+      text?.insert(o.at % (text.length + 1), o.text)
+    } else if (o.op === 'set') maps[o.target % maps.length]!.set(o.key, make(o.value))
     else if (o.op === 'delete-key') maps[o.target % maps.length]!.delete(o.key)
     else if (arrays.length > 0) {
       const array = arrays[o.target % arrays.length]!

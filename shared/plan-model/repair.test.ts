@@ -73,7 +73,7 @@ describe('server repair of structured content', () => {
       return capture
     })()
     Y.applyUpdate(server, bad[0]!)
-    const repair = deletionUpdate(contentProblems(server, 'objectives').map((p) => p.remove))
+    const repair = deletionUpdate(contentProblems(server, 'objectives').flatMap((p) => p.remove))
     Y.applyUpdate(server, bad[1]!)
     Y.applyUpdate(server, repair)
     expect(readContent(server, 'objectives').objectives[0]!.target).toBe(42)

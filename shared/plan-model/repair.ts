@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { SectionKind } from '../plans/catalog'
 import { type Problem, contentProblems, transactionProblems } from './validate'
-import type { ClockRange } from './ydoc'
+import { type ClockRange, FIELDS } from './ydoc'
 
 /**
  * Invalid structured content is REPAIRED by the server, not refused. Why:
@@ -16,21 +16,49 @@ import type { ClockRange } from './ydoc'
  * Readers skip invalid values anyway (read.ts), so the moment between the write and its repair never
  * reaches the health check, the export or the UI.
  *
- * A repair only ever deletes: the invalid value (its field then reads as its default), the item
- * without a valid id, the unknown key. Deleting by item id, not by key, means a valid value that
- * someone else wrote meanwhile is never touched. It is encoded directly as an update holding only a
- * delete set, without changing the live document first, so it is stored before anyone sees it.
+ * A repair deletes: the invalid value (its field then reads as its default), the item without a valid
+ * id, the unknown key, the characters of a text past its limit. Deleting by item id, not by key, means
+ * a valid value that someone else wrote meanwhile is never touched. It is encoded directly as an update
+ * holding only a delete set, without changing the live document first, so it is stored before anyone
+ * sees it. The one thing it writes is an upgrade: a plain string where shared text belongs becomes a
+ * Y.Text with the same characters (made on a copy of the document, so it too is stored first).
  */
 export interface ContentRepair {
   update: Uint8Array
-  /** For the person whose write was repaired. */
+  /** For the person whose write was repaired; empty when nothing was removed (only upgraded). */
   message: string
   problems: Problem[]
 }
 
-export function repairOf(problems: Problem[], lead = CHANGE_REPAIRED): ContentRepair | null {
+export function repairOf(doc: Y.Doc, problems: Problem[], lead = CHANGE_REPAIRED): ContentRepair | null {
   if (problems.length === 0) return null
-  return { update: deletionUpdate(problems.map((p) => p.remove)), message: describe(lead, problems), problems }
+  const removed = problems.filter((p) => p.remove.length > 0)
+  const upgrades = problems.flatMap((p) => (p.upgrade ? [p.upgrade] : []))
+  const deletion = deletionUpdate(removed.flatMap((p) => p.remove))
+  const update = upgrades.length > 0 ? Y.mergeUpdates([deletion, upgradeUpdate(doc, upgrades)]) : deletion
+  return { update, message: removed.length > 0 ? describe(lead, removed) : '', problems }
+}
+
+/** Plain strings written again as shared text in their entries' places, as one update (from a copy of `doc`). */
+function upgradeUpdate(doc: Y.Doc, upgrades: readonly NonNullable<Problem['upgrade']>[]): Uint8Array {
+  const copy = new Y.Doc()
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    // A root filled from an update is untyped until asked for: type `fields`, so its entries have a map parent.
+    copy.getMap(FIELDS)
+    const updates: Uint8Array[] = []
+    copy.on('update', (u: Uint8Array) => updates.push(u))
+    copy.transact(() => {
+      for (const { at, text } of upgrades) {
+        const entry = Y.getItem(copy.store, Y.createID(at.client, at.clock))
+        if (entry instanceof Y.Item && !entry.deleted && entry.parentSub !== null && entry.parent instanceof Y.Map)
+          entry.parent.set(entry.parentSub, new Y.Text(text))
+      }
+    })
+    return Y.mergeUpdates(updates)
+  } finally {
+    copy.destroy()
+  }
 }
 
 const CHANGE_REPAIRED = 'Part of your change did not fit the plan and was removed.'
@@ -38,10 +66,11 @@ const STORED_REPAIRED = 'This section held content that did not fit the plan; it
 
 /** The repair for what one transaction brought in (looks only at what it touched). */
 export const repairTransaction = (doc: Y.Doc, kind: SectionKind, transaction: Y.Transaction) =>
-  repairOf(transactionProblems(doc, kind, transaction))
+  repairOf(doc, transactionProblems(doc, kind, transaction))
 
 /** The repair for everything invalid in a document. */
-export const repairDocument = (doc: Y.Doc, kind: SectionKind) => repairOf(contentProblems(doc, kind), STORED_REPAIRED)
+export const repairDocument = (doc: Y.Doc, kind: SectionKind) =>
+  repairOf(doc, contentProblems(doc, kind), STORED_REPAIRED)
 
 /**
  * The check a server runs after each client write to one section: the whole document at the first
@@ -52,9 +81,9 @@ export function sectionGuard(kind: SectionKind) {
   let checkedWhole = false
   return (doc: Y.Doc, transaction: Y.Transaction): ContentRepair | null => {
     const own = transactionProblems(doc, kind, transaction)
-    if (checkedWhole) return repairOf(own)
+    if (checkedWhole) return repairOf(doc, own)
     checkedWhole = true
-    return repairOf(contentProblems(doc, kind), own.length > 0 ? CHANGE_REPAIRED : STORED_REPAIRED)
+    return repairOf(doc, contentProblems(doc, kind), own.length > 0 ? CHANGE_REPAIRED : STORED_REPAIRED)
   }
 }
 

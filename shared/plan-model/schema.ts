@@ -8,7 +8,8 @@ import type { SectionKind } from '../plans/catalog'
  *
  * Conventions, so that every value has a harmless default and a partial plan is still valid:
  * every field has a default (empty text, null number, empty list); every list is `list({...})`:
- * items with a stable string `id`, stored as a Y.Array of Y.Maps. No schema refines across fields:
+ * items with a stable string `id`, stored as a Y.Array of Y.Maps; every free-text field is `text()` or
+ * `longText()`: a Y.Text in the document, read as a plain string. No schema refines across fields:
  * each field is valid or not on its own, so a reader can replace one bad value by its default and
  * what it returns always parses.
  */
@@ -40,8 +41,18 @@ export const IsoDate = z.iso.date()
 /** The person responsible: a workspace member's user id, or the name of someone outside (an agency). */
 export const PersonRef = z.string().max(120)
 
-const text = () => ShortText.default('')
-const longText = () => LongText.default('')
+/** Free text: shared text (Y.Text) in the document, so concurrent typing merges character by character. */
+export interface TextSpec {
+  max: number
+}
+const TEXTS = new WeakMap<z.ZodType, TextSpec>()
+function sharedText(base: z.ZodString, max: number) {
+  const schema = base.default('')
+  TEXTS.set(schema, { max })
+  return schema
+}
+const text = () => sharedText(ShortText, CONTENT_LIMITS.shortText)
+const longText = () => sharedText(LongText, CONTENT_LIMITS.longText)
 const amount = () => Amount.nullable().default(null)
 const date = () => IsoDate.nullable().default(null)
 const person = () => PersonRef.default('')
@@ -115,6 +126,9 @@ function list<S extends z.ZodRawShape>(shape: S, max: number = CONTENT_LIMITS.li
 
 /** The item schema when `field` is a list, else undefined (a plain value). */
 export const listSpec = (field: z.ZodType): ListSpec | undefined => LISTS.get(field)
+
+/** The limit when `field` is free text (a Y.Text in the document), else undefined (a whole value). */
+export const textSpec = (field: z.ZodType): TextSpec | undefined => TEXTS.get(field)
 
 /** The value a missing or invalid plain field reads as (every plain field of an item but its id has one). */
 export const fieldDefault = (field: z.ZodType): unknown => field.parse(undefined)

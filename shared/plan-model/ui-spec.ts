@@ -28,6 +28,11 @@ export interface FieldUi {
   suffix?: string
   /** A boolean field of the same item that, when set, makes this one moot ("not for us" needs no objective). */
   mootWhen?: string
+  /**
+   * A field of the same item that, when set, makes this one read-only here: its value comes from what
+   * that field points at (a chosen network with a section takes its name from the section).
+   */
+  fixedWhen?: string
 }
 
 export interface ListUi {
@@ -46,6 +51,8 @@ export interface ListUi {
   fields: Record<string, FieldUi>
   /** Lists inside each item (cards only). */
   lists?: Record<string, ListUi>
+  /** A field that, when set, means the item is removed elsewhere, not here (a chosen network: by removing its section). */
+  keepWhen?: string
 }
 
 export type Block =
@@ -222,11 +229,19 @@ export const KIND_UI: Partial<Record<SectionKind, KindUi>> = {
         description: 'Because our market is there, not because they are fashionable.',
         layout: 'table',
         noun: 'chosen network',
-        empty: 'No networks chosen yet.',
+        empty: 'No networks chosen yet. Adding a network to the plan chooses it.',
+        // Every network section of the plan is a row here (plan-model/networks.ts); removing its section unchooses it.
+        keepWhen: 'sectionId',
         fields: {
-          name: { label: 'Network', placeholder: 'e.g. Instagram', grow: 0.9 },
+          name: { label: 'Network', placeholder: 'e.g. Instagram', grow: 0.9, fixedWhen: 'sectionId' },
           why: { label: 'Why: where our market is', placeholder: 'Who of our market is there, doing what', grow: 2 },
-          sectionId: { label: 'Its section', placeholder: 'Not added yet', options: 'networks', grow: 1 },
+          sectionId: {
+            label: 'Its section',
+            placeholder: 'Not added yet',
+            options: 'networks',
+            grow: 1,
+            fixedWhen: 'sectionId',
+          },
         },
       },
       leftOut: {

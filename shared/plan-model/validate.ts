@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 import type { SectionKind } from '../plans/catalog'
 import { acceptorOf } from './accept'
-import { ItemId, type ListSpec, SECTION_CONTENT, listSpec } from './schema'
+import { ItemId, type ListSpec, SECTION_CONTENT, type TextSpec, listSpec, textSpec } from './schema'
 import { type AnyType, type ClockRange, elementRange, fieldsOf, forEachElement, mapEntry } from './ydoc'
 
 /** Something in a document that its schema refuses, and the deletion that removes it. */
@@ -10,7 +10,13 @@ export interface Problem {
   /** Field names and item ids from `fields` down, e.g. ['calendar', 'k3j2', 'date']. */
   path: string[]
   reason: string
-  remove: ClockRange
+  /** What deleting puts it right (several ranges for the characters of a text past its limit). */
+  remove: ClockRange[]
+  /**
+   * A plain string where shared text belongs (a document from before, or a client that set a string):
+   * nothing is wrong with the words, so they are written again as a Y.Text in the entry's place.
+   */
+  upgrade?: { at: ClockRange; text: string }
 }
 
 const acceptId = acceptorOf(ItemId)!
@@ -42,6 +48,10 @@ export function transactionProblems(doc: Y.Doc, kind: SectionKind, transaction: 
   const places = new Map<AnyType, Place | null>()
   const fresh: Fresh = (client, clock) => clock >= (transaction.beforeState.get(client) ?? 0)
   for (const [type, keys] of transaction.changed) {
+    if (type instanceof Y.Text) {
+      typedTextProblems(type, fields, SECTION_CONTENT[kind], places, out)
+      continue
+    }
     const place = locate(type, fields, SECTION_CONTENT[kind], places)
     if (!place) continue
     if (place.list) {
@@ -53,13 +63,52 @@ export function transactionProblems(doc: Y.Doc, kind: SectionKind, transaction: 
       const entry = mapEntry(type, key)
       if (entry) entryProblem(key, entry.value, entry.at, place.object, place.path, place.element, out)
       else if (key === 'id' && place.element)
-        out.push({ path: place.path, reason: 'lost its id', remove: place.element })
+        out.push({ path: place.path, reason: 'lost its id', remove: [place.element] })
       if (entry && key === 'id' && place.element && repeatsSiblingId(type)) {
-        out.push({ path: place.path, reason: 'took the id of another item', remove: place.element })
+        out.push({ path: place.path, reason: 'took the id of another item', remove: [place.element] })
       }
     }
   }
   return out
+}
+
+/** A text field someone typed into: its characters checked where it sits (a Y.Text elsewhere was judged when set). */
+function typedTextProblems(
+  text: Y.Text,
+  fields: Y.Map<unknown>,
+  root: z.ZodObject,
+  places: Map<AnyType, Place | null>,
+  out: Problem[],
+) {
+  const item = text._item
+  if (!item || item.deleted || item.parentSub === null || !(item.parent instanceof Y.AbstractType)) return
+  const place = locate(item.parent, fields, root, places)
+  const spec = place && !place.list ? textSpec(place.object.shape[item.parentSub] as z.ZodType) : undefined
+  if (spec && place) textProblems(text, spec, [...place.path, item.parentSub], out)
+}
+
+/**
+ * Shared text holds characters only, at most its limit: an embed (a stock client may insert one) is
+ * removed, and so are the characters past the limit that people typing at once took it to. Formatting
+ * attributes are not characters and stay (tracked changes may mark text with them).
+ */
+function textProblems(text: Y.Text, { max }: TextSpec, path: string[], out: Problem[]) {
+  let length = 0
+  const foreign: ClockRange[] = []
+  const over: ClockRange[] = []
+  for (let n = text._start; n !== null; n = n.right) {
+    if (n.deleted || !n.countable) continue
+    const at = { client: n.id.client, clock: n.id.clock, len: n.length }
+    if (n.content.constructor !== Y.ContentString) {
+      foreign.push(at)
+      continue
+    }
+    const keep = Math.max(0, Math.min(n.length, max - length))
+    if (keep < n.length) over.push({ ...at, clock: at.clock + keep, len: n.length - keep })
+    length += n.length
+  }
+  if (foreign.length > 0) out.push({ path, reason: 'holds something that is not plain text', remove: foreign })
+  if (over.length > 0) out.push({ path, reason: `is past the ${max}-character limit`, remove: over })
 }
 
 /** Whether another element of the item's list has the item's id. */
@@ -134,21 +183,27 @@ function entryProblem(
   const field = schema.shape[key] as z.ZodType | undefined
   const where = [...path, key]
   if (!field) {
-    out.push({ path: where, reason: 'is not a field here', remove: at })
+    out.push({ path: where, reason: 'is not a field here', remove: [at] })
     return
   }
   const list = listSpec(field)
   if (list) {
     if (value instanceof Y.Array) listProblems(value, list, where, ALL, out)
-    else out.push({ path: where, reason: 'must be a list (Y.Array of Y.Map)', remove: at })
+    else out.push({ path: where, reason: 'must be a list (Y.Array of Y.Map)', remove: [at] })
+    return
+  }
+  const text = textSpec(field)
+  if (text && value instanceof Y.Text) return textProblems(value, text, where, out)
+  if (text && typeof value === 'string' && value.length <= text.max) {
+    out.push({ path: where, reason: 'is plain text, not shared text', remove: [], upgrade: { at, text: value } })
     return
   }
   if (acceptorOf(field)?.(value)) return
   const parsed = field.safeParse(value)
   if (parsed.success) return
   const reason = parsed.error.issues[0]?.message ?? 'is not valid'
-  if (key === 'id' && element) out.push({ path, reason: `has a bad id: ${reason}`, remove: element })
-  else out.push({ path: where, reason, remove: at })
+  if (key === 'id' && element) out.push({ path, reason: `has a bad id: ${reason}`, remove: [element] })
+  else out.push({ path: where, reason, remove: [at] })
 }
 
 /**
@@ -168,10 +223,10 @@ function listProblems(array: AnyType, spec: ListSpec, path: string[], fresh: Fre
   const ids = new Set<string>()
   for (const { value, at } of added) {
     const id = value instanceof Y.Map ? value.get('id') : undefined
-    if (!(value instanceof Y.Map)) out.push({ path, reason: 'holds something that is not an item', remove: at })
+    if (!(value instanceof Y.Map)) out.push({ path, reason: 'holds something that is not an item', remove: [at] })
     else if (typeof id !== 'string' || !acceptId(id))
-      out.push({ path, reason: 'holds an item without a valid id', remove: at })
-    else if (ids.has(id)) out.push({ path: [...path, id], reason: 'repeats the id of another item', remove: at })
+      out.push({ path, reason: 'holds an item without a valid id', remove: [at] })
+    else if (ids.has(id)) out.push({ path: [...path, id], reason: 'repeats the id of another item', remove: [at] })
     else {
       ids.add(id)
       kept.push({ map: value, id, at })
@@ -185,7 +240,7 @@ function listProblems(array: AnyType, spec: ListSpec, path: string[], fresh: Fre
     }
     kept = kept.filter((item) => {
       if (!taken.has(item.id)) return true
-      out.push({ path: [...path, item.id], reason: 'repeats the id of another item', remove: item.at })
+      out.push({ path: [...path, item.id], reason: 'repeats the id of another item', remove: [item.at] })
       return false
     })
   }
@@ -193,7 +248,7 @@ function listProblems(array: AnyType, spec: ListSpec, path: string[], fresh: Fre
   for (let i = kept.length - 1; i >= 0; i--) {
     const item = kept[i]!
     if (excess-- > 0)
-      out.push({ path: [...path, item.id], reason: `is past the ${spec.max}-item limit`, remove: item.at })
+      out.push({ path: [...path, item.id], reason: `is past the ${spec.max}-item limit`, remove: [item.at] })
     else objectProblems(item.map, spec.item, [...path, item.id], item.at, out)
   }
 }

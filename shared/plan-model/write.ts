@@ -3,18 +3,20 @@ import { z } from 'zod'
 import type { SectionKind } from '../plans/catalog'
 import { newItemId } from './ids'
 import { readObject } from './read'
-import { type ContentInput, type ListSpec, SECTION_CONTENT, type SectionContent, listSpec } from './schema'
-import { ensureList, writableFields } from './ydoc'
+import { type ContentInput, type ListSpec, SECTION_CONTENT, type SectionContent, listSpec, textSpec } from './schema'
+import { replaceText } from './text'
+import { MODEL_ORIGIN, ensureList, ensureText, writableFields } from './ydoc'
 
 /**
  * Changes to a section's structured content, for the UI, seeds and tests. Each helper validates
  * first — an invalid value throws `InvalidContentError` and changes nothing, so our own clients never
  * send what the server would repair — then makes its change in one `doc.transact` (one update on the
  * wire, one undo step), after creating the list through the shared skeleton the first time (ydoc.ts).
+ * A text field given a whole new value is changed by the smallest edit of its Y.Text, so what someone
+ * else types into it meanwhile survives; typing itself goes through a field binding instead.
  */
 
-/** The origin of every transaction made here, for an UndoManager's `trackedOrigins`. */
-export const MODEL_ORIGIN = 'plan-model'
+export { MODEL_ORIGIN }
 
 export class InvalidContentError extends Error {}
 
@@ -51,7 +53,10 @@ export function setField<K extends SectionKind, F extends PlainField<K>>(
 ) {
   const schema = plainField(kind, SECTION_CONTENT[kind], field)
   const parsed = parse(schema, value, field)
-  doc.transact(() => writableFields(doc).set(field, parsed), MODEL_ORIGIN)
+  if (textSpec(schema)) {
+    const text = ensureText(doc, kind, field)
+    doc.transact(() => replaceText(text, parsed as string), MODEL_ORIGIN)
+  } else doc.transact(() => writableFields(doc).set(field, parsed), MODEL_ORIGIN)
 }
 
 /** Add an item (at `index`, else at the end); returns its id. */
@@ -84,12 +89,17 @@ export function updateItem<K extends SectionKind, P extends ListPath<K>>(
   const spec = specAt(kind, path)
   const values = Object.entries(patch).map(([key, value]) => {
     if (key === 'id') throw new InvalidContentError('An item keeps its id.')
-    return [key, parse(plainField(kind, spec.item, key), value, `${path.join('.')}.${key}`)] as const
+    const field = plainField(kind, spec.item, key)
+    return [key, parse(field, value, `${path.join('.')}.${key}`), textSpec(field) !== undefined] as const
   })
   prepareList(doc, kind, path)
   doc.transact(() => {
     const { map } = requireItem(resolveList(doc, kind, path), id, path)
-    for (const [key, value] of values) map.set(key, value)
+    for (const [key, value, text] of values) {
+      const current = map.get(key)
+      if (text && current instanceof Y.Text) replaceText(current, value as string)
+      else map.set(key, text ? new Y.Text(value as string) : value)
+    }
   }, MODEL_ORIGIN)
 }
 
@@ -118,16 +128,46 @@ export function moveItem<K extends SectionKind>(doc: Y.Doc, kind: K, path: ListP
   }, MODEL_ORIGIN)
 }
 
+/**
+ * The Y.Text of the text field at `path`, made when the field has none yet (a plain string from before
+ * is carried over): what a field binding types into. For people who may edit only.
+ */
+export function ensureTextAt(doc: Y.Doc, kind: SectionKind, path: readonly string[]): Y.Text {
+  if (path.length === 1) return ensureText(doc, kind, path[0]!)
+  const listPath = path.slice(0, -2)
+  const id = path.at(-2)!
+  const key = path.at(-1)!
+  if (!textSpec(plainField(kind, specAt(kind, listPath).item, key)))
+    throw new InvalidContentError(`${path.join('.')} is not text.`)
+  prepareList(doc, kind, listPath)
+  let text: Y.Text | null = null
+  doc.transact(() => {
+    const { map } = requireItem(resolveList(doc, kind, listPath), id, listPath)
+    const current = map.get(key)
+    text = current instanceof Y.Text ? current : new Y.Text(typeof current === 'string' ? current : '')
+    if (text !== current) map.set(key, text)
+  }, MODEL_ORIGIN)
+  return text!
+}
+
 /** Replace a section's whole structured content (templates, seeds, tests, benchmarks). */
 export function writeContent<K extends SectionKind>(doc: Y.Doc, kind: K, content: ContentInput<K>) {
   const schema: z.ZodObject = SECTION_CONTENT[kind]
   const parsed = parse(schema, content, kind) as Record<string, unknown>
-  for (const key in schema.shape) if (listSpec(schema.shape[key]!)) ensureList(doc, kind, key)
+  const shape = Object.entries(schema.shape) as [string, z.ZodType][]
+  for (const [key, field] of shape) {
+    if (listSpec(field)) ensureList(doc, kind, key)
+    else if (textSpec(field)) ensureText(doc, kind, key)
+  }
   doc.transact(() => {
     const fields = writableFields(doc)
-    for (const key in schema.shape) {
-      const list = listSpec(schema.shape[key]!)
+    for (const [key, field] of shape) {
+      const list = listSpec(field)
       const value = parsed[key]
+      if (textSpec(field)) {
+        replaceText(ensureText(doc, kind, key), value as string)
+        continue
+      }
       if (!list) {
         fields.set(key, value)
         continue
@@ -156,13 +196,14 @@ function plainField(kind: SectionKind, object: z.ZodObject, key: string): z.ZodT
   return field
 }
 
-/** A validated item as a Y.Map, nested lists as Y.Arrays of Y.Maps. */
+/** A validated item as a Y.Map, nested lists as Y.Arrays of Y.Maps, text as Y.Text. */
 function toYMap(schema: z.ZodObject, item: Record<string, unknown>): Y.Map<unknown> {
   const map = new Y.Map<unknown>()
-  for (const key in schema.shape) {
-    const list = listSpec(schema.shape[key]!)
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    const list = listSpec(field)
     const value = item[key]
     if (list) map.set(key, Y.Array.from((value as Record<string, unknown>[]).map((v) => toYMap(list.item, v))))
+    else if (textSpec(field)) map.set(key, new Y.Text(value as string))
     else map.set(key, value)
   }
   return map

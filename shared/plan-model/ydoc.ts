@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { SectionKind } from '../plans/catalog'
-import { SECTION_CONTENT, listSpec } from './schema'
+import { SECTION_CONTENT, listSpec, textSpec } from './schema'
 
 /**
  * Where a section's structured content lives in its Y.Doc, beside the rich text:
@@ -8,14 +8,19 @@ import { SECTION_CONTENT, listSpec } from './schema'
  *   Y.Doc (one per section)
  *   ├─ body:   Y.XmlFragment   rich text (Tiptap, SPEC §9)
  *   └─ fields: Y.Map           the kind's fields (schema.ts), by name
- *        ├─ <plain field>: a JSON value stored as is — string, number, boolean, null, or an array of
- *        │                 strings (tags such as department ids). Last writer wins per field.
+ *        ├─ <text field>:  Y.Text holding plain characters (an objective's statement, a KPI's name):
+ *        │                 concurrent typing merges character by character, like the rich text.
+ *        ├─ <plain field>: a JSON value stored as is — number, boolean, null, a date or choice string,
+ *        │                 a person or link id, or an array of strings (tags such as department ids).
+ *        │                 Last writer wins per field: a date or a choice is picked whole.
  *        └─ <list field>:  Y.Array of Y.Map, one per item; each item map holds `id` (a string, unique
  *                          in its list, what links point at) and the item's fields under the same
  *                          rules, nested lists included (a competitor's ideas, a KPI's actual values).
  *
  * Items are Y.Maps rather than JSON objects so that two people editing different fields of one
- * calendar entry both keep their change.
+ * calendar entry both keep their change. Documents written before text fields were shared text hold
+ * plain strings there; the server migrates them (storage migration 2026-12-02-shared-text-fields) and
+ * upgrades any that a client writes later (validate.ts); readers accept both.
  */
 export const FIELDS = 'fields'
 
@@ -37,6 +42,28 @@ export function writableFields(doc: Y.Doc): Y.Map<unknown> {
   const fields = fieldsOf(doc) ?? (doc.share.has(FIELDS) ? null : doc.getMap(FIELDS))
   if (!fields) throw new Error(`This document's "${FIELDS}" is not a Y.Map.`)
   return fields
+}
+
+/**
+ * The Y.Text of the text field at a path (['audience'], ['objectives', id, 'statement']), or null when
+ * the field holds none yet (never written, or a plain string from before). Items are found by id, the
+ * first one as readers do.
+ */
+export function textAt(doc: Y.Doc, path: readonly string[]): Y.Text | null {
+  let map: Y.Map<unknown> | null = fieldsOf(doc)
+  for (let i = 0; map && i < path.length - 1; i += 2) {
+    const list = map.get(path[i]!)
+    map = null
+    if (!(list instanceof Y.Array)) break
+    for (const element of list) {
+      if (element instanceof Y.Map && element.get('id') === path[i + 1]) {
+        map = element as Y.Map<unknown>
+        break
+      }
+    }
+  }
+  const value = map?.get(path.at(-1) ?? '')
+  return value instanceof Y.Text ? value : null
 }
 
 /** A range of a Yjs client's clock: what a deletion names. */
@@ -72,19 +99,20 @@ export function elementRange(type: AnyType): ClockRange | null {
 }
 
 /**
- * Every client creates a missing top-level list with the same, deterministic change (one fixed client
- * id per kind and field, clock 0): Yjs sees identical changes as one, so two people adding the first
- * calendar entry of a fresh section at once both keep theirs instead of one list replacing the other.
+ * Every client creates a missing top-level list or text with the same, deterministic change (one fixed
+ * client id per kind and field, clock 0): Yjs sees identical changes as one, so two people adding the
+ * first calendar entry of a fresh section, or typing the first words of its audience, at once both keep
+ * theirs instead of one list or text replacing the other.
  */
 const skeletons = new Map<string, { client: number; update: Uint8Array }>()
 
-function skeletonOf(kind: SectionKind, field: string) {
+function skeletonOf(kind: SectionKind, field: string, make: () => AnyType) {
   const key = `${kind}.${field}`
   let skeleton = skeletons.get(key)
   if (!skeleton) {
     const doc = new Y.Doc()
     doc.clientID = fnv1a(key)
-    doc.getMap(FIELDS).set(field, new Y.Array())
+    doc.getMap(FIELDS).set(field, make())
     skeleton = { client: doc.clientID, update: Y.encodeStateAsUpdate(doc) }
     skeletons.set(key, skeleton)
     doc.destroy()
@@ -92,22 +120,39 @@ function skeletonOf(kind: SectionKind, field: string) {
   return skeleton
 }
 
-/** The list field's Y.Array, created if missing (by the shared skeleton first, so concurrent creations merge). */
-export function ensureList(doc: Y.Doc, kind: SectionKind, field: string): Y.Array<Y.Map<unknown>> {
+/** The top-level field's shared type, created if missing (by the shared skeleton first, so concurrent creations merge). */
+function ensureTop<T extends AnyType>(doc: Y.Doc, kind: SectionKind, field: string, type: new () => T): T {
   const fields = writableFields(doc)
   const existing = fields.get(field)
-  if (existing instanceof Y.Array) return existing
-  if (!listSpec(SECTION_CONTENT[kind].shape[field as never])) throw new Error(`${kind}.${field} is not a list.`)
-  const skeleton = skeletonOf(kind, field)
+  if (existing instanceof type) return existing
+  const skeleton = skeletonOf(kind, field, () => new type())
   // Inside a transaction an applied update would turn it remote; writers call this before theirs.
   if (doc._transaction === null && Y.getState(doc.store, skeleton.client) === 0) Y.applyUpdate(doc, skeleton.update)
   const created = fields.get(field)
-  if (created instanceof Y.Array) return created
-  // The skeleton's list was replaced or deleted since: only a fresh one is left.
-  const fresh = new Y.Array<Y.Map<unknown>>()
+  if (created instanceof type) return created
+  // The skeleton's type was replaced or deleted since: only a fresh one is left.
+  const fresh = new type()
   fields.set(field, fresh)
   return fresh
 }
+
+/** The list field's Y.Array, created if missing. */
+export function ensureList(doc: Y.Doc, kind: SectionKind, field: string): Y.Array<Y.Map<unknown>> {
+  if (!listSpec(SECTION_CONTENT[kind].shape[field as never])) throw new Error(`${kind}.${field} is not a list.`)
+  return ensureTop(doc, kind, field, Y.Array<Y.Map<unknown>>)
+}
+
+/** A top-level text field's Y.Text, created if missing (a plain string from before is carried over). */
+export function ensureText(doc: Y.Doc, kind: SectionKind, field: string): Y.Text {
+  if (!textSpec(SECTION_CONTENT[kind].shape[field as never])) throw new Error(`${kind}.${field} is not text.`)
+  const old = writableFields(doc).get(field)
+  const text = ensureTop(doc, kind, field, Y.Text)
+  if (typeof old === 'string' && text.length === 0 && old !== '') doc.transact(() => text.insert(0, old), MODEL_ORIGIN)
+  return text
+}
+
+/** The origin of every transaction the plan model's writers make, for an UndoManager's `trackedOrigins`. */
+export const MODEL_ORIGIN = 'plan-model'
 
 /** 32-bit FNV-1a: a stable client id per (kind, field). */
 function fnv1a(s: string): number {

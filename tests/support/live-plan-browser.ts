@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { SESSION_COOKIE } from '../../server/auth/cookie'
 import type { ApiClient } from './api'
 import { launchBrowser } from './browser'
-import { ENGINES, type TestDatabase } from './engines'
+import { ENGINES, type EngineCase, type TestDatabase } from './engines'
 import { type ServerProcess, startServerProcess } from './server-process'
 import { planWithPeople } from './sync-fixture'
 
@@ -12,6 +12,8 @@ export const PHONE = { width: 390, height: 844 }
 
 export interface LivePlanBrowser {
   readonly server: ServerProcess
+  /** The server's database, for what it stored. */
+  readonly database: TestDatabase
   readonly fx: Awaited<ReturnType<typeof planWithPeople>>
   readonly browser: Browser
   /** A browser context signed in as `who`, opened on the plan with this query (`section=…`, `view=…`). */
@@ -20,14 +22,17 @@ export interface LivePlanBrowser {
 
 /**
  * What every browser suite of a live plan needs, set up once per file: a real server process on a
- * fresh SQLite database, the workspace and people of `planWithPeople`, and Chromium. `seed` runs
- * after the people exist and before the browser starts.
+ * fresh database (SQLite unless another engine is given), the workspace and people of
+ * `planWithPeople`, and Chromium. `seed` runs after the people exist and before the browser starts.
  */
-export function livePlanBrowser(seed?: (ctx: LivePlanBrowser) => Promise<void>): LivePlanBrowser {
-  let database: TestDatabase
+export function livePlanBrowser(
+  seed?: (ctx: LivePlanBrowser) => Promise<void>,
+  engine: EngineCase = ENGINES[0]!,
+): LivePlanBrowser {
   const contexts: BrowserContext[] = []
   const ctx = {
     server: undefined as unknown as ServerProcess,
+    database: undefined as unknown as TestDatabase,
     fx: undefined as unknown as LivePlanBrowser['fx'],
     browser: undefined as unknown as Browser,
     async pageAs(who: ApiClient, query: string, viewport = DESKTOP) {
@@ -41,8 +46,8 @@ export function livePlanBrowser(seed?: (ctx: LivePlanBrowser) => Promise<void>):
     },
   }
   beforeAll(async () => {
-    database = await ENGINES[0]!.open()
-    ctx.server = await startServerProcess(database.env)
+    ctx.database = await engine.open()
+    ctx.server = await startServerProcess(ctx.database.env)
     ctx.fx = await planWithPeople(ctx.server.url)
     await seed?.(ctx)
     ctx.browser = await launchBrowser()
@@ -51,7 +56,7 @@ export function livePlanBrowser(seed?: (ctx: LivePlanBrowser) => Promise<void>):
     for (const c of contexts) await c.close().catch(() => {})
     await ctx.browser?.close()
     await ctx.server?.stop()
-    await database?.dispose()
+    await ctx.database?.dispose()
   })
   return ctx
 }

@@ -1,29 +1,16 @@
-import type { SectionOf } from '../../plan-model/model'
+import { chosenNetworks } from '../../plan-model/networks'
 import type { PlanIndex } from '../plan-index'
 import { filled, quote } from '../plan-index'
 import { defineRule, spot } from '../rule'
 
 const EVERYWHERE = 'Mistake 3, "being everywhere": be present where it is relevant for your brand to be'
 
-type Chosen = SectionOf<'network_selection'>['content']['chosen'][number]
-const key = (name: string) => name.trim().toLowerCase()
-
-/** The networks the plan will be on: every network section, and every chosen network that has none yet. */
-function planNetworks(plan: PlanIndex): { name: string; section?: SectionOf<'network'>; entry?: Chosen }[] {
-  const chosen = plan.first('network_selection')?.content.chosen ?? []
-  const out: { name: string; section?: SectionOf<'network'>; entry?: Chosen }[] = plan.of('network').map((section) => ({
-    name: section.title,
-    section,
-    entry:
-      chosen.find((c) => c.sectionId === section.id) ??
-      chosen.find((c) => c.sectionId === null && key(c.name) === key(section.title)),
-  }))
-  for (const entry of chosen) {
-    if (!out.some((n) => n.entry === entry) && !out.some((n) => key(n.name) === key(entry.name)))
-      out.push({ name: entry.name, entry })
-  }
-  return out
-}
+/** The networks the plan is on (plan-model/networks.ts): every network section, and chosen ones without a section yet. */
+const planNetworks = (plan: PlanIndex) =>
+  chosenNetworks(
+    plan.first('network_selection')?.content.chosen ?? [],
+    plan.of('network').map((s) => ({ id: s.id, title: s.title })),
+  )
 
 /** Key "selection": a network is chosen "because it is where your market is", not because it is fashionable. */
 export const networkWithoutReason = defineRule({
@@ -32,20 +19,13 @@ export const networkWithoutReason = defineRule({
   source: `${EVERYWHERE}; key "selection": choose networks because they are where your market is`,
   find: (plan) => {
     const selection = plan.first('network_selection')
-    return planNetworks(plan).flatMap(({ name, entry }) => {
-      if (!entry)
-        return [
-          spot(
-            selection,
-            ['chosen'],
-            `${quote(name, 'A network')} has a section but Network selection does not say why the plan is on it.`,
-          ),
-        ]
-      if (filled(entry.why)) return []
+    return planNetworks(plan).flatMap(({ id, name, entry }) => {
+      if (entry && filled(entry.why)) return []
+      // A network nobody wrote a reason for yet has its row all the same, keyed by its section.
       return [
         spot(
           selection,
-          ['chosen', entry.id, 'why'],
+          ['chosen', entry?.id ?? id, 'why'],
           `${quote(name, 'A chosen network')} is chosen without a reason: say why your market is there.`,
         ),
       ]
