@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import process from 'node:process'
 
 const root = path.resolve(import.meta.dirname, '..')
 const ifStale = process.argv.includes('--if-stale')
@@ -54,7 +55,7 @@ for (const [name, part] of Object.entries(parts)) {
   const fresh =
     fs.existsSync(path.join(root, part.output)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash
   if (ifStale && fresh) continue
-  console.log(`building the ${name}…`)
+  process.stdout.write(`building the ${name}…\n`)
   fs.rmSync(stamp, { force: true })
   for (const [command, ...args] of part.steps) {
     const step = spawnSync(command, args, { cwd: root, stdio: 'inherit' })

@@ -2,6 +2,7 @@
 // /sync to it), stopped together.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import process from 'node:process'
 
 const bin = (name) => path.resolve(import.meta.dirname, '../node_modules/.bin', name)
 const children = [
