@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { LIMITS } from '../shared/limits'
@@ -14,6 +11,7 @@ import { historyRoutes } from './history/routes'
 import { exportRoutes } from './export/routes'
 import { errorJson, handleError } from './http/errors'
 import { sameOriginOnly } from './http/origin'
+import { staticAssets } from './http/static-assets'
 import { PAYLOAD_TOO_LARGE } from './http/raw-request'
 import { createRouter } from './http/router'
 import { refuseUnstorableText } from './http/storable-text'
@@ -85,14 +83,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.all('/api/*', (c) => errorJson(c, 404, 'route_not_found', `There is no ${c.req.method} ${c.req.path}.`))
   // Public read-only links: before the web app, whose fallback would answer every GET.
   app.route('/s', publicShareRoutes(services))
-  const clientDir = options.clientDir
-  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
-    const indexHtml = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')
-    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
-    app.use('*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
-    // Every other GET is a route of the single-page app.
-    app.get('*', (c) => c.html(indexHtml))
-  }
+  if (options.clientDir) app.route('/', staticAssets(options.clientDir))
   app.notFound((c) => errorJson(c, 404, 'not_found', 'Nothing here.'))
   return app
 }
