@@ -5,7 +5,8 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  // The manifest maps each page to its chunks, for scripts/bundle-report.mjs.
+  build: { outDir: '../dist/client', emptyOutDir: true, manifest: true },
   server: {
     port: 5173,
     proxy: {

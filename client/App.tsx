@@ -1,22 +1,18 @@
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
+import type { ComponentType } from 'react'
 import { Navigate, Outlet, RouterProvider, createBrowserRouter } from 'react-router'
 import { queryClient } from './api/query-client'
 import { RequireAuth, SignedOutOnly } from './auth/guards'
 import { SignInPage } from './auth/SignInPage'
 import { SignUpPage } from './auth/SignUpPage'
-import { InviteLandingPage } from './invites/InviteLandingPage'
-import { InvitesPage } from './invites/InvitesPage'
-import { MembersPage } from './members/MembersPage'
-import { PlanPage } from './plans/PlanPage'
-import { WorkspaceHome } from './plans/WorkspaceHome'
 import { CrashPage, NotFoundPage } from './shell/ErrorPages'
 import { theme } from './shell/theme'
-import { WorkspaceLayout } from './shell/WorkspaceLayout'
-import { HomeRedirect } from './workspaces/HomeRedirect'
-import { DepartmentsSettings } from './workspaces/settings/DepartmentsSettings'
-import { GeneralSettings } from './workspaces/settings/GeneralSettings'
+
+// Signing in is the first page most visits see, so it ships in the entry chunk; every other page is a chunk
+// of its own, fetched when first navigated to (docs/bundle.md lists what each page downloads).
+const page = (load: () => Promise<ComponentType>) => ({ lazy: async () => ({ Component: await load() }) })
 
 const router = createBrowserRouter([
   {
@@ -40,30 +36,46 @@ const router = createBrowserRouter([
         ),
       },
       // Public: the page itself offers sign-up and sign-in before joining.
-      { path: '/invite/:token', element: <InviteLandingPage /> },
+      { path: '/invite/:token', ...page(async () => (await import('./invites/InviteLandingPage')).InviteLandingPage) },
       {
         path: '/',
-        element: (
-          <RequireAuth>
-            <HomeRedirect />
-          </RequireAuth>
-        ),
+        lazy: async () => {
+          const { HomeRedirect } = await import('./workspaces/HomeRedirect')
+          return {
+            element: (
+              <RequireAuth>
+                <HomeRedirect />
+              </RequireAuth>
+            ),
+          }
+        },
       },
       {
         path: '/w/:workspaceId',
-        element: (
-          <RequireAuth>
-            <WorkspaceLayout />
-          </RequireAuth>
-        ),
+        lazy: async () => {
+          const { WorkspaceLayout } = await import('./shell/WorkspaceLayout')
+          return {
+            element: (
+              <RequireAuth>
+                <WorkspaceLayout />
+              </RequireAuth>
+            ),
+          }
+        },
         children: [
-          { index: true, element: <WorkspaceHome /> },
-          { path: 'plans/:planId', element: <PlanPage /> },
+          { index: true, ...page(async () => (await import('./plans/WorkspaceHome')).WorkspaceHome) },
+          { path: 'plans/:planId', ...page(async () => (await import('./plans/PlanPage')).PlanPage) },
           { path: 'settings', element: <Navigate to="general" replace /> },
-          { path: 'settings/general', element: <GeneralSettings /> },
-          { path: 'settings/departments', element: <DepartmentsSettings /> },
-          { path: 'settings/members', element: <MembersPage /> },
-          { path: 'settings/invites', element: <InvitesPage /> },
+          {
+            path: 'settings/general',
+            ...page(async () => (await import('./workspaces/settings/GeneralSettings')).GeneralSettings),
+          },
+          {
+            path: 'settings/departments',
+            ...page(async () => (await import('./workspaces/settings/DepartmentsSettings')).DepartmentsSettings),
+          },
+          { path: 'settings/members', ...page(async () => (await import('./members/MembersPage')).MembersPage) },
+          { path: 'settings/invites', ...page(async () => (await import('./invites/InvitesPage')).InvitesPage) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -103,6 +103,8 @@ function indexFiles(clientDir: string) {
     if (!entry.isFile() || PRECOMPRESSED.test(entry.name)) continue
     const full = path.join(entry.parentPath, entry.name)
     const url = '/' + path.relative(clientDir, full).split(path.sep).join('/')
+    // vite's manifest (.vite/) is for the build's own scripts, not for browsers.
+    if (url.startsWith('/.')) continue
     const encodings = (
       [
         { name: 'br', path: `${full}.br` },
