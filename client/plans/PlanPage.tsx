@@ -1,7 +1,7 @@
 import { Button, Grid, Group, SegmentedControl, Text } from '@mantine/core'
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks'
 import { IconArrowLeft } from '@tabler/icons-react'
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { Plan, Section } from '../../shared/plans/schema'
 import { usePlan, useRemoveNetwork } from '../api/plans'
@@ -17,15 +17,17 @@ import { fromNow } from '../ui/format'
 import { PageHeader } from '../ui/PageHeader'
 import { ErrorState, PageLoader } from '../ui/states'
 import { type CurrentWorkspace, useCurrentWorkspace } from '../workspaces/current'
-import { ActivityFeed } from '../activity/ActivityFeed'
 import { PlanCalendar } from '../calendar/PlanCalendar'
 import { HealthButton } from '../health/HealthButton'
 import { ExportMenu } from '../export/ExportMenu'
 import { ShareButton } from '../shares/ShareDialog'
 import { canSharePlan } from '../../shared/shares/permissions'
-import { PlanOverview } from '../overview/PlanOverview'
 import { PLAN_VIEWS, type PlanViewProps, planViewOf } from './plan-views'
 import { SectionList } from './SectionList'
+
+// Views other than the sections load when chosen (the calendar loads FullCalendar itself, PlanCalendar).
+const PlanOverview = lazy(async () => ({ default: (await import('../overview/PlanOverview')).PlanOverview }))
+const ActivityFeed = lazy(async () => ({ default: (await import('../activity/ActivityFeed')).ActivityFeed }))
 
 /** A plan: its sections under the six steps, and the open one (kept in the URL) edited live beside them. */
 export function PlanPage() {
@@ -95,8 +97,10 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
       />
       <SegmentedControl data={[...PLAN_VIEWS]} value={view} onChange={showView} mb="lg" aria-label="Plan view" />
       {view === 'calendar' && <PlanCalendar {...viewProps} />}
-      {view === 'overview' && <PlanOverview {...viewProps} />}
-      {view === 'activity' && <ActivityFeed {...viewProps} />}
+      <Suspense fallback={<PageLoader label="Loading…" />}>
+        {view === 'overview' && <PlanOverview {...viewProps} />}
+        {view === 'activity' && <ActivityFeed {...viewProps} />}
+      </Suspense>
       {view === 'sections' && (
         <>
           {narrow && selected && (

@@ -1,4 +1,3 @@
-import '@mantine/dates/styles.css'
 import {
   Autocomplete,
   Checkbox,
@@ -17,9 +16,8 @@ import {
   Textarea,
   UnstyledButton,
 } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
 import { IconUser } from '@tabler/icons-react'
-import { memo, useMemo } from 'react'
+import { Suspense, lazy, memo, useMemo } from 'react'
 import type { FieldShape } from '../../shared/plan-model/schema-shape'
 import { type FieldUi, type OptionSource, enumLabel } from '../../shared/plan-model/ui-spec'
 import { FieldPeers, usePeerColor } from '../shared-text/FieldPeers'
@@ -27,6 +25,8 @@ import { RemoteCarets } from '../shared-text/RemoteCarets'
 import { useSharedText } from '../shared-text/use-shared-text'
 import { type StructuredEnv, pathKey, useStructuredEnv } from './env'
 import { useLiveValue } from './use-live-value'
+
+const DateInput = lazy(() => import('./DateFieldInput'))
 
 export interface FieldProps {
   /** Where the field is: what the write helpers and the health findings call it. */
@@ -198,15 +198,19 @@ function NumberField(props: FieldProps) {
 
 function DateField(props: FieldProps) {
   const env = useStructuredEnv()
+  const value = typeof props.value === 'string' ? props.value : null
   return (
-    <DateInput
-      {...common(env, props)}
-      value={typeof props.value === 'string' ? props.value : null}
-      onChange={(next) => env.write.set(props.path, next)}
-      valueFormat="D MMM YYYY"
-      clearable={env.editable}
-      popoverProps={{ withinPortal: true }}
-    />
+    // Until the picker has loaded, the field shows its stored date as it is.
+    <Suspense fallback={<TextInput {...common(env, props)} readOnly value={value ?? ''} />}>
+      <DateInput
+        {...common(env, props)}
+        value={value}
+        onChange={(next) => env.write.set(props.path, next)}
+        valueFormat="D MMM YYYY"
+        clearable={env.editable}
+        popoverProps={{ withinPortal: true }}
+      />
+    </Suspense>
   )
 }
 
