@@ -99,6 +99,8 @@ export function startMailWorker(
     let total = 0
     for (;;) {
       const batch = await claimDueMail(storage, o)
+      // UPDATE … RETURNING gives no order; mail goes out in the order it was queued.
+      batch.sort((a, b) => a.next_attempt_at - b.next_attempt_at || a.created_at - b.created_at)
       for (const mail of batch) await deliver(mail)
       total += batch.length
       if (batch.length < o.batchSize || stopped) return total
