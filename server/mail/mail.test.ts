@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ApiClient, type TestApp, startTestApp, uniqueEmail } from '../../tests/support/api'
+import { ApiClient, type TestApp, startTestApp, uniqueEmail, workspaceFixture } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
 import { type TestSmtp, recipient, startTestSmtp } from '../../tests/support/smtp'
 import { enqueueMail } from './outbox'
@@ -138,6 +138,44 @@ describe.each(ENGINES)('mail on $engine', (engine) => {
           .map((m) => m.subject)
           .sort(),
       ).toEqual([`Queued 1 ${to}`, `Queued 2 ${to}`, `Queued 3 ${to}`])
+    },
+    30_000,
+  )
+})
+
+describe.each(ENGINES)('invite by mail on $engine', (engine) => {
+  it.skipIf(!engine.available)(
+    'the mail says who invites, where, as what, and holds the link; owners see it in the outbox',
+    async () => {
+      const smtp = await startTestSmtp()
+      const t = await startTestApp(engine)
+      const worker = startMailWorker(t.services.storage, createMailTransport(smtp.url, 'Planroom <m@planroom.test>'))
+      try {
+        const { owner, workspace, dept, member } = await workspaceFixture(t.app, 'Northwind')
+        const to = uniqueEmail('invitee')
+        const made = await owner.req('POST', `/api/workspaces/${workspace.id}/invites`, {
+          role: 'editor',
+          departmentIds: [dept('Sales')],
+          email: to,
+        })
+        expect(made.status).toBe(201)
+        const mail = await smtp.waitFor((m) => recipient(m) === to)
+        expect(mail.subject).toBe('Olivia Owner invited you to Northwind on Planroom')
+        expect(mail.text).toContain('Your role: Editor.')
+        expect(mail.text).toContain('Your departments: Sales.')
+        expect(linkIn(mail.text ?? '', '/invite')).toBe(made.json.url)
+        expect(mail.html).toContain(made.json.url)
+
+        const outbox = await owner.req('GET', `/api/workspaces/${workspace.id}/mail-outbox`)
+        expect(outbox.status).toBe(200)
+        expect(outbox.json.mails.map((m: { to: string }) => m.to)).toContain(to)
+        const editor = await member('editor')
+        expect((await editor.req('GET', `/api/workspaces/${workspace.id}/mail-outbox`)).status).toBe(403)
+      } finally {
+        await worker.stop()
+        await t.dispose()
+        await smtp.close()
+      }
     },
     30_000,
   )
