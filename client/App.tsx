@@ -4,10 +4,13 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { Navigate, Outlet, RouterProvider, createBrowserRouter } from 'react-router'
 import { queryClient } from './api/query-client'
 import { RequireAuth, SignedOutOnly } from './auth/guards'
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage'
+import { ResetPasswordPage } from './auth/ResetPasswordPage'
 import { SignInPage } from './auth/SignInPage'
 import { SignUpPage } from './auth/SignUpPage'
 import { InviteLandingPage } from './invites/InviteLandingPage'
 import { InvitesPage } from './invites/InvitesPage'
+import { MailOutboxPage } from './mail/MailOutboxPage'
 import { MembersPage } from './members/MembersPage'
 import { PlanPage } from './plans/PlanPage'
 import { WorkspaceHome } from './plans/WorkspaceHome'
@@ -39,6 +42,8 @@ const router = createBrowserRouter([
           </SignedOutOnly>
         ),
       },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage /> },
       // Public: the page itself offers sign-up and sign-in before joining.
       { path: '/invite/:token', element: <InviteLandingPage /> },
       {
@@ -64,6 +69,7 @@ const router = createBrowserRouter([
           { path: 'settings/departments', element: <DepartmentsSettings /> },
           { path: 'settings/members', element: <MembersPage /> },
           { path: 'settings/invites', element: <InvitesPage /> },
+          { path: 'settings/mail-outbox', element: <MailOutboxPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

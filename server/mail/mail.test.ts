@@ -64,7 +64,9 @@ describe.each(ENGINES)('mail on $engine', (engine) => {
       expect(set.status).toBe(204)
       expect((await laptop.req('GET', '/api/auth/me')).status).toBe(401)
       expect((await phone.req('GET', '/api/auth/me')).status).toBe(401)
-      const again = await anon.req('POST', `/api/auth/password-reset/${token}`, { password: 'yet another password' })
+      const again = await anon.req<{ error: { code: string } }>('POST', `/api/auth/password-reset/${token}`, {
+        password: 'yet another password',
+      })
       expect(again.status).toBe(410)
       expect(again.json.error.code).toBe('reset_link_invalid')
 
@@ -153,7 +155,7 @@ describe.each(ENGINES)('invite by mail on $engine', (engine) => {
       try {
         const { owner, workspace, dept, member } = await workspaceFixture(t.app, 'Northwind')
         const to = uniqueEmail('invitee')
-        const made = await owner.req('POST', `/api/workspaces/${workspace.id}/invites`, {
+        const made = await owner.req<{ url: string }>('POST', `/api/workspaces/${workspace.id}/invites`, {
           role: 'editor',
           departmentIds: [dept('Sales')],
           email: to,
@@ -166,9 +168,12 @@ describe.each(ENGINES)('invite by mail on $engine', (engine) => {
         expect(linkIn(mail.text ?? '', '/invite')).toBe(made.json.url)
         expect(mail.html).toContain(made.json.url)
 
-        const outbox = await owner.req('GET', `/api/workspaces/${workspace.id}/mail-outbox`)
+        const outbox = await owner.req<{ mails: { to: string }[] }>(
+          'GET',
+          `/api/workspaces/${workspace.id}/mail-outbox`,
+        )
         expect(outbox.status).toBe(200)
-        expect(outbox.json.mails.map((m: { to: string }) => m.to)).toContain(to)
+        expect(outbox.json.mails.map((m) => m.to)).toContain(to)
         const editor = await member('editor')
         expect((await editor.req('GET', `/api/workspaces/${workspace.id}/mail-outbox`)).status).toBe(403)
       } finally {

@@ -13,13 +13,14 @@ export function createMailTransport(smtpUrl: string | null, from: string): MailT
   if (!smtpUrl) {
     return {
       via: 'log',
-      async send(mail) {
+      send(mail) {
         // No SMTP_URL: the log (and the Mail outbox settings page) is where a newcomer reads what would go out.
         log.info('mail (SMTP_URL not set, not sent)', {
           to: mail.to_address,
           subject: mail.subject,
           text: mail.text_body,
         })
+        return Promise.resolve()
       },
       close() {},
     }
