@@ -35,6 +35,11 @@ const router = createBrowserRouter([
           </SignedOutOnly>
         ),
       },
+      { path: '/forgot-password', ...page(async () => (await import('./auth/ForgotPasswordPage')).ForgotPasswordPage) },
+      {
+        path: '/reset-password/:token',
+        ...page(async () => (await import('./auth/ResetPasswordPage')).ResetPasswordPage),
+      },
       // Public: the page itself offers sign-up and sign-in before joining.
       { path: '/invite/:token', ...page(async () => (await import('./invites/InviteLandingPage')).InviteLandingPage) },
       {
@@ -76,6 +81,7 @@ const router = createBrowserRouter([
           },
           { path: 'settings/members', ...page(async () => (await import('./members/MembersPage')).MembersPage) },
           { path: 'settings/invites', ...page(async () => (await import('./invites/InvitesPage')).InvitesPage) },
+          { path: 'settings/mail-outbox', ...page(async () => (await import('./mail/MailOutboxPage')).MailOutboxPage) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

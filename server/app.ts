@@ -4,6 +4,8 @@ import { LIMITS } from '../shared/limits'
 import { activityRoutes } from './activity/routes'
 import { approvalRoutes } from './approvals/routes'
 import { authRoutes } from './auth/routes'
+import { passwordResetRoutes } from './auth/password-reset-routes'
+import { mailOutboxRoutes } from './mail/routes'
 import { sessionMiddleware } from './auth/middleware'
 import { commentRoutes } from './comments/routes'
 import { healthRoutes } from './health/routes'
@@ -43,6 +45,8 @@ export function createApi(services: Services) {
   api.use('*', sessionMiddleware(storage.db, config.trustProxy))
   const routes = api
     .route('/auth', authRoutes(services))
+    .route('/auth', passwordResetRoutes(services))
+    .route('/', mailOutboxRoutes(services))
     .route('/', workspaceRoutes(services))
     .route('/', departmentRoutes(services))
     .route('/', memberRoutes(services))

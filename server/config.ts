@@ -10,6 +10,10 @@ export interface Config {
   publicUrl: string | null
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy: boolean
+  /** Outgoing mail server, e.g. smtp://user:pass@host:587 or smtps://…; null writes mail to the log. */
+  smtpUrl: string | null
+  /** The From of every mail. */
+  mailFrom: string
   /** The built web app to serve (tests point it at their own build). */
   clientDir: string
 }
@@ -25,6 +29,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || null,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'Planroom <planroom@localhost>',
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
   }
 }

@@ -10,6 +10,9 @@ import type { Config } from './config'
 import { DEFAULT_SNAPSHOT_EVERY_MS, createAutoSnapshots } from './history/auto-snapshots'
 import { createGuardedServer } from './http/raw-request'
 import { log } from './log'
+import { mailQueued } from './mail/outbox'
+import { createMailTransport } from './mail/transport'
+import { startMailWorker } from './mail/worker'
 import { createContentGuard } from './plans/content-guard'
 import { createHealthPublisher } from './plans/health-events'
 import { findSection } from './plans/repo'
@@ -61,6 +64,12 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     redisStatus: () => cluster?.redisStatus ?? 'disabled',
   }
   recordMemberActivity(services)
+  // Mail goes out in the background: a slow or failing SMTP server never delays a request.
+  const mailWorker = startMailWorker(storage, createMailTransport(config.smtpUrl, config.mailFrom), {
+    pollMs: Number(process.env.MAIL_POLL_MS ?? 2_000),
+  })
+  const wakeMail = () => setTimeout(() => mailWorker.wake(), 50).unref()
+  mailQueued.on('queued', wakeMail)
   const app = createApp(services, { clientDir: config.clientDir })
   const sync = new SyncServer(services, hub)
 
@@ -83,6 +92,8 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     async close() {
       server.close()
       await sync.close()
+      mailQueued.off('queued', wakeMail)
+      await mailWorker.stop()
       await hub.close()
       await closePdfBrowser()
       await cluster?.close()

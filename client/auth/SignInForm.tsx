@@ -1,4 +1,5 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { Link } from 'react-router'
 import { LoginBody, type User } from '../../shared/auth/schema'
 import { useSignIn } from '../api/auth'
 import { FormError, useSchemaForm } from '../ui/forms'
@@ -32,6 +33,11 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
           {...form.getInputProps('password')}
           key={form.key('password')}
         />
+        <Group justify="flex-end" mt={-8}>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            Forgot password?
+          </Anchor>
+        </Group>
         <FormError error={signIn.error} />
         <Button type="submit" fullWidth size="md" loading={form.submitting}>
           Sign in

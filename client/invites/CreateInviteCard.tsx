@@ -9,12 +9,13 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  TagsInput,
   Text,
   TextInput,
   Title,
   Tooltip,
 } from '@mantine/core'
-import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react'
+import { IconCheck, IconCopy, IconLink, IconMailCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { canInviteAs } from '../../shared/workspaces/permissions'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../../shared/workspaces/roles'
@@ -80,6 +81,26 @@ export function CreateInviteCard() {
   const [role, setRole] = useState<InviteRole>('editor')
   const [departmentIds, setDepartmentIds] = useState<string[]>([])
   const [created, setCreated] = useState<CreatedInvite | null>(null)
+  const [emails, setEmails] = useState<string[]>([])
+  const [mailed, setMailed] = useState<string[]>([])
+
+  // One single-use invite per address, each mailed by the server; without addresses, one link to copy.
+  async function submit() {
+    setCreated(null)
+    setMailed([])
+    if (emails.length === 0) return create.mutate({ role, departmentIds }, { onSuccess: setCreated })
+    const sent: string[] = []
+    for (const email of emails) {
+      try {
+        await create.mutateAsync({ role, departmentIds, email })
+        sent.push(email)
+      } catch {
+        break
+      }
+    }
+    setMailed(sent)
+    setEmails(emails.filter((e) => !sent.includes(e)))
+  }
 
   return (
     <Card padding="lg">
@@ -92,7 +113,7 @@ export function CreateInviteCard() {
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          create.mutate({ role, departmentIds }, { onSuccess: setCreated })
+          void submit()
         }}
       >
         <Stack gap="md">
@@ -119,12 +140,32 @@ export function CreateInviteCard() {
               clearable
             />
           </SimpleGrid>
+          <TagsInput
+            label="Email addresses"
+            placeholder={emails.length ? undefined : 'Optional: ana@company.com, press Enter after each'}
+            description="Each address gets its own link by mail. Leave empty to copy a link yourself."
+            value={emails}
+            onChange={setEmails}
+            splitChars={[',', ' ', ';']}
+            clearable
+          />
           <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending} leftSection={<IconLink size={16} />}>
-              Create invite link
+            <Button
+              type="submit"
+              loading={create.isPending}
+              leftSection={emails.length ? <IconMailCheck size={16} /> : <IconLink size={16} />}
+            >
+              {emails.length
+                ? `Mail ${emails.length === 1 ? 'the invite' : `${emails.length} invites`}`
+                : 'Create invite link'}
             </Button>
           </Group>
           {created && <CreatedInviteLink invite={created} />}
+          {mailed.length > 0 && (
+            <Alert variant="light" color="teal" icon={<IconMailCheck size={18} />} title="Invites on their way">
+              Mailed to {mailed.join(', ')}.
+            </Alert>
+          )}
         </Stack>
       </form>
     </Card>

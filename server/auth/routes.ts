@@ -61,7 +61,7 @@ const me = createRoute({
   responses: { 200: jsonResponse(UserResponse, 'The caller'), 401: ERRORS[401] },
 })
 
-function clientAddress(c: Context, trustProxy: boolean): string {
+export function clientAddress(c: Context, trustProxy: boolean): string {
   const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
   if (forwarded) return forwarded
   try {

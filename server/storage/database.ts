@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely'
 import type { ActivityEventsTable } from '../activity/tables'
 import type { ApprovalsTable } from '../approvals/tables'
 import type { LoginThrottleTable, SessionsTable, UsersTable } from '../auth/tables'
+import type { PasswordResetsTable } from '../auth/password-reset-table'
+import type { MailOutboxTable } from '../mail/tables'
 import type { CommentThreadsTable, CommentsTable } from '../comments/tables'
 import type { SectionVersionsTable } from '../history/tables'
 import type { NotificationsTable } from '../notifications/tables'
@@ -37,6 +39,8 @@ export interface Database {
   activity_events: ActivityEventsTable
   section_versions: SectionVersionsTable
   share_links: ShareLinksTable
+  mail_outbox: MailOutboxTable
+  password_resets: PasswordResetsTable
 }
 
 export type Db = Kysely<Database>

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { LIMITS } from '../../shared/limits'
 import { canInvite, canInviteAs } from '../../shared/workspaces/permissions'
 import {
@@ -16,7 +15,9 @@ import {
 import { requireAuth } from '../auth/middleware'
 import { generateSessionToken, hashToken } from '../auth/sessions'
 import { ApiError, forbidden, notFound } from '../http/errors'
+import { publicOrigin } from '../http/public-url'
 import { ERRORS, createRouter, jsonResponse, noContent } from '../http/router'
+import { queueInviteMail } from '../mail/invite-mail'
 import type { Services } from '../services'
 import { newId } from '../storage/ids'
 import type { InviteRow } from './tables'
@@ -101,7 +102,6 @@ function assertPending(row: InviteRow | undefined): asserts row is InviteRow {
 }
 
 export function inviteRoutes({ storage: { db }, config, access }: Services) {
-  const publicOrigin = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin
   const byToken = (token: string) =>
     db.selectFrom('invites').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
 
@@ -130,8 +130,12 @@ export function inviteRoutes({ storage: { db }, config, access }: Services) {
         used_by: null,
         revoked_at: null,
       }
-      await db.insertInto('invites').values(row).execute()
-      return c.json({ ...presentInvite(row), token, url: `${publicOrigin(c)}/invite/${token}` }, 201)
+      const url = `${publicOrigin(config, c)}/invite/${token}`
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('invites').values(row).execute()
+        if (body.email) await queueInviteMail(trx, { to: body.email, url, inviter: user.name, invite: row })
+      })
+      return c.json({ ...presentInvite(row), token, url }, 201)
     })
     .openapi(list, async (c) => {
       const { user } = requireAuth(c)

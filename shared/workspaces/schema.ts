@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIMITS } from '../limits'
+import { Email } from '../auth/schema'
 import { Role } from './roles'
 
 export const Id = z
@@ -77,6 +78,8 @@ export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>
 export const CreateInviteBody = z.object({
   role: Role.exclude(['owner']),
   departmentIds: IdList.optional(),
+  /** When given, the link is mailed to this address. */
+  email: Email.optional(),
 })
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>
 
