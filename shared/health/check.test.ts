@@ -285,7 +285,7 @@ describe('health from zero', () => {
       ...FOUR.map(() => 'department-without-objectives'),
       'no-network-chosen',
     ])
-    expect(findings.slice(0, 4).map((f) => f.message)).toEqual(FOUR.map((d) => expect.stringContaining(d.name)))
+    findings.slice(0, 4).forEach((f, i) => expect(f.message).toContain(FOUR[i]!.name))
     expect(findings.map((f) => f.rule)).not.toContain('objectives-not-approved')
     // Severity first, then the six steps.
     const key = (f: Finding) => ['error', 'warning', 'info'].indexOf(f.severity) * 10 + stepOf(plan, f)
