@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEPARTMENTS, edit, healthyPlan, networkSection } from '../plan-model/fixtures'
+import { DEPARTMENTS, edit, healthyPlan, networkSection, objective, section } from '../plan-model/fixtures'
+import { SECTION_CATALOG, newPlanSections } from '../plans/catalog'
 import type { PlanModel } from '../plan-model/model'
 import { HEALTH_RULES, checkPlanHealth } from './check'
 import { Finding } from './schema'
@@ -60,6 +61,15 @@ const CASES: Case[] = [
     breakIt: (p) => edit(p, 'competition', (c) => (c.competitors[0]!.ideas[0]!.objectiveId = 'obj-deleted')),
     sectionId: 'sec-competition',
     path: ['competitors', 'comp-1', 'ideas', 'idea-1', 'objectiveId'],
+  },
+  {
+    rule: 'no-network-chosen',
+    breakIt: (p) => {
+      p.sections = p.sections.filter((s) => s.kind !== 'network')
+      edit(p, 'network_selection', (c) => (c.chosen = []))
+    },
+    sectionId: 'sec-selection',
+    path: ['chosen'],
   },
   {
     rule: 'network-without-reason',
@@ -229,15 +239,87 @@ describe('plan health check', () => {
     expect(ofRule(plan, 'competitor-idea-unlinked')).toEqual([])
   })
 
-  it('reports a missing section with no section id, and lists findings in plan order, errors first', () => {
+  it('reports a missing section with no section id first, then findings by severity and in the six steps', () => {
     const plan = healthyPlan()
     plan.sections = plan.sections.filter((s) => s.kind !== 'line_of_conversation')
     edit(plan, 'network', (c) => Object.assign(c, { goals: [], kpis: [] }))
+    edit(plan, 'process', (c) => (c.lead = ''))
     const findings = checkPlanHealth(plan)
     expect(findings[0]).toMatchObject({ rule: 'no-crisis-manual', sectionId: null })
-    const network = findings.filter((f) => f.sectionId === 'sec-instagram').map((f) => f.severity)
-    expect(network).toEqual(
-      [...network].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)),
+    const order = ['error', 'warning', 'info']
+    const severities = findings.map((f) => order.indexOf(f.severity))
+    expect(severities).toEqual([...severities].sort((a, b) => a - b))
+    const errors = findings.filter((f) => f.severity === 'error').map((f) => f.rule)
+    expect(errors).toEqual(['no-crisis-manual', 'network-without-goals', 'process-without-owner'])
+  })
+})
+
+const FOUR = [
+  { id: 'd-mkt', name: 'Marketing' },
+  { id: 'd-cs', name: 'Customer service' },
+  { id: 'd-sales', name: 'Sales' },
+  { id: 'd-hr', name: 'Human resources' },
+]
+
+/** A plan as `POST /api/workspaces/:id/plans` makes it: every section, nothing written. */
+function blankPlan(): PlanModel {
+  return {
+    plan: { id: 'plan-blank', title: 'Blank' },
+    departments: FOUR,
+    sections: newPlanSections(FOUR).map((b, i) =>
+      section(b.kind, `sec-${i}-${b.kind}`, undefined, { title: b.title, ownerDepartmentId: b.ownerDepartmentId }),
+    ),
+  }
+}
+
+const stepOf = (plan: PlanModel, f: Finding) => {
+  const s = plan.sections.find((x) => x.id === f.sectionId)
+  return s ? SECTION_CATALOG[s.kind].step : 0
+}
+
+describe('health from zero', () => {
+  it('tells a blank plan what is missing first: objectives per department, then a network, nothing on approvals', () => {
+    const plan = blankPlan()
+    const findings = checkPlanHealth(plan)
+    expect(findings.slice(0, 5).map((f) => f.rule)).toEqual([
+      ...FOUR.map(() => 'department-without-objectives'),
+      'no-network-chosen',
+    ])
+    findings.slice(0, 4).forEach((f, i) => expect(f.message).toContain(FOUR[i]!.name))
+    expect(findings.map((f) => f.rule)).not.toContain('objectives-not-approved')
+    // Severity first, then the six steps.
+    const key = (f: Finding) => ['error', 'warning', 'info'].indexOf(f.severity) * 10 + stepOf(plan, f)
+    expect(findings.map(key)).toEqual(findings.map(key).sort((a, b) => a - b))
+  })
+
+  it('never reads worse after one objective is added, however empty it is', () => {
+    const plan = blankPlan()
+    const before = checkPlanHealth(plan)
+    const empty = { ...objective('o-1', ''), metric: '', target: null, deadline: null, owner: '' }
+    edit(plan, 'objectives', (c) => c.objectives.push(empty))
+    const after = checkPlanHealth(plan)
+    expect(after.length).toBeLessThanOrEqual(before.length)
+    const about = after.filter((f) => f.path[1] === 'o-1')
+    expect(about).toHaveLength(1)
+    expect(about[0]!.message).toBe(
+      'Objective without a statement has no metric, target, deadline or owner, so it cannot be measured.',
     )
+  })
+
+  it('reports a measurable objective that lacks a deadline and an owner once, as a warning', () => {
+    const plan = blankPlan()
+    edit(plan, 'objectives', (c) => c.objectives.push({ ...objective('o-1', 'Grow'), deadline: null, owner: '' }))
+    const about = checkPlanHealth(plan).filter((f) => f.path[1] === 'o-1')
+    expect(about).toMatchObject([{ rule: 'objective-no-deadline', severity: 'warning' }])
+    expect(about[0]!.message).toBe('Objective “Grow” has no deadline or owner.')
+  })
+
+  it('asks for approval once a department’s objectives are complete', () => {
+    const plan = blankPlan()
+    edit(plan, 'objectives', (c) => c.objectives.push(objective('o-1', 'Grow')))
+    const approvals = checkPlanHealth(plan).filter((f) => f.rule === 'objectives-not-approved')
+    expect(approvals.map((f) => f.message)).toEqual([
+      "The objectives of Marketing are still a draft; the department's lead has not approved them.",
+    ])
   })
 })

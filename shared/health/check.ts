@@ -1,4 +1,5 @@
 import type { PlanModel } from '../plan-model/model'
+import { SECTION_CATALOG } from '../plans/catalog'
 import { PlanIndex } from './plan-index'
 import type { HealthRule } from './rule'
 import { competitorIdeaUnlinked } from './rules/competition'
@@ -21,17 +22,18 @@ import {
   objectivesNotApproved,
 } from './rules/objectives'
 import { guidelinesEmpty, processWithoutOwner } from './rules/process'
-import { networkCapacityUnknown, networkWithoutReason, tooManyNetworks } from './rules/selection'
+import { networkCapacityUnknown, networkWithoutReason, noNetworkChosen, tooManyNetworks } from './rules/selection'
 import type { Finding, Severity } from './schema'
 
 /** Every rule, in the order of the seed's steps (SPEC §3). */
 export const HEALTH_RULES: readonly HealthRule[] = [
+  departmentWithoutObjectives,
   objectiveNotMeasurable,
   objectiveNoDeadline,
   objectiveNoOwner,
-  departmentWithoutObjectives,
   objectivesNotApproved,
   competitorIdeaUnlinked,
+  noNetworkChosen,
   networkWithoutReason,
   tooManyNetworks,
   networkCapacityUnknown,
@@ -53,14 +55,20 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 /**
  * The plan health check (SPEC §3): what the seeds' advice says is wrong with the plan. Pure — the
  * live panel and `GET /api/plans/:id/health` run this same function — and the model it reads is
- * valid by construction (plan-model/read.ts). Findings come in the plan's order, then by severity.
+ * valid by construction (plan-model/read.ts). Findings come by severity, then in the order of the
+ * six steps (SPEC §9 "health from zero": what is missing first); a finding of a section the plan
+ * lacks altogether leads its severity.
  */
 export function checkPlanHealth(model: PlanModel): Finding[] {
   const plan = new PlanIndex(model)
   const findings = HEALTH_RULES.flatMap((rule) =>
     rule.find(plan).map((s) => ({ rule: rule.id, severity: rule.severity, ...s })),
   )
-  const position = new Map(model.sections.map((s, i) => [s.id, i]))
-  const place = (f: Finding) => (f.sectionId === null ? -1 : (position.get(f.sectionId) ?? -1))
-  return findings.sort((a, b) => place(a) - place(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+  const place = new Map(model.sections.map((s, i) => [s.id, { step: SECTION_CATALOG[s.kind].step, index: i }]))
+  const rank = (f: Finding) => place.get(f.sectionId ?? '') ?? { step: 0, index: -1 }
+  // Array.prototype.sort is stable: inside one section, findings keep the rules' order.
+  return findings.sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)]
+    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || ra.step - rb.step || ra.index - rb.index
+  })
 }

@@ -12,6 +12,23 @@ const planNetworks = (plan: PlanIndex) =>
     plan.of('network').map((s) => ({ id: s.id, title: s.title })),
   )
 
+/** Key "selection": a plan on no network has no strategy to detail (step 4) — choose where the market is first. */
+export const noNetworkChosen = defineRule({
+  id: 'no-network-chosen',
+  severity: 'error',
+  source: 'Key "selection": choose the networks where your market is',
+  find: (plan) =>
+    planNetworks(plan).length > 0
+      ? []
+      : [
+          spot(
+            plan.first('network_selection'),
+            ['chosen'],
+            'No network is chosen yet: pick the networks where your market is (Network selection).',
+          ),
+        ],
+})
+
 /** Key "selection": a network is chosen "because it is where your market is", not because it is fashionable. */
 export const networkWithoutReason = defineRule({
   id: 'network-without-reason',
