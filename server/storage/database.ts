@@ -7,6 +7,7 @@ import type { SectionVersionsTable } from '../history/tables'
 import type { NotificationsTable } from '../notifications/tables'
 import type { PlansTable, SectionsTable } from '../plans/tables'
 import type { ShareLinksTable } from '../shares/tables'
+import type { SectionSuggestionsTable } from '../suggestions/tables'
 import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
 import type {
   DepartmentsTable,
@@ -37,6 +38,7 @@ export interface Database {
   activity_events: ActivityEventsTable
   section_versions: SectionVersionsTable
   share_links: ShareLinksTable
+  section_suggestions: SectionSuggestionsTable
 }
 
 export type Db = Kysely<Database>
