@@ -23,6 +23,7 @@ import { planRoutes } from './plans/routes'
 import { sectionRoutes } from './sections/routes'
 import { publicShareRoutes } from './shares/public-page'
 import { shareRoutes } from './shares/routes'
+import { suggestionRoutes } from './suggestions/routes'
 import type { Services } from './services'
 import { departmentRoutes } from './workspaces/departments'
 import { inviteRoutes } from './workspaces/invites'
@@ -61,6 +62,7 @@ export function createApi(services: Services) {
     .route('/', exportRoutes(services))
     .route('/', shareRoutes(services))
     .route('/', historyRoutes(services))
+    .route('/', suggestionRoutes(services))
     .route('/', healthRoutes(services))
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',

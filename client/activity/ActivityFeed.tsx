@@ -69,6 +69,13 @@ const KINDS: Record<ActivityKind, { label: string; icon: ReactNode; color: strin
   share_revoked: { label: 'Public link revoked', icon: <IconLinkOff size={11} stroke={2.4} />, color: 'grape' },
   version_named: { label: 'Version named', icon: <IconBookmark size={11} stroke={2.4} />, color: 'indigo' },
   version_restored: { label: 'Version restored', icon: <IconHistory size={11} stroke={2.4} />, color: 'indigo' },
+  suggestion_made: { label: 'Suggestion', icon: <IconPencil size={11} stroke={2.4} />, color: 'brand' },
+  suggestion_accepted: {
+    label: 'Suggestion accepted',
+    icon: <IconMessageCheck size={11} stroke={2.4} />,
+    color: 'teal',
+  },
+  suggestion_rejected: { label: 'Suggestion rejected', icon: <IconMessageOff size={11} stroke={2.4} />, color: 'gray' },
 }
 
 const CATEGORIES = [

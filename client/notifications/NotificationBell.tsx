@@ -62,6 +62,11 @@ const KINDS: Record<NotificationKind, { icon: ReactNode; color: string; say: (ac
     color: 'red',
     say: () => 'Objectives you lead were edited after approval',
   },
+  suggestion: {
+    icon: <IconMessage size={14} />,
+    color: 'brand',
+    say: (a) => `${a} suggested a change to a section you edit`,
+  },
 }
 
 function linkOf(workspaceId: string, n: Item): string | null {

@@ -54,6 +54,14 @@ export function summarize(row: ActivityRow, details: Details, actor: UserRef | n
         : `${who} named a version of ${section}: “${text(details.name, 'untitled')}”.`
     case 'version_restored':
       return `${who} restored ${section} to ${typeof details.versionName === 'string' ? `the version “${details.versionName}”` : 'an earlier version'}.`
+    case 'suggestion_made':
+      return `${who} suggested a change to ${section}: ${text(details.change, 'an edit')}.`
+    case 'suggestion_accepted':
+      return `${who} accepted a suggestion on ${section}: ${text(details.change, 'an edit')}.`
+    case 'suggestion_rejected':
+      return details.withdrawn
+        ? `${who} withdrew a suggestion on ${section}.`
+        : `${who} rejected a suggestion on ${section}.`
     case 'member_changed': {
       const before = details.before as MemberState | undefined
       const after = details.after as MemberState | undefined

@@ -29,7 +29,7 @@ function textRangeExists(doc: Y.Doc, start: string, end: string): boolean {
   return from.type !== to.type || from.index < to.index
 }
 
-function resolve(doc: Y.Doc, encoded: string): Y.AbsolutePosition | null {
+export function resolve(doc: Y.Doc, encoded: string): Y.AbsolutePosition | null {
   try {
     return Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(fromBase64(encoded)), doc)
   } catch {
@@ -38,7 +38,7 @@ function resolve(doc: Y.Doc, encoded: string): Y.AbsolutePosition | null {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function isDeleted(type: Y.AbstractType<any>): boolean {
+export function isDeleted(type: Y.AbstractType<any>): boolean {
   for (let item = type._item; item; item = item.parent instanceof Y.AbstractType ? item.parent._item : null) {
     if (item.deleted) return true
   }

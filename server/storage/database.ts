@@ -9,6 +9,7 @@ import type { SectionVersionsTable } from '../history/tables'
 import type { NotificationsTable } from '../notifications/tables'
 import type { PlansTable, SectionsTable } from '../plans/tables'
 import type { ShareLinksTable } from '../shares/tables'
+import type { SectionSuggestionsTable } from '../suggestions/tables'
 import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
 import type {
   DepartmentsTable,
@@ -41,6 +42,7 @@ export interface Database {
   share_links: ShareLinksTable
   mail_outbox: MailOutboxTable
   password_resets: PasswordResetsTable
+  section_suggestions: SectionSuggestionsTable
 }
 
 export type Db = Kysely<Database>

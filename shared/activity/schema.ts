@@ -23,6 +23,9 @@ export const ACTIVITY_CATEGORIES = {
   share_revoked: 'members',
   version_named: 'history',
   version_restored: 'history',
+  suggestion_made: 'comments',
+  suggestion_accepted: 'history',
+  suggestion_rejected: 'comments',
 } as const
 
 export type ActivityKind = keyof typeof ACTIVITY_CATEGORIES

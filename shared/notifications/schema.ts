@@ -13,6 +13,7 @@ export const NotificationKind = z.enum([
   'approval_submitted',
   'approval_decided',
   'approval_stale',
+  'suggestion',
 ])
 export type NotificationKind = z.infer<typeof NotificationKind>
 

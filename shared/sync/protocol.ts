@@ -26,7 +26,7 @@ export const EVENTS_PARAM = 'events'
 
 /** What a MESSAGE.planEvent carries: what to refetch. `userId` names whose inbox changed. */
 export interface PlanEventPayload {
-  kind: 'comments' | 'approvals' | 'activity' | 'notifications' | 'health'
+  kind: 'comments' | 'suggestions' | 'approvals' | 'activity' | 'notifications' | 'health'
   planId?: string
   sectionId?: string
   departmentId?: string

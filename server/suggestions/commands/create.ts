@@ -1,0 +1,69 @@
+import type { CreateSuggestionBody } from '../../../shared/suggestions/schema'
+import { canEditSection } from '../../../shared/workspaces/permissions'
+import { recordActivity } from '../../activity/record'
+import { conflict } from '../../http/errors'
+import { notify } from '../../notifications/notify'
+import type { SectionContext } from '../../plan-context'
+import { readSectionDoc } from '../../plans/read-plan'
+import type { Db } from '../../storage/database'
+import { newId } from '../../storage/ids'
+import type { DocumentHub } from '../../sync/hub'
+import { listMembers } from '../../workspaces/repo'
+import { resolveSuggestion } from '../range'
+import type { SuggestionRow } from '../tables'
+import { activityOf, describeChange } from './shared'
+
+export interface CreateSuggestion {
+  ctx: SectionContext
+  authorId: string
+  input: CreateSuggestionBody
+}
+
+/** Store a suggestion made by the caller and tell the section's editors; the document is not touched. */
+export async function createSuggestion(
+  deps: { db: Db; hub: DocumentHub },
+  { ctx, authorId, input }: CreateSuggestion,
+): Promise<{ row: SuggestionRow; notified: string[] }> {
+  // A suggestion on words that are not there (any more) could never be accepted: say so now.
+  if (!(await readSectionDoc(deps.hub, ctx.section.id, (doc) => resolveSuggestion(doc, input))))
+    throw conflict('suggestion_outdated', 'The text this suggestion is on has changed; select it again.')
+  const row: SuggestionRow = {
+    id: newId(),
+    workspace_id: ctx.plan.workspace_id,
+    plan_id: ctx.plan.id,
+    section_id: ctx.section.id,
+    author_id: authorId,
+    target: 'body',
+    start_pos: input.start,
+    end_pos: input.end,
+    deleted_text: input.deleted,
+    inserted_text: input.inserted,
+    created_at: Date.now(),
+  }
+  const target = { ownerDepartmentId: ctx.section.owner_department_id }
+  const notified = await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('section_suggestions').values(row).execute()
+    const excerpt = describeChange(row)
+    await recordActivity(trx, {
+      ...activityOf(ctx),
+      kind: 'suggestion_made',
+      actorId: authorId,
+      details: { suggestionId: row.id, sectionTitle: ctx.section.title, change: excerpt },
+    })
+    const editors = (await listMembers(trx, ctx.plan.workspace_id)).filter((m) => canEditSection(m, target))
+    return notify(
+      trx,
+      editors.map((m) => ({
+        workspaceId: ctx.plan.workspace_id,
+        userId: m.userId,
+        kind: 'suggestion' as const,
+        actorId: authorId,
+        planId: ctx.plan.id,
+        sectionId: ctx.section.id,
+        departmentId: ctx.section.owner_department_id,
+        excerpt,
+      })),
+    )
+  })
+  return { row, notified: notified.map((n) => n.userId) }
+}
