@@ -52,13 +52,15 @@ function missingService(): string | null {
 /** The most connections each process held while the load ran, polled from /api/health: shows the split. */
 function watchConnections(servers: ServerProcess[]) {
   const most = servers.map(() => 0)
-  const poll = () =>
-    servers.forEach((s, i) =>
+  const poll = () => {
+    servers.forEach((s, i) => {
       fetch(`${s.url}/api/health`)
         .then((r) => r.json() as Promise<{ sync: { connections: number } }>)
         .then((h) => (most[i] = Math.max(most[i]!, h.sync.connections)))
-        .catch(() => {}),
-    )
+        // A poll that fails (a process still starting) leaves the last count standing.
+        .catch(() => {})
+    })
+  }
   const timer = setInterval(poll, 1000)
   return { stop: () => (clearInterval(timer), most) }
 }
@@ -83,7 +85,7 @@ async function runOnce(dir: string, opts: ClusterOptions, processes: number, tri
     const connections = watchConnections(servers)
     let stats: LoadStats
     try {
-      stats = await loadgen(dir, args, sampler.stop)
+      stats = await loadgen(dir, args, () => sampler.stop())
     } finally {
       sampler.stop()
     }

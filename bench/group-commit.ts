@@ -3,7 +3,7 @@
  * waiting until it is durable before the next (closed loop), so W is the number of updates in flight;
  * plus one burst of many updates at once. Batch sizes come from GroupCommit's own stats.
  */
-import { startTestApp, workspaceFixture } from '../tests/support/api'
+import { type PlanBody, startTestApp, workspaceFixture } from '../tests/support/api'
 import type { EngineCase } from '../tests/support/engines'
 import { GroupCommit } from '../server/sync/group-commit'
 import { createUpdateLog } from '../server/sync/update-log'
@@ -37,8 +37,10 @@ export async function runGroupCommit(
   const t = await startTestApp(engine)
   try {
     const f = await workspaceFixture(t.app)
-    const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'Group commit' })
-    const sections = (plan.json.sections as { id: string }[]).map((s) => s.id)
+    const plan = await f.owner.req<PlanBody>('POST', `/api/workspaces/${f.workspace.id}/plans`, {
+      title: 'Group commit',
+    })
+    const sections = plan.json.sections.map((s) => s.id)
     const committer = new GroupCommit(createUpdateLog(t.database.storage.driver))
     const rows: GroupCommitRow[] = []
     const measure = async (

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
-import { ApiClient, httpTarget, workspaceFixture } from '../tests/support/api'
+import { ApiClient, type PlanBody, httpTarget, workspaceFixture } from '../tests/support/api'
 
 export const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -75,9 +75,11 @@ export async function sectionsOnServer(
   const fx = await workspaceFixture(httpTarget(), 'Bench', url)
   const sectionIds: string[] = []
   for (let i = 0; sectionIds.length < minSections; i++) {
-    const res = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: `Bench plan ${i + 1}` })
+    const res = await fx.owner.req<PlanBody>('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
+      title: `Bench plan ${i + 1}`,
+    })
     if (res.status !== 201) throw new Error(`creating a plan failed: ${res.status} ${res.text}`)
-    for (const s of res.json.sections as { id: string }[]) sectionIds.push(s.id)
+    for (const s of res.json.sections) sectionIds.push(s.id)
   }
   return { owner: fx.owner, cookie: fx.owner.cookieHeader, sectionIds }
 }

@@ -90,26 +90,26 @@ export async function runMemory(
     )
     await storage.close()
 
-    const open = async (sectionId: string) => {
+    const open = (sectionId: string) => {
       const c = stockClient(url, cookie, sectionId)
       clients.push(c)
       return c
     }
     // Warm up first (code compiled, caches filled, pools open), so the baseline is a server that has served.
-    const warm = await Promise.all(warmup.map(open))
+    const warm = warmup.map(open)
     for (const c of warm) if (!(await c.synced)) throw new Error('a client did not sync')
     for (const c of clients.splice(0)) c.close()
     await eventually(async () => (await measure(child)).documents === 0, 'warm-up sections unloaded', 30_000)
     const baseline = await measure(child)
     for (let i = 0; i < sections.length; i += 25) {
-      const batch = await Promise.all(sections.slice(i, i + 25).map(open))
+      const batch = sections.slice(i, i + 25).map(open)
       for (const c of batch) if (!(await c.synced)) throw new Error('a client did not sync')
     }
     const sectionsOpen = await measure(child)
     log(`memory: ${sections.length} sections open`)
     for (let k = 0; k < opts.extraPerSection; k++) {
       for (let i = 0; i < sections.length; i += 25) {
-        const batch = await Promise.all(sections.slice(i, i + 25).map(open))
+        const batch = sections.slice(i, i + 25).map(open)
         for (const c of batch) if (!(await c.synced)) throw new Error('a client did not sync')
       }
     }

@@ -4,7 +4,7 @@
  * client), with the log compacted into a snapshot (as the server keeps it) and without.
  */
 import * as Y from 'yjs'
-import { startTestApp, workspaceFixture } from '../tests/support/api'
+import { type PlanBody, startTestApp, workspaceFixture } from '../tests/support/api'
 import type { EngineCase } from '../tests/support/engines'
 import { DEFAULT_HUB_OPTIONS, DocumentHub } from '../server/sync/hub'
 import type { DocPeer } from '../server/sync/live-doc'
@@ -84,8 +84,8 @@ export async function runOpenTime(
   const t = await startTestApp(engine)
   try {
     const f = await workspaceFixture(t.app)
-    const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'Open time' })
-    const sections = (plan.json.sections as { id: string }[]).map((s) => s.id)
+    const plan = await f.owner.req<PlanBody>('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'Open time' })
+    const sections = plan.json.sections.map((s) => s.id)
     const updateLog = createUpdateLog(t.database.storage.driver)
     const rows: OpenTimeRow[] = []
     for (const n of sizes) {

@@ -83,7 +83,7 @@ export async function loadgen(dir: string, args: string[], onResult?: () => void
     .filter((l) => l.startsWith('{'))
     .at(-1)
   if (!line) throw new Error(`loadgen printed no result:\n${out}`)
-  const r = JSON.parse(line)
+  const r = JSON.parse(line) as LoadStats
   return {
     docs: r.docs,
     clientsPerDoc: r.clientsPerDoc,

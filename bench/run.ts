@@ -105,7 +105,7 @@ function partInChild(part: Part): Promise<unknown> {
     )
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`bench part ${part} failed (${code})`))
-      const result = JSON.parse(fs.readFileSync(out, 'utf8'))
+      const result: unknown = JSON.parse(fs.readFileSync(out, 'utf8'))
       fs.rmSync(out, { force: true })
       resolve(result)
     })

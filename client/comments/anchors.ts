@@ -5,6 +5,7 @@ import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import type { Anchor } from '../../shared/comments/schema'
 import { LIMITS } from '../../shared/limits'
+import type { AnyType } from '../../shared/plan-model/ydoc'
 
 /**
  * Text anchors are Yjs relative positions in the section's `body` fragment, so they follow their
@@ -12,8 +13,6 @@ import { LIMITS } from '../../shared/limits'
  * its last one (Yjs `assoc`), so text typed right before or right after the words stays outside, and
  * deleting the words collapses the range: the server then reports the thread detached.
  */
-
-type AnyType = Y.AbstractType<any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** What the editor's ySyncPlugin binds: the fragment, its document and the Y type → node mapping. */
 export interface SyncBinding {

@@ -62,7 +62,7 @@ describe('objective changes', () => {
         change: 'added',
         field: null,
         before: null,
-        after: expect.objectContaining({ metric: 'leads' }),
+        after: expect.objectContaining({ metric: 'leads' }) as unknown,
       }),
     )
     expect(changes).toHaveLength(4)

@@ -58,7 +58,11 @@ export function canonicalObjectives(objectives: readonly Objective[]): Canonical
 
 /** JSON with the keys in a fixed order (objects are built in that order above; JSON.stringify keeps it). */
 export const canonicalJson = (objectives: readonly CanonicalObjective[]) =>
-  JSON.stringify(objectives.map((o) => Object.fromEntries([['id', o.id], ...APPROVED_FIELDS.map((f) => [f, o[f]])])))
+  JSON.stringify(
+    objectives.map((o) =>
+      Object.fromEntries<unknown>([['id', o.id] as const, ...APPROVED_FIELDS.map((f) => [f, o[f]] as const)]),
+    ),
+  )
 
 export const hashCanonical = (json: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(json)))
 

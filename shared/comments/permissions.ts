@@ -4,7 +4,6 @@ import { type Membership, type SectionAccessTarget, canCommentSection, canEditSe
  * Who may do what with comments (SPEC §4), as plain functions shared by the server and the client.
  * Every member reads comments; commenters and up write them, whether or not they may edit the section.
  */
-export const canReadComments = (_m: Membership, _s: SectionAccessTarget) => true
 
 /** Start a thread or reply. */
 export const canComment = canCommentSection

@@ -8,7 +8,7 @@ import { Finding } from './schema'
 interface Case {
   rule: string
   /** Break the healthy plan so that exactly this rule has something to say. */
-  breakIt(plan: PlanModel): void
+  breakIt: (plan: PlanModel) => void
   sectionId: string | null
   path: string[]
 }

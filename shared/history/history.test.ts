@@ -123,14 +123,14 @@ describe('fieldChanges', () => {
       {
         path: ['objectives', 'o2'],
         change: 'removed',
-        before: expect.objectContaining({ statement: 'Sell' }),
+        before: expect.objectContaining({ statement: 'Sell' }) as unknown,
         after: null,
       },
       {
         path: ['objectives', 'o3'],
         change: 'added',
         before: null,
-        after: expect.objectContaining({ statement: 'Hire' }),
+        after: expect.objectContaining({ statement: 'Hire' }) as unknown,
       },
     ])
   })

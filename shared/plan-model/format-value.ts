@@ -23,7 +23,7 @@ export function formatValue(shape: FieldShape, ui: FieldUi, raw: unknown, unit: 
   if (raw === null || raw === undefined || raw === '') return ''
   switch (shape.type) {
     case 'text':
-      return String(raw).trim()
+      return (typeof raw === 'string' ? raw : JSON.stringify(raw)).trim()
     case 'number': {
       const n = raw as number
       if (ui.widget === 'share') return `${words.number(n)}% value, ${words.number(100 - n)}% promotional`

@@ -64,14 +64,6 @@ function upgradeUpdate(doc: Y.Doc, upgrades: readonly NonNullable<Problem['upgra
 const CHANGE_REPAIRED = 'Part of your change did not fit the plan and was removed.'
 const STORED_REPAIRED = 'This section held content that did not fit the plan; it was removed.'
 
-/** The repair for what one transaction brought in (looks only at what it touched). */
-export const repairTransaction = (doc: Y.Doc, kind: SectionKind, transaction: Y.Transaction) =>
-  repairOf(doc, transactionProblems(doc, kind, transaction))
-
-/** The repair for everything invalid in a document. */
-export const repairDocument = (doc: Y.Doc, kind: SectionKind) =>
-  repairOf(doc, contentProblems(doc, kind), STORED_REPAIRED)
-
 /**
  * The check a server runs after each client write to one section: the whole document at the first
  * write after loading (content stored before this check existed is brought back in line once), then

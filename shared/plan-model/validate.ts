@@ -113,7 +113,7 @@ function textProblems(text: Y.Text, { max }: TextSpec, path: string[], out: Prob
 
 /** Whether another element of the item's list has the item's id. */
 function repeatsSiblingId(item: AnyType): boolean {
-  const id = item instanceof Y.Map ? item.get('id') : undefined
+  const id: unknown = item instanceof Y.Map ? item.get('id') : undefined
   const list = item._item?.parent
   if (typeof id !== 'string' || !(list instanceof Y.AbstractType)) return false
   let repeats = false
@@ -150,7 +150,7 @@ function locate(
       const list = listSpec(parent.object.shape[item.parentSub] as z.ZodType)
       if (list) place = { path: [...parent.path, item.parentSub], object: list.item, list, element: null }
     } else if (parent?.list && item.parentSub === null && type instanceof Y.Map) {
-      const id = type.get('id')
+      const id: unknown = type.get('id')
       place = {
         path: [...parent.path, typeof id === 'string' ? id : '?'],
         object: parent.list.item,
@@ -222,7 +222,7 @@ function listProblems(array: AnyType, spec: ListSpec, path: string[], fresh: Fre
   let kept: { map: Y.Map<unknown>; id: string; at: ClockRange }[] = []
   const ids = new Set<string>()
   for (const { value, at } of added) {
-    const id = value instanceof Y.Map ? value.get('id') : undefined
+    const id: unknown = value instanceof Y.Map ? value.get('id') : undefined
     if (!(value instanceof Y.Map)) out.push({ path, reason: 'holds something that is not an item', remove: [at] })
     else if (typeof id !== 'string' || !acceptId(id))
       out.push({ path, reason: 'holds an item without a valid id', remove: [at] })

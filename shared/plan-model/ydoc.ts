@@ -24,7 +24,11 @@ import { SECTION_CONTENT, listSpec, textSpec } from './schema'
  */
 export const FIELDS = 'fields'
 
-/** Any shared type (the event type parameter does not matter here). */
+/**
+ * Any shared type (the event type parameter does not matter here). Yjs's typings make the parameter
+ * invariant, so only `any` admits a Y.Map, a Y.Array and a Y.XmlFragment alike.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above; the one such type, used everywhere
 export type AnyType = Y.AbstractType<any>
 
 /** The `fields` map, or null when the document has none (or a client defined it as another type). */

@@ -34,7 +34,8 @@ export function canInviteAs(actor: Membership, role: Role): boolean {
   return canInvite(actor) && (role !== 'owner' || actor.role === 'owner')
 }
 
-export const canReadSection = (_m: Membership, _s: SectionAccessTarget) => true
+/** Every member reads every section of their workspace. */
+export const canReadSection: (m: Membership, s: SectionAccessTarget) => boolean = () => true
 
 export function canEditSection(m: Membership, s: SectionAccessTarget): boolean {
   if (atLeast(m.role, 'admin')) return true
@@ -55,7 +56,8 @@ export function defaultNetworkOwner(m: Membership, marketingId: string | null): 
   return m.departmentIds[0] ?? marketingId
 }
 
-export const canCommentSection = (m: Membership, _s: SectionAccessTarget) => atLeast(m.role, 'commenter')
+/** Commenters and up comment on any section, whether or not they may edit it. */
+export const canCommentSection: (m: Membership, s: SectionAccessTarget) => boolean = (m) => atLeast(m.role, 'commenter')
 
 export function canSubmitObjectives(m: Membership, departmentId: string): boolean {
   return canEditSection(m, { ownerDepartmentId: departmentId })

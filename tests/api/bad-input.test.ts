@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isErrorBody } from '../../shared/api/errors'
+import { type ErrorBody, isErrorBody } from '../../shared/api/errors'
 import { LIMITS } from '../../shared/limits'
-import { ApiClient, type ApiResponse, type TestApp, startTestApp, uniqueEmail, workspaceFixture } from '../support/api'
+import {
+  ApiClient,
+  type ApiResponse,
+  type Created,
+  type PlanBody,
+  type TestApp,
+  type WorkspaceBody,
+  startTestApp,
+  uniqueEmail,
+  workspaceFixture,
+} from '../support/api'
 import {
   type DocumentedRoute,
   type JsonSchema,
@@ -28,7 +38,7 @@ interface Prepared {
   as?: ApiClient
 }
 interface InputRow {
-  prepare: (w: World) => Promise<Prepared>
+  prepare: (w: World) => Prepared | Promise<Prepared>
   /** A body the route accepts (routes that take one). */
   body?: (w: World) => Record<string, unknown>
   /** The status of the working request. */
@@ -37,10 +47,10 @@ interface InputRow {
 
 const anonymous = (w: World) => new ApiClient(w.owner.app)
 const freshDepartment = async (w: World) => {
-  const res = await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/departments`, {
+  const res = await w.owner.req<WorkspaceBody>('POST', `/api/workspaces/${w.workspace.id}/departments`, {
     name: `Team ${Math.random().toString(36).slice(2)}`,
   })
-  return res.json.departments.at(-1).id as string
+  return res.json.departments.at(-1)!.id
 }
 const freshInvite = async (w: World) =>
   (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' })).json as {
@@ -49,21 +59,19 @@ const freshInvite = async (w: World) =>
   }
 const freshNetworkSection = async (w: World) => {
   const name = `Network ${Math.random().toString(36).slice(2, 8)}`
-  const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, { name })
-  return (plan.json.sections as { id: string; title: string }[]).find((s) => s.title === name)!.id
+  const plan = await w.owner.req<PlanBody>('POST', `/api/plans/${w.planId}/networks`, { name })
+  return plan.json.sections.find((s) => s.title === name)!.id
 }
-const inWorkspace = async (w: World): Promise<Prepared> => ({ params: { id: w.workspace.id } })
+const inWorkspace = (w: World): Prepared => ({ params: { id: w.workspace.id } })
 const freshPlan = async (w: World) =>
-  (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: 'Another plan' })).json.id as string
+  (await w.owner.req<Created>('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: 'Another plan' })).json.id
 const overviewOf = async (w: World) =>
-  ((await w.owner.req('GET', `/api/plans/${w.planId}`)).json.sections as { id: string; kind: string }[]).find(
-    (s) => s.kind === 'overview',
-  )!.id
+  (await w.owner.req<PlanBody>('GET', `/api/plans/${w.planId}`)).json.sections.find((s) => s.kind === 'overview')!.id
 const freshVersion = async (w: World) => {
   const id = await overviewOf(w)
   return {
     id,
-    versionId: (await w.owner.req('POST', `/api/sections/${id}/versions`, { name: 'A version' })).json.id as string,
+    versionId: (await w.owner.req<Created>('POST', `/api/sections/${id}/versions`, { name: 'A version' })).json.id,
   }
 }
 const freshThread = async (w: World) =>
@@ -74,16 +82,16 @@ const freshThread = async (w: World) =>
 
 const INPUT: Record<string, InputRow> = {
   'POST /auth/signup': {
-    prepare: async (w) => ({ params: {}, as: anonymous(w) }),
+    prepare: (w) => ({ params: {}, as: anonymous(w) }),
     body: () => ({ name: 'New Person', email: uniqueEmail('new'), password: 'a long enough password' }),
     ok: 201,
   },
   'POST /auth/login': {
-    prepare: async (w) => ({ params: {}, as: anonymous(w) }),
+    prepare: (w) => ({ params: {}, as: anonymous(w) }),
     body: (w) => ({ email: w.owner.user!.email, password: w.owner.password }),
     ok: 200,
   },
-  'POST /workspaces': { prepare: async () => ({ params: {} }), body: () => ({ name: 'Another company' }), ok: 201 },
+  'POST /workspaces': { prepare: () => ({ params: {} }), body: () => ({ name: 'Another company' }), ok: 201 },
   'GET /workspaces/{id}': { prepare: inWorkspace, ok: 200 },
   'PATCH /workspaces/{id}': { prepare: inWorkspace, body: () => ({ name: 'Renamed' }), ok: 200 },
   'POST /workspaces/{id}/departments': { prepare: inWorkspace, body: () => ({ name: 'Legal' }), ok: 201 },
@@ -128,10 +136,10 @@ const INPUT: Record<string, InputRow> = {
   },
   'GET /workspaces/{id}/plans': { prepare: inWorkspace, ok: 200 },
   'POST /workspaces/{id}/plans': { prepare: inWorkspace, body: () => ({ title: 'A plan' }), ok: 201 },
-  'GET /plans/{id}': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
-  'GET /plans/{id}/health': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}/health': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
   'POST /plans/{id}/networks': {
-    prepare: async (w) => ({ params: { id: w.planId } }),
+    prepare: (w) => ({ params: { id: w.planId } }),
     body: (w) => ({ name: 'Instagram', ownerDepartmentId: w.dept('Sales') }),
     ok: 201,
   },
@@ -146,7 +154,7 @@ const INPUT: Record<string, InputRow> = {
     ok: 201,
   },
   'GET /sections/{id}/comments': { prepare: async (w) => ({ params: { id: await overviewOf(w) } }), ok: 200 },
-  'GET /plans/{id}/comments': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}/comments': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
   'PATCH /comments/{id}': {
     prepare: async (w) => ({ params: { id: (await freshThread(w)).comments[0]!.id } }),
     body: () => ({ body: 'Edited', mentions: [] }),
@@ -177,21 +185,21 @@ const INPUT: Record<string, InputRow> = {
     body: () => ({ decision: 'request_changes', reason: 'Give each objective a deadline.' }),
     ok: 200,
   },
-  'GET /plans/{id}/approvals': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
-  'GET /plans/{id}/activity': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}/approvals': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}/activity': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
   // Export and public links (issue 7).
-  'GET /plans/{id}/export': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}/export': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
   'POST /plans/{id}/shares': {
-    prepare: async (w) => ({ params: { id: w.planId } }),
+    prepare: (w) => ({ params: { id: w.planId } }),
     body: () => ({ scope: 'guidelines' }),
     ok: 201,
   },
-  'GET /plans/{id}/shares': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'GET /plans/{id}/shares': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
   'DELETE /plans/{id}/shares/{shareId}': {
     prepare: async (w) => ({
       params: {
         id: w.planId,
-        shareId: (await w.owner.req('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id,
+        shareId: (await w.owner.req<Created>('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id,
       },
     }),
     ok: 204,
@@ -209,7 +217,7 @@ const INPUT: Record<string, InputRow> = {
     ok: 200,
   },
   'POST /plans/{id}/versions': {
-    prepare: async (w) => ({ params: { id: w.planId } }),
+    prepare: (w) => ({ params: { id: w.planId } }),
     body: () => ({ name: 'Sent to the board, March' }),
     ok: 201,
   },
@@ -265,7 +273,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       t = await startTestApp(engine)
       routes = await documentedRoutes(new ApiClient(t.app))
       const f = await workspaceFixture(t.app)
-      const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
+      const plan = await f.owner.req<Created>('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
       w = { ...f, planId: plan.json.id }
     })
     afterAll(() => t?.dispose())
@@ -318,7 +326,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
           expect(await dump(), `${c.label} changed the database`).toEqual(before)
         }
       }
-      const invalid = (res: ApiResponse, c: Case) => {
+      const invalid = (res: ApiResponse<ErrorBody>, c: Case) => {
         expect(res.status, `${c.label}: ${res.text.slice(0, 200)}`).toBe(400)
         expectError(res, 400, 'invalid_request')
         if (c.field)
@@ -379,7 +387,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
         it('refuses missing fields with 400', async () => {
           const cases: Case[] = [{ label: '{}', body: {} }]
           for (const field of route.body!.required ?? []) {
-            const { [field]: _, ...rest } = valid!
+            const rest = Object.fromEntries(Object.entries(valid!).filter(([name]) => name !== field))
             cases.push({ label: `without ${field}`, body: rest, field })
           }
           await refuses(cases, invalid)

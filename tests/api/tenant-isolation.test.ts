@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, type TestApp, startTestApp, workspaceFixture } from '../support/api'
+import {
+  ApiClient,
+  type Created,
+  type PlanBody,
+  type TestApp,
+  type ThreadBody,
+  type WorkspaceBody,
+  startTestApp,
+  workspaceFixture,
+} from '../support/api'
 import { type DocumentedRoute, documentedRoutes, dumpTables, expectError, fillPath } from '../support/contract'
 import { ENGINES } from '../support/engines'
 
@@ -43,8 +52,8 @@ const ISOLATION: Record<string, Isolation> = {
 
   'GET /workspaces': {
     check: async (w) => {
-      const list = await w.a.owner.req('GET', '/api/workspaces')
-      expect(list.json.workspaces.map((x: { id: string }) => x.id)).toEqual([w.a.workspace.id])
+      const list = await w.a.owner.req<{ workspaces: Created[] }>('GET', '/api/workspaces')
+      expect(list.json.workspaces.map((x) => x.id)).toEqual([w.a.workspace.id])
     },
   },
   'GET /workspaces/{id}': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
@@ -221,7 +230,7 @@ interface RightsWorld extends Fixture {
 interface RightsRow {
   route: string
   what: string
-  prepare?: (w: RightsWorld) => Promise<Record<string, string>>
+  prepare?: (w: RightsWorld) => Record<string, string> | Promise<Record<string, string>>
   /** Given what `prepare` returned (path parameters, and anything else the body needs). */
   body?: (w: RightsWorld, prepared: Record<string, string>) => unknown
   expect: [owner: number, admin: number, editor: number, commenter: number, viewer: number]
@@ -230,21 +239,23 @@ interface RightsRow {
 let unique = 0
 const next = (prefix: string) => `${prefix} ${++unique}`
 const freshDepartment = async (w: RightsWorld) => {
-  const res = await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/departments`, { name: next('Team') })
-  return { departmentId: res.json.departments.at(-1).id as string }
+  const res = await w.owner.req<WorkspaceBody>('POST', `/api/workspaces/${w.workspace.id}/departments`, {
+    name: next('Team'),
+  })
+  return { departmentId: res.json.departments.at(-1)!.id }
 }
 const freshNetwork = (department: string) => async (w: RightsWorld) => {
   const name = next('Network')
-  const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, {
+  const plan = await w.owner.req<PlanBody>('POST', `/api/plans/${w.planId}/networks`, {
     name,
     ownerDepartmentId: w.dept(department),
   })
-  return { id: (plan.json.sections as { id: string; title: string }[]).find((x) => x.title === name)!.id }
+  return { id: plan.json.sections.find((x) => x.title === name)!.id }
 }
 const freshMember = (role: string) => async (w: RightsWorld) => ({ userId: (await w.member(role)).user!.id })
 const sectionOfPlan = (which: 'overview' | 'Marketing') => async (w: RightsWorld) => {
-  const plan = await w.owner.req('GET', `/api/plans/${w.planId}`)
-  const sections = plan.json.sections as { id: string; kind: string; ownerDepartmentId: string | null }[]
+  const plan = await w.owner.req<PlanBody>('GET', `/api/plans/${w.planId}`)
+  const sections = plan.json.sections
   return {
     id: sections.find((s) =>
       which === 'overview' ? s.kind === 'overview' : s.kind === 'objectives' && s.ownerDepartmentId === w.dept(which),
@@ -255,22 +266,24 @@ const freshThread =
   (author: Role, where: 'overview' | 'Marketing', resolved = false) =>
   async (w: RightsWorld) => {
     const { id } = await sectionOfPlan(where)(w)
-    const thread = await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Thread') })
+    const thread = await w.clients[author].req<Created>('POST', `/api/sections/${id}/comments`, {
+      body: next('Thread'),
+    })
     if (resolved) await w.owner.req('POST', `/api/threads/${thread.json.id}/resolve`)
-    return { id: thread.json.id as string }
+    return { id: thread.json.id }
   }
 const freshComment = (author: Role, where: 'overview' | 'Marketing') => async (w: RightsWorld) => {
   const { id } = await sectionOfPlan(where)(w)
   return {
-    id: (await w.clients[author].req('POST', `/api/sections/${id}/comments`, { body: next('Comment') })).json
-      .comments[0].id as string,
+    id: (await w.clients[author].req<ThreadBody>('POST', `/api/sections/${id}/comments`, { body: next('Comment') }))
+      .json.comments[0]!.id,
   }
 }
 const freshVersion = (where: 'overview' | 'Marketing') => async (w: RightsWorld) => {
   const { id } = await sectionOfPlan(where)(w)
   return {
     id,
-    versionId: (await w.owner.req('POST', `/api/sections/${id}/versions`, { name: next('Version') })).json.id as string,
+    versionId: (await w.owner.req<Created>('POST', `/api/sections/${id}/versions`, { name: next('Version') })).json.id,
   }
 }
 /** Sales' approval moved (by its lead and the owner) to draft-like or submitted, whatever it was. */
@@ -372,7 +385,8 @@ const RIGHTS: RightsRow[] = [
     route: 'DELETE /workspaces/{id}/invites/{inviteId}',
     what: 'revoke an invite',
     prepare: async (w) => ({
-      inviteId: (await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' })).json.id,
+      inviteId: (await w.owner.req<Created>('POST', `/api/workspaces/${w.workspace.id}/invites`, { role: 'viewer' }))
+        .json.id,
     }),
     expect: [204, 204, 403, 403, 403],
   },
@@ -386,26 +400,26 @@ const RIGHTS: RightsRow[] = [
   {
     route: 'GET /plans/{id}',
     what: 'read a plan',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
   {
     route: 'GET /plans/{id}/health',
     what: "read the plan's health check",
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
   {
     route: 'POST /plans/{id}/networks',
     what: 'add a network to a plan',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     body: () => ({ name: next('Network') }),
     expect: [201, 201, 201, 403, 403],
   },
   {
     route: 'POST /plans/{id}/networks',
     what: 'add a network owned by Marketing (the editor is in Sales)',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     body: (w) => ({ name: next('Network'), ownerDepartmentId: w.dept('Marketing') }),
     expect: [201, 201, 403, 403, 403],
   },
@@ -414,11 +428,11 @@ const RIGHTS: RightsRow[] = [
     what: "restore Marketing's archived network, claiming it for Sales (the editor is in Sales)",
     prepare: async (w) => {
       const name = next('Network')
-      const plan = await w.owner.req('POST', `/api/plans/${w.planId}/networks`, {
+      const plan = await w.owner.req<PlanBody>('POST', `/api/plans/${w.planId}/networks`, {
         name,
         ownerDepartmentId: w.dept('Marketing'),
       })
-      const { id } = (plan.json.sections as { id: string; title: string }[]).find((x) => x.title === name)!
+      const { id } = plan.json.sections.find((x) => x.title === name)!
       await w.owner.req('DELETE', `/api/sections/${id}`)
       return { id: w.planId, name }
     },
@@ -461,7 +475,7 @@ const RIGHTS: RightsRow[] = [
   {
     route: 'GET /plans/{id}/comments',
     what: "read a plan's comments",
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
   {
@@ -524,33 +538,33 @@ const RIGHTS: RightsRow[] = [
   {
     route: 'GET /plans/{id}/approvals',
     what: "read the plan's approvals",
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
   {
     route: 'GET /plans/{id}/activity',
     what: "read the plan's activity",
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
   // Export (SPEC §7): whoever reads the plan exports it; public links are the owners' and admins'.
   {
     route: 'GET /plans/{id}/export',
     what: 'export the plan',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
   {
     route: 'POST /plans/{id}/shares',
     what: 'create a public link to the guidelines',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     body: () => ({ scope: 'guidelines' }),
     expect: [201, 201, 403, 403, 403],
   },
   {
     route: 'GET /plans/{id}/shares',
     what: "list the plan's public links",
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 403, 403, 403],
   },
   {
@@ -558,7 +572,7 @@ const RIGHTS: RightsRow[] = [
     what: 'revoke a public link',
     prepare: async (w) => ({
       id: w.planId,
-      shareId: (await w.owner.req('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id,
+      shareId: (await w.owner.req<Created>('POST', `/api/plans/${w.planId}/shares`, { scope: 'plan' })).json.id,
     }),
     expect: [204, 204, 403, 403, 403],
   },
@@ -604,7 +618,7 @@ const RIGHTS: RightsRow[] = [
   {
     route: 'POST /plans/{id}/versions',
     what: 'name a version of the whole plan',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     body: () => ({ name: next('Plan version') }),
     expect: [201, 201, 201, 403, 403],
   },
@@ -622,18 +636,20 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
       routes = await documentedRoutes(new ApiClient(t.app))
       const tenant = async (name: string) => {
         const f = await workspaceFixture(t.app, name)
-        const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: `${name} plan` })
-        return { ...f, planId: plan.json.id as string }
+        const plan = await f.owner.req<Created>('POST', `/api/workspaces/${f.workspace.id}/plans`, {
+          title: `${name} plan`,
+        })
+        return { ...f, planId: plan.json.id }
       }
       const a = await tenant('Company A')
       const b = await tenant('Company B')
       const editor = await b.member('editor', { departments: ['Sales'], leadOf: ['Sales'] })
-      const invite = await b.owner.req('POST', `/api/workspaces/${b.workspace.id}/invites`, {
+      const invite = await b.owner.req<Created>('POST', `/api/workspaces/${b.workspace.id}/invites`, {
         role: 'editor',
         departmentIds: [b.dept('Sales')],
       })
-      const plan = await b.owner.req('POST', `/api/plans/${b.planId}/networks`, { name: 'LinkedIn' })
-      const sections = plan.json.sections as { id: string; kind: string }[]
+      const plan = await b.owner.req<PlanBody>('POST', `/api/plans/${b.planId}/networks`, { name: 'LinkedIn' })
+      const sections = plan.json.sections
       w = {
         a,
         b: {
@@ -647,26 +663,26 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
     })
     beforeAll(async () => {
       // B's owner starts a thread that mentions B's editor: a thread, a comment and a notification of B's.
-      const thread = await w.b.owner.req('POST', `/api/sections/${w.b.overviewSectionId}/comments`, {
+      const thread = await w.b.owner.req<ThreadBody>('POST', `/api/sections/${w.b.overviewSectionId}/comments`, {
         body: 'B only',
         mentions: [w.b.editorId],
       })
       ofB.threadId = thread.json.id
-      ofB.commentId = thread.json.comments[0].id
+      ofB.commentId = thread.json.comments[0]!.id
       const notification = await t.services.storage.db
         .selectFrom('notifications')
         .select('id')
         .where('user_id', '=', w.b.editorId)
         .executeTakeFirstOrThrow()
       ofB.notificationId = notification.id
-      const planA = await w.a.owner.req('GET', `/api/plans/${w.a.planId}`)
-      ofB.aOverviewSectionId = (planA.json.sections as { id: string; kind: string }[]).find(
-        (x) => x.kind === 'overview',
-      )!.id
+      const planA = await w.a.owner.req<PlanBody>('GET', `/api/plans/${w.a.planId}`)
+      ofB.aOverviewSectionId = planA.json.sections.find((x) => x.kind === 'overview')!.id
       ofB.versionId = (
-        await w.b.owner.req('POST', `/api/sections/${w.b.overviewSectionId}/versions`, { name: 'B only' })
+        await w.b.owner.req<Created>('POST', `/api/sections/${w.b.overviewSectionId}/versions`, { name: 'B only' })
       ).json.id
-      ofB.shareId = (await w.b.owner.req('POST', `/api/plans/${w.b.planId}/shares`, { scope: 'guidelines' })).json.id
+      ofB.shareId = (
+        await w.b.owner.req<Created>('POST', `/api/plans/${w.b.planId}/shares`, { scope: 'guidelines' })
+      ).json.id
     })
     afterAll(() => t?.dispose())
 
@@ -679,7 +695,7 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
         `/api/workspaces/${id}/plans`,
         `/api/plans/${w.b.planId}`,
       ]
-      return Promise.all(gets.map(async (path) => [path, (await w.b.owner.req('GET', path)).json]))
+      return Promise.all(gets.map(async (path) => [path, (await w.b.owner.req<unknown>('GET', path)).json]))
     }
 
     it('has a row for every route of the OpenAPI document, and none for a route that is not there', () => {
@@ -725,7 +741,7 @@ describe.each(ENGINES)('rights of each role (SPEC §1) on $engine', (engine) => 
       t = await startTestApp(engine)
       routes = await documentedRoutes(new ApiClient(t.app))
       const f = await workspaceFixture(t.app, 'Rights Inc')
-      const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
+      const plan = await f.owner.req<Created>('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
       w = {
         ...f,
         planId: plan.json.id,

@@ -26,9 +26,12 @@ describe.skipIf(!HAS_CHROMIUM)('approvals in the browser', () => {
   const bar = (page: Page) => page.getByTestId('approval-bar')
   const state = (page: Page) => bar(page).getAttribute('data-state')
   const approvalOf = async (dept: string) =>
-    (await fx.owner.req('GET', `/api/plans/${fx.plan.id}/approvals`)).json.approvals.find(
-      (a: { departmentId: string }) => a.departmentId === fx.dept(dept),
-    )
+    (
+      await fx.owner.req<{ approvals: { departmentId: string; currentHash: string; state: string }[] }>(
+        'GET',
+        `/api/plans/${fx.plan.id}/approvals`,
+      )
+    ).json.approvals.find((a) => a.departmentId === fx.dept(dept))!
 
   /** A stock y-websocket client of that department's editor writes objectives; resolves once the server holds them. */
   async function writeObjectives(who: ApiClient, dept: string, objectives: Record<string, unknown>[]) {

@@ -65,7 +65,7 @@ describe.skipIf(!HAS_CHROMIUM)('plan calendar, indicators and overview in the br
     ;({ server, fx } = ctx)
     const instagram = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'Instagram' })
     expect(instagram.status).toBe(201)
-    const linkedIn = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, {
+    const linkedIn = await fx.owner.req<{ sections: typeof sections }>('POST', `/api/plans/${fx.plan.id}/networks`, {
       name: 'LinkedIn',
       ownerDepartmentId: fx.dept('Sales'),
     })

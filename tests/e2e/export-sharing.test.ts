@@ -35,7 +35,8 @@ describe.skipIf(!HAS_CHROMIUM)('export and public links in the browser', () => {
     } finally {
       for (const w of writers) w.close()
     }
-    token = (await fx.owner.req('POST', `/api/plans/${fx.plan.id}/shares`, { scope: 'guidelines' })).json.token
+    token = (await fx.owner.req<{ token: string }>('POST', `/api/plans/${fx.plan.id}/shares`, { scope: 'guidelines' }))
+      .json.token
   })
 
   /** A browser with no cookie at all, as someone outside the company. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { writeContent } from '../../shared/plan-model/write'
-import type { ApiClient } from '../support/api'
+import type { ApiClient, PlanBody } from '../support/api'
 import { artifactPath } from '../support/browser'
 import { DESKTOP, type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
@@ -100,11 +100,9 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
 
   it('structured sections and the panel, on a desktop and on a phone', { timeout: 90_000 }, async () => {
     // A network section with content, written the way any client would: through the plan model.
-    const added = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'Instagram' })
+    const added = await fx.owner.req<PlanBody>('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'Instagram' })
     expect(added.status).toBeLessThan(300)
-    const instagram = (added.json.sections as { id: string; kind: string; title: string }[]).find(
-      (s) => s.kind === 'network',
-    )!
+    const instagram = added.json.sections.find((s) => s.kind === 'network')!
     const objectiveIds = await fillSection(fx.objectivesOf('Marketing').id, (doc) =>
       writeContent(doc, 'objectives', {
         objectives: [

@@ -53,7 +53,7 @@ describe.skipIf(!HAS_CHROMIUM)('version history in the browser', () => {
       ctx,
       (doc) => {
         const first = (doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText
-        const at = first.toString().indexOf('four')
+        const at = first.toJSON().indexOf('four')
         doc.transact(() => {
           first.delete(at, 'four'.length)
           first.insert(at, 'two')
@@ -127,8 +127,11 @@ describe.skipIf(!HAS_CHROMIUM)('version history in the browser', () => {
     const named = owner.getByTestId('history-item').filter({ hasText: 'Final for launch' })
     await poll(() => named.count()).toBe(1)
     expect(await named.innerText()).toContain('Plan')
-    const other = await fx.owner.req('GET', `/api/sections/${fx.objectivesOf('Sales').id}/versions`)
-    expect(other.json.versions.map((v: { name: string | null }) => v.name)).toContain('Final for launch')
+    const other = await fx.owner.req<{ versions: { name: string | null }[] }>(
+      'GET',
+      `/api/sections/${fx.objectivesOf('Sales').id}/versions`,
+    )
+    expect(other.json.versions.map((v) => v.name)).toContain('Final for launch')
   })
 
   it('lets a viewer read the history on a phone, but neither restore nor name', { timeout: 60_000 }, async () => {

@@ -30,7 +30,31 @@ export async function startTestApp(engine: EngineCase): Promise<TestApp> {
   return { app, services, database, dispose: () => database.dispose() }
 }
 
-export interface ApiResponse<T = any> {
+/**
+ * A response body of any route. Tests read the fields they check from it; a test that wants the compiler's
+ * help names the shape with `req<Shape>()`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one loosely typed body, named once
+export type AnyBody = any
+
+/** The bodies tests read most, for `req<Shape>()`. */
+export interface Created {
+  id: string
+}
+export interface PlanBody {
+  id: string
+  sections: { id: string; kind: string; title: string; ownerDepartmentId: string | null }[]
+}
+export interface ThreadBody {
+  id: string
+  comments: { id: string }[]
+}
+export interface WorkspaceBody {
+  id: string
+  departments: { id: string; name: string }[]
+}
+
+export interface ApiResponse<T = AnyBody> {
   status: number
   json: T
   text: string
@@ -62,7 +86,7 @@ export class ApiClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
 
-  async req<T = any>(
+  async req<T = AnyBody>(
     method: string,
     path: string,
     body?: unknown,
@@ -87,15 +111,21 @@ export class ApiClient {
       else this.cookies.set(k, v)
     }
     const text = await res.text()
-    let json: any = null
+    let json: T = null as T
     try {
-      json = JSON.parse(text)
-    } catch {}
+      json = JSON.parse(text) as T
+    } catch {
+      // Not JSON (an HTML page, an empty body): `json` stays null and `text` holds the body.
+    }
     return { status: res.status, json, text, headers: res.headers }
   }
 
   async signup(name = 'Test User', email = uniqueEmail()) {
-    const res = await this.req('POST', '/api/auth/signup', { name, email, password: this.password })
+    const res = await this.req<{ user: NonNullable<ApiClient['user']> }>('POST', '/api/auth/signup', {
+      name,
+      email,
+      password: this.password,
+    })
     if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${res.text}`)
     this.user = res.json.user
     return this
@@ -111,7 +141,7 @@ export async function workspaceFixture(app: RequestTarget, name = 'Acme', base?:
   const dept = (n: string) => workspace.departments.find((d) => d.name === n)!.id
 
   async function member(role: string, opts: { name?: string; departments?: string[]; leadOf?: string[] } = {}) {
-    const invite = await owner.req('POST', `/api/workspaces/${workspace.id}/invites`, {
+    const invite = await owner.req<{ token: string }>('POST', `/api/workspaces/${workspace.id}/invites`, {
       role: role === 'owner' ? 'admin' : role,
       departmentIds: (opts.departments ?? []).map(dept),
     })

@@ -37,8 +37,8 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (out += d))
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()))
   const url = `http://127.0.0.1:${chosen}`
   const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
@@ -46,7 +46,9 @@ export async function startServerProcess(
     try {
       const res = await fetch(`${url}/api/health`)
       if (res.ok) break
-    } catch {}
+    } catch {
+      // Not listening yet: try again.
+    }
     await new Promise((r) => setTimeout(r, 150))
   }
   if (Date.now() >= deadline) {

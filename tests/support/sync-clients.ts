@@ -83,7 +83,8 @@ export function appendParagraph(doc: Y.Doc, text: string) {
   })
 }
 
-export const bodyText = (doc: Y.Doc) => doc.getXmlFragment('body').toString()
+// toJSON is the fragment's XML text (its toString, which the typings leave out).
+export const bodyText = (doc: Y.Doc) => doc.getXmlFragment('body').toJSON()
 
 /** A raw socket for sending bytes no Yjs client would. */
 export function rawSocket(baseUrl: string, path: string, headers: Record<string, string>) {

@@ -4,7 +4,7 @@ import { readConfig } from '../../server/config'
 import { type RunningPlanroom, startPlanroom } from '../../server/start'
 import { createUpdateLog } from '../../server/sync/update-log'
 import type { Storage } from '../../server/storage/db'
-import { ApiClient, httpTarget, workspaceFixture } from './api'
+import { ApiClient, type PlanBody, httpTarget, workspaceFixture } from './api'
 import { type StockClient, stockClient } from './sync-clients'
 import type { EngineCase, TestDatabase } from './engines'
 
@@ -35,9 +35,10 @@ export async function planWithPeople(url: string) {
   const marketingEditor = await fx.member('editor', { name: 'Mo Marketing', departments: ['Marketing'] })
   const commenter = await fx.member('commenter', { name: 'Cat Commenter' })
   const viewer = await fx.member('viewer', { name: 'Vic Viewer' })
-  const plan = (await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Social plan 2027' }))
-    .json
-  const sections = plan.sections as { id: string; kind: string; ownerDepartmentId: string | null }[]
+  const plan = (
+    await fx.owner.req<PlanBody>('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Social plan 2027' })
+  ).json
+  const sections = plan.sections
   const shared = sections.find((s) => s.kind === 'overview')!
   const objectivesOf = (dept: string) =>
     sections.find((s) => s.kind === 'objectives' && s.ownerDepartmentId === fx.dept(dept))!
