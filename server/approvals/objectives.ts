@@ -2,7 +2,6 @@ import type * as Y from 'yjs'
 import { type CanonicalSnapshot, canonicalSnapshot } from '../../shared/approvals/canonical'
 import { readContent } from '../../shared/plan-model/read'
 import type { SectionRow } from '../plans/tables'
-import { readSectionDoc } from '../plans/read-plan'
 import type { DbOrTx } from '../storage/database'
 import type { DocumentHub } from '../sync/hub'
 
@@ -24,5 +23,5 @@ export const snapshotOfDoc = (doc: Y.Doc): CanonicalSnapshot =>
 /** The department's objectives as they are now (the live document if open here, else the stored log). */
 export async function currentObjectives(hub: DocumentHub, section: SectionRow | undefined): Promise<CanonicalSnapshot> {
   if (!section) return canonicalSnapshot([])
-  return readSectionDoc(hub, section.id, snapshotOfDoc)
+  return hub.read(section.id, snapshotOfDoc)
 }

@@ -1,7 +1,6 @@
 import type { Anchor, Thread } from '../../shared/comments/schema'
 import { canChangeComment, canComment, canResolveThread } from '../../shared/comments/permissions'
 import type { SectionRow } from '../plans/tables'
-import { readSectionDoc } from '../plans/read-plan'
 import type { DbOrTx } from '../storage/database'
 import type { DocumentHub } from '../sync/hub'
 import { userRefs } from '../user-refs'
@@ -91,7 +90,7 @@ async function detachedThreads(
     [...bySection].map(([sectionId, anchored]) => {
       const section = sections.get(sectionId)
       if (!section) return
-      return readSectionDoc(hub, sectionId, (doc) => {
+      return hub.read(sectionId, (doc) => {
         const exists = anchorCheck(doc, section.kind)
         for (const t of anchored) if (!exists(anchors.get(t.id)!)) out.add(t.id)
       })

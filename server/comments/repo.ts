@@ -49,3 +49,30 @@ export async function participantsOf(db: DbOrTx, thread: ThreadRow): Promise<str
 }
 
 export const parseMentions = (json: string): string[] => JSON.parse(json) as string[]
+
+export const findThread = (db: DbOrTx, threadId: string) =>
+  db.selectFrom('comment_threads').selectAll().where('id', '=', threadId).executeTakeFirstOrThrow()
+
+/** A thread of this section (a reply names it); another section's thread is not found. */
+export async function threadOfSection(db: DbOrTx, threadId: string, sectionId: string): Promise<ThreadRow> {
+  const thread = await db
+    .selectFrom('comment_threads')
+    .selectAll()
+    .where('id', '=', threadId)
+    .where('section_id', '=', sectionId)
+    .executeTakeFirst()
+  if (!thread) throw notFound('The thread')
+  return thread
+}
+
+/** The threads of one section, or of every section of a plan, oldest first. */
+export const threadsOf = (db: DbOrTx, where: { sectionId: string } | { planId: string }) =>
+  db
+    .selectFrom('comment_threads')
+    .selectAll()
+    .$call((q) =>
+      'sectionId' in where ? q.where('section_id', '=', where.sectionId) : q.where('plan_id', '=', where.planId),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()

@@ -16,7 +16,6 @@ import { requireAuth } from '../auth/middleware'
 import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
 import { type SectionContext, editableSectionContext, planContext, sectionContext } from '../plan-context'
-import { readSectionDoc } from '../plans/read-plan'
 import { liveSections } from '../plans/repo'
 import type { Services } from '../services'
 import { newId } from '../storage/ids'
@@ -142,7 +141,7 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
         'Only people who may edit this section can name its versions.',
       )
       const { name: versionName } = c.req.valid('json')
-      const captured = await readSectionDoc(hub, ctx.section.id, capture)
+      const captured = await hub.read(ctx.section.id, capture)
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await insertVersion(trx, ctx.section, captured, {
           kind: 'named',
@@ -169,7 +168,7 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       if (!canNamePlanVersion(ctx.caller)) throw forbidden('Only editors can name a version of the plan.')
       const { name: versionName } = c.req.valid('json')
       const sections = await liveSections(db, ctx.plan.id)
-      const captured = await Promise.all(sections.map((s) => readSectionDoc(hub, s.id, capture)))
+      const captured = await Promise.all(sections.map((s) => hub.read(s.id, capture)))
       const planVersionId = newId()
       const createdAt = Date.now()
       const rows = await db.transaction().execute(async (trx) => {

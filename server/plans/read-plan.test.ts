@@ -5,7 +5,7 @@ import { setField } from '../../shared/plan-model/write'
 import type { Plan } from '../../shared/plans/schema'
 import { type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
-import { readPlanModel } from './read-plan'
+import { readPlanModel } from '../plan-model/read-plan'
 import { findPlan } from './repo'
 
 /** The update a client holding `base` sends when it sets the process lead. */

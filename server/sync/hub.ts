@@ -1,8 +1,8 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { SYNC_LIMITS } from '../../shared/sync/protocol'
 import { log } from '../log'
 import { GroupCommit } from './group-commit'
-import { type DocPeer, LiveDoc, type LiveDocOptions } from './live-doc'
+import { type DocPeer, LiveDoc, type LiveDocOptions, replayStored } from './live-doc'
 import type { UpdateLog } from './update-log'
 
 export interface HubOptions extends LiveDocOptions {
@@ -143,6 +143,25 @@ export class DocumentHub {
     for (const sectionId of [...this.entries.keys()]) {
       const update = (await this.open(sectionId))?.presence()
       if (update) yield [sectionId, update]
+    }
+  }
+
+  /**
+   * Read a section's document as it is now, whether or not it is open: the live one when this process
+   * has it open (it holds every applied write), else rebuilt from the log as a load would (every update
+   * is stored before anyone sees it, so the log is never behind what clients were shown) and dropped
+   * afterwards, not kept open. `read` runs synchronously on the document; `live` says which it is, as
+   * only a private one may be changed while read.
+   */
+  async read<T>(sectionId: string, read: (doc: Y.Doc, live: boolean) => T): Promise<T> {
+    const live = await this.peek(sectionId)
+    if (live) return read(live.doc, true)
+    const doc = new Y.Doc()
+    try {
+      replayStored(doc, sectionId, await this.updateLog.load(sectionId))
+      return read(doc, false)
+    } finally {
+      doc.destroy()
     }
   }
 

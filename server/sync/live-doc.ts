@@ -59,6 +59,23 @@ function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint
   return encoding.toUint8Array(e)
 }
 
+/** A stored update that cannot be applied is skipped (and logged), never allowed to block the section. */
+function applyStored(doc: Y.Doc, sectionId: string, update: Uint8Array, what: number | 'snapshot', origin: unknown) {
+  try {
+    Y.applyUpdate(doc, update, origin)
+  } catch (err) {
+    log.error('skipped an unreadable stored update', { sectionId, update: what, error: String(err) })
+  }
+}
+
+/** What a section's log holds (snapshot, then updates), applied to `doc` in one transaction. */
+export function replayStored(doc: Y.Doc, sectionId: string, stored: StoredSection, origin: unknown = null) {
+  doc.transact(() => {
+    if (stored.snapshot) applyStored(doc, sectionId, stored.snapshot.state, 'snapshot', origin ?? 'storage')
+    for (const u of stored.updates) applyStored(doc, sectionId, u.data, u.id, origin ?? 'storage')
+  }, origin)
+}
+
 /**
  * One section's document in memory. Every write is stored (group commit) before it is applied to the
  * document, and only an applied update is broadcast: nothing a client received can be lost by a crash.
@@ -121,23 +138,11 @@ export class LiveDoc {
     live.observe = (await options.afterWrite?.load(sectionId)) ?? null
     const stored = await updateLog.load(sectionId)
     live.snapshotVersion = stored.snapshot?.version ?? null
-    live.doc.transact(() => {
-      if (stored.snapshot) live.applyStored(stored.snapshot.state, 'snapshot')
-      for (const u of stored.updates) live.applyStored(u.data, u.id)
-    })
+    replayStored(live.doc, sectionId, stored)
     live.applied = stored.updates.map((u) => ({ id: u.id, bytes: u.data.byteLength }))
     live.storedBytes =
       (stored.snapshot?.state.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.data.byteLength, 0)
     return live
-  }
-
-  /** A stored update that cannot be applied is skipped (and logged), never allowed to block the section. */
-  private applyStored(update: Uint8Array, what: number | 'snapshot', origin: unknown = 'storage') {
-    try {
-      Y.applyUpdate(this.doc, update, origin)
-    } catch (err) {
-      log.error('skipped an unreadable stored update', { sectionId: this.sectionId, update: what, error: String(err) })
-    }
   }
 
   /**
@@ -202,7 +207,7 @@ export class LiveDoc {
   /** An update another process stored: applied (and so sent to our peers), remembered for compaction. */
   applyRemote(id: number, update: Uint8Array) {
     if (this.applied.some((u) => u.id === id)) return
-    this.applyStored(update, id, REMOTE)
+    applyStored(this.doc, this.sectionId, update, id, REMOTE)
     this.applied.push({ id, bytes: update.byteLength })
     this.storedBytes += update.byteLength
   }
@@ -220,10 +225,7 @@ export class LiveDoc {
    * tick, so no id is adopted (and later compacted away) without its update being in the document.
    */
   private absorb(stored: StoredSection) {
-    this.doc.transact(() => {
-      if (stored.snapshot) this.applyStored(stored.snapshot.state, 'snapshot', REMOTE)
-      for (const u of stored.updates) this.applyStored(u.data, u.id, REMOTE)
-    }, REMOTE)
+    replayStored(this.doc, this.sectionId, stored, REMOTE)
     this.snapshotVersion = stored.snapshot?.version ?? null
     const known = new Set(this.applied.map((u) => u.id))
     const present = new Set(stored.updates.map((u) => u.id))

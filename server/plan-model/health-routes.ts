@@ -7,8 +7,8 @@ import { notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonResponse } from '../http/router'
 import type { Services } from '../services'
 import { requireMembership } from '../workspaces/repo'
+import { findPlan } from '../plans/repo'
 import { readPlanModel } from './read-plan'
-import { findPlan } from './repo'
 
 const health = createRoute({
   method: 'get',

@@ -15,8 +15,8 @@ import { addObjectivesToAllPlans, releaseDepartmentSections, retitleObjectives }
 import type { Services } from '../services'
 import type { Db } from '../storage/database'
 import { newId } from '../storage/ids'
-import { presentWorkspace } from './present'
-import { type CallerMembership, listDepartments, requireMembership } from './repo'
+import { presentWorkspace } from '../workspaces/present'
+import { type CallerMembership, listDepartments, requireMembership } from '../workspaces/repo'
 
 const create = createRoute({
   method: 'post',
