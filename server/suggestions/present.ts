@@ -1,7 +1,6 @@
 import { canDecideSuggestions, canRejectSuggestion } from '../../shared/suggestions/permissions'
 import type { Suggestion } from '../../shared/suggestions/schema'
 import type { SectionContext } from '../plan-context'
-import { readSectionDoc } from '../plans/read-plan'
 import type { DbOrTx } from '../storage/database'
 import type { DocumentHub } from '../sync/hub'
 import { userRefs } from '../user-refs'
@@ -18,8 +17,7 @@ export async function presentSuggestions(
     deps.db,
     rows.map((r) => r.author_id),
   )
-  const outdated = await readSectionDoc(
-    deps.hub,
+  const outdated = await deps.hub.read(
     ctx.section.id,
     (doc) =>
       new Set(

@@ -4,7 +4,6 @@ import { recordActivity } from '../../activity/record'
 import { conflict } from '../../http/errors'
 import { notify } from '../../notifications/notify'
 import type { SectionContext } from '../../plan-context'
-import { readSectionDoc } from '../../plans/read-plan'
 import type { Db } from '../../storage/database'
 import { newId } from '../../storage/ids'
 import type { DocumentHub } from '../../sync/hub'
@@ -25,7 +24,7 @@ export async function createSuggestion(
   { ctx, authorId, input }: CreateSuggestion,
 ): Promise<{ row: SuggestionRow; notified: string[] }> {
   // A suggestion on words that are not there (any more) could never be accepted: say so now.
-  if (!(await readSectionDoc(deps.hub, ctx.section.id, (doc) => resolveSuggestion(doc, input))))
+  if (!(await deps.hub.read(ctx.section.id, (doc) => resolveSuggestion(doc, input))))
     throw conflict('suggestion_outdated', 'The text this suggestion is on has changed; select it again.')
   const row: SuggestionRow = {
     id: newId(),
