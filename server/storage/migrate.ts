@@ -36,6 +36,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
     db,
     provider: { getMigrations: async () => MIGRATIONS },
     migrationTableSchema: await migrationSchema(db),
+    // Work lands from parallel branches, so a migration dated the same day may sort before one a database
+    // has already run; each migration touches only its own tables, so running the missing ones is safe.
+    allowUnorderedMigrations: true,
   })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
