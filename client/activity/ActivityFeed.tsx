@@ -224,7 +224,7 @@ export function ActivityFeed({ plan, workspace }: PlanViewProps) {
           clearable
           data={kindOptions}
           value={kind}
-          onChange={(v) => setKind(v as ActivityKind | null)}
+          onChange={(v) => setKind(v)}
         />
       </Group>
       {feed.isPending ? (

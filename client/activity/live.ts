@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import type { PlanEventPayload } from '../../shared/sync/protocol'
 import { acquirePlanRoom, releaseRoom } from '../sync/connections'
 import { useMyPresence } from '../sync/useRoom'
@@ -15,19 +15,18 @@ type Kind = PlanEventPayload['kind']
  */
 export function usePlanNews(planId: string | null, kinds: readonly Kind[], onEvent: (event: PlanEventPayload) => void) {
   const me = useMyPresence()
-  const handler = useRef(onEvent)
-  handler.current = onEvent
+  const handle = useEffectEvent(onEvent)
   const wanted = kinds.join(',')
   useEffect(() => {
     if (!planId || !me) return
     const accepted = new Set(wanted.split(','))
     const room = acquirePlanRoom(planId, me)
     const off = room.onPlanEvent((event) => {
-      if (accepted.has(event.kind)) handler.current(event)
+      if (accepted.has(event.kind)) handle(event)
     })
     // News sent while the room was (re)connecting is lost: once it is in sync again, refetch everything.
     const resync = (synced: boolean) => {
-      if (synced) for (const kind of accepted) handler.current({ kind: kind as Kind })
+      if (synced) for (const kind of accepted) handle({ kind: kind as Kind })
     }
     room.provider.on('sync', resync)
     return () => {

@@ -37,7 +37,7 @@ function formatValue(field: string, value: unknown, names: Names): string | null
   if (field === 'deadline' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
     return formatDate(new Date(`${value}T12:00:00`).getTime())
   if (typeof value === 'number') return value.toLocaleString()
-  return String(value)
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 /** An added or removed objective in one line: its statement and what it measures. */

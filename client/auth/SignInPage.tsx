@@ -20,7 +20,7 @@ export function SignInPage() {
         </>
       }
     >
-      <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
+      <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
     </AuthLayout>
   )
 }

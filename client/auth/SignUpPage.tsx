@@ -20,7 +20,7 @@ export function SignUpPage() {
         </>
       }
     >
-      <SignUpForm onSignedUp={() => navigate(next, { replace: true })} />
+      <SignUpForm onSignedUp={() => void navigate(next, { replace: true })} />
     </AuthLayout>
   )
 }

@@ -11,7 +11,7 @@ export function UserMenu() {
   const navigate = useNavigate()
   if (!me) return null
   // A plain sign-in page afterwards: the next person to sign in here should not land in this workspace.
-  const leave = () => signOut.mutate(undefined, { onSuccess: () => navigate('/signin', { replace: true }) })
+  const leave = () => signOut.mutate(undefined, { onSuccess: () => void navigate('/signin', { replace: true }) })
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>

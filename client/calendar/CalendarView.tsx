@@ -24,7 +24,7 @@ import {
 } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { IconCalendarOff, IconCheck, IconChevronLeft, IconChevronRight, IconFlag, IconPlus } from '@tabler/icons-react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { updateItem } from '../../shared/plan-model/write'
 import type { Section } from '../../shared/plans/schema'
 import { REFUSAL } from '../../shared/sync/protocol'
@@ -64,7 +64,10 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
   )
   const { rooms, version, loaded } = useLiveSections(sectionIds, me)
 
-  const editableNow = (sectionId: string, canEdit: boolean) => canEdit && !rooms.get(sectionId)?.finalReason
+  const editableNow = useCallback(
+    (sectionId: string, canEdit: boolean) => canEdit && !rooms.get(sectionId)?.finalReason,
+    [rooms],
+  )
   const items = useMemo(() => {
     const source = (s: Section, color?: string): SourceSection[] => {
       const room = rooms.get(s.id)
@@ -73,8 +76,9 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
     // Colours follow the network's place in the plan, even while some rooms are still opening.
     const fromNetworks = networks.flatMap((n, i) => source(n, networkColor(i)))
     return calendarItems(fromNetworks, processSection ? (source(processSection)[0] ?? null) : null, workspace.members)
-    // `version` changes whenever any of the documents does: read them again.
-  }, [rooms, version, networks, processSection, workspace.members])
+    // The documents change in place; `version` changes whenever any of them does: read them again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is that signal, not a value read here
+  }, [rooms, version, networks, processSection, workspace.members, editableNow])
 
   // A write the server refused or corrected (rights changed meanwhile, a value repaired) is said out loud.
   useEffect(() => {

@@ -72,6 +72,8 @@ export function NewEntryModal({
     form.setValues({ sectionId, date: initialDate, theme: '', format: 'post', owner: '', status: 'planned' })
     form.resetDirty()
     form.clearErrors()
+    // Only when it opens: the day, network and list of that moment; later changes must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [opened])
 
   const submit = (values: Values) => {

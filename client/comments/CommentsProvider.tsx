@@ -48,7 +48,7 @@ export interface CommentsValue {
   panelOpened: boolean
   setPanelOpened: (opened: boolean) => void
   /** For the section editor: highlight clicks and anchor positions come back through these. */
-  handlers: { current: HighlightHandlers }
+  handlers: HighlightHandlers
   setEditor: (editor: Editor | null) => void
 }
 
@@ -103,8 +103,11 @@ export function CommentsProvider({ section, plan, workspace, me, children }: Com
     setFocusRequest((r) => ({ id, origin, n: r.n + 1 }))
     if (id && origin !== 'column') setPanelOpened(true)
   }, [])
-  const handlers = useRef<HighlightHandlers>({})
-  handlers.current = { onSummary: setSummary, onClickThread: (id) => focus(id, 'text') }
+  // Stable for the provider's life (both are), so an editor built once keeps calling the right ones.
+  const handlers = useMemo<HighlightHandlers>(
+    () => ({ onSummary: setSummary, onClickThread: (id) => focus(id, 'text') }),
+    [focus],
+  )
 
   const startThread = useCallback((anchor: Anchor | null) => {
     setDraft((d) => ({ anchor, key: (d?.key ?? 0) + 1 }))
@@ -179,6 +182,8 @@ export function CommentsProvider({ section, plan, workspace, me, children }: Com
     const thread = threads.find((t) => t.id === linked)
     if (!thread) return
     handledLink.current = linked
+    // Once per link, when the threads arrive: a resolved thread is shown with the resolved ones.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above; it runs once per link
     if (thread.resolved) setShowResolved(true)
     focus(thread.id, 'link')
   }, [linked, threads, focus])

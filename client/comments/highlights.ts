@@ -139,7 +139,7 @@ export function summarize(ranges: HighlightState['ranges']): AnchorSummary {
 
 const summaryKey = (s: AnchorSummary) => `${s.order.join(',')}|${s.detached.join(',')}`
 
-function highlightPlugin(handlers: { current: HighlightHandlers }) {
+function highlightPlugin(handlers: HighlightHandlers) {
   return new Plugin<HighlightState>({
     key: commentHighlightsKey,
     state: {
@@ -169,7 +169,7 @@ function highlightPlugin(handlers: { current: HighlightHandlers }) {
         click: (_view, event) => {
           const target = event.target instanceof Element ? event.target.closest('[data-thread-id]') : null
           const id = target?.getAttribute('data-thread-id')
-          if (id && id !== DRAFT_ID) handlers.current.onClickThread?.(id)
+          if (id && id !== DRAFT_ID) handlers.onClickThread?.(id)
           return false
         },
       },
@@ -184,7 +184,7 @@ function highlightPlugin(handlers: { current: HighlightHandlers }) {
         const key = summaryKey(summary)
         if (key !== reported) {
           reported = key
-          handlers.current.onSummary?.(summary)
+          handlers.onSummary?.(summary)
         }
       }
       report()
@@ -220,9 +220,9 @@ export function setHighlights(view: EditorView, anchors: HighlightInput[], activ
   )
 }
 
-export const CommentHighlights = Extension.create<{ handlers: { current: HighlightHandlers } }>({
+export const CommentHighlights = Extension.create<{ handlers: HighlightHandlers }>({
   name: 'commentHighlights',
-  addOptions: () => ({ handlers: { current: {} } }),
+  addOptions: () => ({ handlers: {} }),
   addProseMirrorPlugins() {
     return [highlightPlugin(this.options.handlers)]
   },

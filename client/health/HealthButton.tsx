@@ -134,7 +134,7 @@ interface PanelProps {
   state: { isPending: boolean; isError: boolean; error: unknown; isFetching: boolean; refetch: () => unknown }
   errors: number
   warnings: number
-  onFix(finding: Finding): void
+  onFix: (finding: Finding) => void
 }
 
 function HealthPanel({ plan: sections, findings, state, errors, warnings, onFix }: PanelProps) {
@@ -193,7 +193,7 @@ function HealthPanel({ plan: sections, findings, state, errors, warnings, onFix 
             size="xs"
             fullWidth
             value={filter}
-            onChange={(v) => setFilter(v as Filter)}
+            onChange={(v) => setFilter(v)}
             data={[
               { value: 'all', label: `All ${findings.length}` },
               { value: 'error', label: `Must fix ${errors}`, disabled: errors === 0 },
@@ -223,7 +223,7 @@ function SectionGroup({
 }: {
   section: Section | null
   findings: Finding[]
-  onFix(f: Finding): void
+  onFix: (f: Finding) => void
 }) {
   return (
     <Stack gap={6} data-testid="health-group">
@@ -260,7 +260,7 @@ function FindingRow({
 }: {
   finding: Finding
   section: Section | null
-  onFix(f: Finding): void
+  onFix: (f: Finding) => void
   first: boolean
 }) {
   const severity = SEVERITY[finding.severity]

@@ -47,7 +47,7 @@ export function NameVersionModal({ opened, onClose, planId, sectionId, sectionTi
             <SegmentedControl
               fullWidth
               value={scope}
-              onChange={(v) => setScope(v as Scope)}
+              onChange={(v) => setScope(v)}
               data={[
                 { value: 'section', label: 'This section' },
                 { value: 'plan', label: 'The whole plan' },

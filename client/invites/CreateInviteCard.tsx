@@ -122,7 +122,7 @@ export function CreateInviteCard() {
               label="Role"
               allowDeselect={false}
               value={role}
-              onChange={(value) => value && setRole(value as InviteRole)}
+              onChange={(value) => value && setRole(value)}
               data={INVITE_ROLES.map((r) => ({
                 value: r,
                 label: ROLE_LABELS[r],

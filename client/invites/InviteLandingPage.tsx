@@ -67,11 +67,9 @@ export function InviteLandingPage() {
   if (preview.isPending || me.isPending) return <PageLoader />
   if (preview.isError) return <InviteUnavailable error={preview.error} />
 
+  // A refusal shows through `accept.error`; a success opens the workspace.
   const join = () =>
-    accept.mutateAsync().then(
-      ({ workspaceId }) => navigate(`/w/${workspaceId}`, { replace: true }),
-      () => {},
-    )
+    accept.mutate(undefined, { onSuccess: ({ workspaceId }) => void navigate(`/w/${workspaceId}`, { replace: true }) })
   const invite = preview.data
 
   return (
@@ -109,7 +107,7 @@ export function InviteLandingPage() {
           <SegmentedControl
             fullWidth
             value={mode}
-            onChange={(v) => setMode(v as 'signup' | 'signin')}
+            onChange={(v) => setMode(v)}
             data={[
               { value: 'signup', label: 'New account' },
               { value: 'signin', label: 'I have an account' },

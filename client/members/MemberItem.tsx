@@ -14,7 +14,7 @@ import {
 import { IconTrash } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { type Membership, canChangeMember, canLead } from '../../shared/workspaces/permissions'
-import { ROLE_LABELS, ROLES, type Role } from '../../shared/workspaces/roles'
+import { ROLE_LABELS, ROLES } from '../../shared/workspaces/roles'
 import type { Department, Member } from '../../shared/workspaces/schema'
 import { initials } from '../ui/format'
 import { departmentNames } from '../workspaces/current'
@@ -108,7 +108,7 @@ export function MemberItem({ member, isMe, viewer, departments, busy, layout, on
       disabled={busy}
       value={member.role}
       data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], disabled: !canChangeMember(viewer, member, r) }))}
-      onChange={(value) => value && value !== member.role && onChange(roleChange(member, value as Role))}
+      onChange={(value) => value && value !== member.role && onChange(roleChange(member, value))}
     />
   ) : (
     <Badge variant="light" color={member.role === 'owner' ? 'brand' : 'gray'}>

@@ -105,7 +105,7 @@ export function MembersPage() {
             {
               onSuccess: () => {
                 setRemoving(null)
-                if (leaving) navigate('/')
+                if (leaving) void navigate('/')
               },
             },
           )

@@ -147,7 +147,7 @@ function Inbox({
     if (item.readAt === null) markRead.mutate({ ids: [item.id] })
     const to = linkOf(workspaceId, item)
     if (to) {
-      navigate(to)
+      void navigate(to)
       onClose()
     }
   }

@@ -66,7 +66,8 @@ export function PlanOverview({ plan, workspace, me, openSection }: PlanViewProps
         )
     }
     return out
-    // `version` changes whenever any of the documents does: read them again.
+    // The documents change in place; `version` changes whenever any of them does: read them again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is that signal, not a value read here
   }, [rooms, version, plan.sections])
 
   const steps = planProgress(

@@ -26,9 +26,9 @@ describe('plan progress', () => {
       hasContent({
         bodyText: '',
         content: { businessAims: '  ', departmentIds: [], audience: '', whySocial: '' },
-      } as never),
+      }),
     ).toBe(false)
-    expect(hasContent({ bodyText: 'Hello', content: {} } as never)).toBe(true)
+    expect(hasContent({ bodyText: 'Hello', content: {} })).toBe(true)
     expect(hasContent({ bodyText: '', content: { networkCapacity: 0 } } as never)).toBe(true)
     expect(hasContent({ bodyText: '', content: { objectives: [{ id: 'a' }] } } as never)).toBe(true)
   })

@@ -15,9 +15,11 @@ export interface PresentPerson extends Presence {
  */
 export function usePlanPresence(planId: string, me: Presence, sectionId: string | null): PresentPerson[] {
   const [people, setPeople] = useState<PresentPerson[]>([])
+  // The person by value: a new object saying the same does not rejoin the room.
+  const { userId, name, color } = me
 
   useEffect(() => {
-    const room = acquirePlanRoom(planId, me)
+    const room = acquirePlanRoom(planId, { userId, name, color })
     const { awareness } = room.provider
     const update = () => {
       const list: PresentPerson[] = []
@@ -39,13 +41,13 @@ export function usePlanPresence(planId: string, me: Presence, sectionId: string 
       awareness.off('change', update)
       releaseRoom(planId)
     }
-  }, [planId, me.userId, me.name, me.color])
+  }, [planId, userId, name, color])
 
   useEffect(() => {
-    const room = acquirePlanRoom(planId, me)
+    const room = acquirePlanRoom(planId, { userId, name, color })
     room.provider.awareness.setLocalStateField('sectionId', sectionId)
     return () => releaseRoom(planId)
-  }, [planId, sectionId, me.userId, me.name, me.color])
+  }, [planId, sectionId, userId, name, color])
 
   return people
 }

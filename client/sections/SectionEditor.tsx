@@ -22,12 +22,13 @@ interface Props {
   placeholder: string
 }
 
+const NO_HANDLERS = {}
+
 /** A section's rich text, live: Tiptap on the section's Y.Doc with everyone's carets. */
 export function SectionEditor({ connection, me, editable, readOnlyReason, placeholder }: Props) {
   // Comments: highlights of commented words, and "Comment" on a selection (read-only text too).
   const comments = useComments()
-  const fallbackHandlers = useRef({})
-  const commentHandlers = comments?.handlers ?? fallbackHandlers
+  const commentHandlers = comments?.handlers ?? NO_HANDLERS
   const textRef = useRef<HTMLDivElement>(null)
   const editor = useEditor(
     {

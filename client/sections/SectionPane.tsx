@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconInfoCircle, IconPlugConnectedX, IconTrash } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { SECTION_CATALOG, STEP_TITLES } from '../../shared/plans/catalog'
 import type { Section } from '../../shared/plans/schema'
 import { REFUSAL } from '../../shared/sync/protocol'
@@ -34,13 +34,15 @@ export function SectionPane(props: SectionPaneProps) {
   const { departments, me: membership } = workspace
   const connection = useSectionRoom(section.id, me)
   const [about, { toggle }] = useDisclosure(false)
-  const [finalReason, setFinalReason] = useState<string | null>(null)
+  const subscribeFinal = useCallback(
+    (onChange: () => void) => connection?.onFinal(onChange) ?? (() => {}),
+    [connection],
+  )
+  const finalReason = useSyncExternalStore(subscribeFinal, () => connection?.finalReason ?? null)
   const ownerName = section.ownerDepartmentId === null ? null : departmentName(departments, section.ownerDepartmentId)
 
   useEffect(() => {
     if (!connection) return
-    setFinalReason(connection.finalReason)
-    const offFinal = connection.onFinal(() => setFinalReason(connection.finalReason))
     const offNotice = connection.onNotice((n) =>
       notifyError(
         new Error(n.message),
@@ -48,14 +50,13 @@ export function SectionPane(props: SectionPaneProps) {
       ),
     )
     return () => {
-      offFinal()
       offNotice()
     }
   }, [connection])
 
   const editable = section.abilities.edit && finalReason === null
   useEffect(() => {
-    if (connection) connection.mayWrite = editable
+    connection?.setMayWrite(editable)
   }, [connection, editable])
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} aria-label={`Section: ${section.title}`}>

@@ -137,7 +137,7 @@ export function ShareButton({ planId }: { planId: string }) {
       </Button>
       <Modal opened={opened} onClose={closeAll} title={<Text fw={650}>Share a read-only link</Text>} size="lg">
         <Stack gap="lg">
-          <Radio.Group value={scope} onChange={(v) => setScope(v as ShareScope)} label="What the link opens">
+          <Radio.Group value={scope} onChange={(v) => setScope(v)} label="What the link opens">
             <Stack gap="xs" mt="xs">
               {(Object.keys(SCOPES) as ShareScope[]).map((s) => (
                 <Radio key={s} value={s} label={SCOPES[s].label} description={SCOPES[s].description} />

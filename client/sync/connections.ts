@@ -61,9 +61,11 @@ export function releaseRoom(room: string) {
 
 /** For useSyncExternalStore: the whole tab's unsaved count and whether every room is connected. */
 export const saveSummary = {
-  subscribe(listener: () => void) {
+  subscribe: (listener: () => void) => {
     listeners.add(listener)
-    return () => listeners.delete(listener)
+    return () => {
+      listeners.delete(listener)
+    }
   },
   get: () => snapshot,
 }

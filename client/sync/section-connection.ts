@@ -47,7 +47,7 @@ export class RoomConnection {
   /** Why the server ended the connection for good, in words for the person. */
   finalReason: string | null = null
   /** Whether this person may edit the section (set by the pane that shows it; rooms read in the background may not). */
-  mayWrite = false
+  private mayWrite = false
   private readonly finalListeners = new Set<() => void>()
   /** What the server said about a write: refused (read-only, too large) or stored and repaired. */
   private readonly noticeListeners = new Set<(notice: { code: string; message: string }) => void>()
@@ -112,6 +112,11 @@ export class RoomConnection {
       if (transaction.local || (origin === this.persistence && this.mayWrite)) tracker.localChange()
     })
     this.provider.awareness.setLocalStateField('user', me)
+  }
+
+  /** Said by the pane that shows the section: whether this person may edit it now. */
+  setMayWrite(may: boolean) {
+    this.mayWrite = may
   }
 
   onFinal(listener: () => void): () => void {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import type { PlanEventPayload } from '../../shared/sync/protocol'
 import { acquirePlanRoom, releaseRoom } from './connections'
 import type { Presence } from './section-connection'
@@ -8,11 +8,10 @@ import type { Presence } from './section-connection'
  * of the plan, an inbox change). Events only say what changed: refetch it over the API.
  */
 export function usePlanEvents(planId: string, me: Presence, onEvent: (event: PlanEventPayload) => void) {
-  const handler = useRef(onEvent)
-  handler.current = onEvent
+  const handle = useEffectEvent(onEvent)
   useEffect(() => {
     const room = acquirePlanRoom(planId, me)
-    const off = room.onPlanEvent((event) => handler.current(event))
+    const off = room.onPlanEvent((event) => handle(event))
     return () => {
       off()
       releaseRoom(planId)

@@ -14,6 +14,9 @@ export function useMyPresence(): Presence | null {
 export function useSectionRoom(sectionId: string, me: Presence): RoomConnection | null {
   const [connection, setConnection] = useState<RoomConnection | null>(null)
   useEffect(() => {
+    // Acquiring the ref-counted connection is the effect (it must be released on cleanup, so it cannot
+    // happen during render); the component shows it from the next render on.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
     setConnection(acquireRoom(sectionId, me, { offline: true }))
     return () => {
       setConnection(null)

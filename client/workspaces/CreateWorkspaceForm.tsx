@@ -18,7 +18,7 @@ export function CreateWorkspaceForm({ onDone, onCancel }: { onDone?: () => void;
       onSubmit={async (name) => {
         const workspace = await create.mutateAsync(name)
         onDone?.()
-        navigate(`/w/${workspace.id}`)
+        void navigate(`/w/${workspace.id}`)
       }}
       onCancel={onCancel}
     />

@@ -35,7 +35,7 @@ export function WorkspaceSwitcher({ currentId, currentName }: { currentId: strin
           {(list.data ?? []).map((w) => (
             <Menu.Item
               key={w.id}
-              onClick={() => navigate(`/w/${w.id}`)}
+              onClick={() => void navigate(`/w/${w.id}`)}
               leftSection={
                 w.id === currentId ? <IconCheck size={16} /> : <span style={{ width: 16, display: 'inline-block' }} />
               }
