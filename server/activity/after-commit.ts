@@ -44,12 +44,8 @@ function publishEffects(planEvents: PlanEvents, effects: Effects, notified: read
   const feeds = new Map<string, PlanEvent>()
   for (const a of effects.activity ?? []) {
     if (!a.planId) continue
-    const event: PlanEvent = {
-      kind: 'activity',
-      workspaceId: a.workspaceId,
-      planId: a.planId,
-      departmentId: a.departmentId ?? undefined,
-    }
+    const event: PlanEvent = { kind: 'activity', workspaceId: a.workspaceId, planId: a.planId }
+    if (a.departmentId) event.departmentId = a.departmentId
     feeds.set(`${a.planId}/${a.departmentId ?? ''}`, event)
   }
   for (const event of feeds.values()) planEvents.publish(event)

@@ -16,6 +16,16 @@ export const objectivesSection = (db: DbOrTx, planId: string, departmentId: stri
     .where('archived_at', 'is', null)
     .executeTakeFirst()
 
+/** Every department's Objectives section in a plan. */
+export const objectivesSections = (db: DbOrTx, planId: string): Promise<SectionRow[]> =>
+  db
+    .selectFrom('sections')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('kind', '=', 'objectives')
+    .where('archived_at', 'is', null)
+    .execute()
+
 /** The canonical snapshot of what an Objectives document holds, read with the plan model's reader. */
 export const snapshotOfDoc = (doc: Y.Doc): CanonicalSnapshot =>
   canonicalSnapshot(readContent(doc, 'objectives').objectives)

@@ -64,8 +64,21 @@ export type ApprovalStates = Record<string, ApprovalRow['state']>
 export const statesOf = (rows: readonly Pick<ApprovalRow, 'department_id' | 'state'>[]): ApprovalStates =>
   Object.fromEntries(rows.map((r) => [r.department_id, r.state]))
 
+/** Every approval row of a plan (a department without one is draft). */
+export const approvalsOf = (db: DbOrTx, planId: string): Promise<ApprovalRow[]> =>
+  db.selectFrom('approvals').selectAll().where('plan_id', '=', planId).execute()
+
 export async function approvalStates(db: DbOrTx, planId: string): Promise<ApprovalStates> {
-  return statesOf(
-    await db.selectFrom('approvals').select(['department_id', 'state']).where('plan_id', '=', planId).execute(),
-  )
+  return statesOf(await approvalsOf(db, planId))
+}
+
+/** Who decides on a department's objectives. */
+export async function departmentLeads(db: DbOrTx, departmentId: string): Promise<string[]> {
+  const leads = await db
+    .selectFrom('member_departments')
+    .select('user_id')
+    .where('department_id', '=', departmentId)
+    .where('is_lead', '=', 1)
+    .execute()
+  return leads.map((l) => l.user_id)
 }

@@ -3,18 +3,18 @@ import { ApprovalList, ApprovalParams, DecisionBody, DepartmentApproval } from '
 import { whyNotDecide, whyNotSubmit } from '../../shared/approvals/transitions'
 import { PlanParams } from '../../shared/plans/schema'
 import { canDecideObjectives, canSubmitObjectives } from '../../shared/workspaces/permissions'
-import { recordActivity } from '../activity/record'
 import { requireAuth } from '../auth/middleware'
 import { conflict, forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
-import { announceInboxes, notify } from '../notifications/notify'
-import { type PlanContext, planContext } from '../plan-context'
+import { planContext } from '../plan-context'
 import type { Services } from '../services'
 import { userRefs } from '../user-refs'
 import { listDepartments } from '../workspaces/repo'
-import { currentObjectives, objectivesSection } from './objectives'
+import { decideObjectives } from './commands/decide-objectives'
+import { submitObjectives } from './commands/submit-objectives'
+import { currentObjectives, objectivesSection, objectivesSections } from './objectives'
 import { presentApproval } from './present'
-import { type ApprovalKey, findApproval, moveApproval } from './repo'
+import { type ApprovalKey, approvalsOf, findApproval } from './repo'
 
 const submit = createRoute({
   method: 'post',
@@ -52,6 +52,7 @@ const list = createRoute({
 const moved = () => conflict('approval_changed', 'Someone else changed this approval meanwhile; reload and try again.')
 
 export function approvalRoutes({ storage: { db }, hub, planEvents }: Services) {
+  const services = { db, planEvents }
   /** The plan, the department (of the plan's workspace) and the caller. */
   async function departmentContext(planId: string, departmentId: string, userId: string) {
     const ctx = await planContext(db, planId, userId)
@@ -75,13 +76,6 @@ export function approvalRoutes({ storage: { db }, hub, planEvents }: Services) {
     )
   }
 
-  function announce(ctx: PlanContext, departmentId: string, notified: Iterable<string>) {
-    const where = { workspaceId: ctx.plan.workspace_id, planId: ctx.plan.id, departmentId }
-    planEvents.publish({ kind: 'approvals', ...where })
-    planEvents.publish({ kind: 'activity', ...where })
-    announceInboxes(planEvents, ctx.plan.workspace_id, notified)
-  }
-
   return createRouter()
     .openapi(submit, async (c) => {
       const { user } = requireAuth(c)
@@ -92,53 +86,14 @@ export function approvalRoutes({ storage: { db }, hub, planEvents }: Services) {
       const row = await findApproval(db, ctx.key)
       const refusal = whyNotSubmit(row?.state ?? 'draft')
       if (refusal) throw conflict(refusal.code, refusal.message)
-      const now = Date.now()
-      const notified = await db.transaction().execute(async (trx) => {
-        // The last decision's snapshot stays: the lead reviews what changed since.
-        if (
-          !(await moveApproval(trx, ctx.key, row, {
-            state: 'submitted',
-            submitted_by: user.id,
-            submitted_at: now,
-            stale_at: null,
-            updated_at: now,
-          }))
-        )
-          throw moved()
-        await recordActivity(trx, {
-          workspaceId: ctx.plan.workspace_id,
-          planId: ctx.plan.id,
-          departmentId,
-          sectionId: ctx.section?.id ?? null,
-          kind: 'objectives_submitted',
-          actorId: user.id,
-          details: { departmentName: ctx.department.name },
-        })
-        const leads = await trx
-          .selectFrom('member_departments')
-          .select('user_id')
-          .where('department_id', '=', departmentId)
-          .where('is_lead', '=', 1)
-          .execute()
-        return notify(
-          trx,
-          leads.map((l) => ({
-            workspaceId: ctx.plan.workspace_id,
-            userId: l.user_id,
-            kind: 'approval_submitted' as const,
-            actorId: user.id,
-            planId: ctx.plan.id,
-            sectionId: ctx.section?.id ?? null,
-            departmentId,
-            excerpt: `${ctx.department.name}'s objectives are waiting for your decision.`,
-          })),
-        )
+      const submitted = await submitObjectives(services, {
+        key: ctx.key,
+        department: ctx.department,
+        sectionId: ctx.section?.id ?? null,
+        from: row,
+        submitterId: user.id,
       })
-      announce(
-        ctx,
-        departmentId,
-        notified.map((n) => n.userId),
-      )
+      if (!submitted) throw moved()
       return c.json(await present(ctx), 200)
     })
     .openapi(decide, async (c) => {
@@ -151,55 +106,20 @@ export function approvalRoutes({ storage: { db }, hub, planEvents }: Services) {
       const row = await findApproval(db, ctx.key)
       const refusal = whyNotDecide(row?.state ?? 'draft', decision)
       if (refusal) throw conflict(refusal.code, refusal.message)
-      // What is decided on is what the server holds now, stored verbatim with its hash.
       const current = await currentObjectives(hub, ctx.section)
       if (hash !== undefined && hash !== current.hash)
         throw conflict('objectives_changed', 'The objectives changed since you reviewed them; review them again.')
-      const now = Date.now()
-      const approve = decision === 'approve'
-      const notified = await db.transaction().execute(async (trx) => {
-        const ok = await moveApproval(trx, ctx.key, row, {
-          state: approve ? 'approved' : 'changes_requested',
-          snapshot: current.json,
-          hash: current.hash,
-          decided_by: user.id,
-          decided_at: now,
-          reason: reason ?? null,
-          stale_at: null,
-          updated_at: now,
-        })
-        if (!ok) throw moved()
-        await recordActivity(trx, {
-          workspaceId: ctx.plan.workspace_id,
-          planId: ctx.plan.id,
-          departmentId,
-          sectionId: ctx.section?.id ?? null,
-          kind: approve ? 'objectives_approved' : 'objectives_changes_requested',
-          actorId: user.id,
-          details: { departmentName: ctx.department.name, hash: current.hash, ...(reason ? { reason } : {}) },
-        })
-        const submitter = row?.submitted_by
-        if (!submitter) return []
-        return notify(trx, [
-          {
-            workspaceId: ctx.plan.workspace_id,
-            userId: submitter,
-            kind: 'approval_decided',
-            actorId: user.id,
-            planId: ctx.plan.id,
-            sectionId: ctx.section?.id ?? null,
-            departmentId,
-            excerpt: approve
-              ? `${ctx.department.name}'s objectives were approved.`
-              : `Changes were requested to ${ctx.department.name}'s objectives: ${reason}`,
-          },
-        ])
+      const decided = await decideObjectives(services, {
+        key: ctx.key,
+        department: ctx.department,
+        sectionId: ctx.section?.id ?? null,
+        from: row,
+        deciderId: user.id,
+        decision,
+        reason,
+        current,
       })
-      announce(
-        ctx,
-        departmentId,
-        notified.map((n) => n.userId),
-      )
+      if (!decided) throw moved()
       return c.json(await present(ctx), 200)
     })
     .openapi(list, async (c) => {
@@ -207,14 +127,8 @@ export function approvalRoutes({ storage: { db }, hub, planEvents }: Services) {
       const ctx = await planContext(db, c.req.valid('param').id, user.id)
       const [departments, rows, sections] = await Promise.all([
         listDepartments(db, ctx.plan.workspace_id),
-        db.selectFrom('approvals').selectAll().where('plan_id', '=', ctx.plan.id).execute(),
-        db
-          .selectFrom('sections')
-          .selectAll()
-          .where('plan_id', '=', ctx.plan.id)
-          .where('kind', '=', 'objectives')
-          .where('archived_at', 'is', null)
-          .execute(),
+        approvalsOf(db, ctx.plan.id),
+        objectivesSections(db, ctx.plan.id),
       ])
       const people = await userRefs(
         db,

@@ -1,12 +1,14 @@
 import type * as Y from 'yjs'
 import { log } from '../log'
-import { notify, announceInboxes } from '../notifications/notify'
-import { recordActivity } from '../activity/record'
+import type { CommandServices } from '../activity/after-commit'
 import type { SectionObserver } from '../plans/write-observers'
 import type { Db } from '../storage/database'
 import type { DocPeer } from '../sync/live-doc'
 import type { PlanEvents } from '../sync/plan-events'
+import { listDepartments } from '../workspaces/repo'
+import { moveObjectivesApproval } from './commands/move-approval'
 import { snapshotOfDoc } from './objectives'
+import { findApproval } from './repo'
 
 /** How long a burst of keystrokes in an Objectives section is gathered before its objectives are compared. */
 export const STALENESS_DELAY_MS = 100
@@ -23,23 +25,19 @@ interface ObjectivesSection {
  * that department's: it watches each Objectives section's stored writes (a LiveDoc `afterWrite`
  * observer), so whatever a client writes — our editor or a stock y-websocket client — is judged by
  * the content the server holds. After a short quiet moment it hashes the canonical objectives and,
- * when the hash differs from the approved one, moves approved → stale in one conditional update.
+ * when the hash differs from the approved one, moves approved → stale through the same command as a lead's decision.
  */
 export function createStalenessWatch(db: Db, planEvents: PlanEvents, delayMs = STALENESS_DELAY_MS): SectionObserver {
   return {
-    async load(section) {
-      if (section.kind !== 'objectives' || !section.owner_department_id) return null
-      return watchSection(
-        {
-          id: section.id,
-          planId: section.plan_id,
-          workspaceId: section.workspace_id,
-          departmentId: section.owner_department_id,
-        },
-        db,
-        planEvents,
-        delayMs,
-      )
+    load(section) {
+      if (section.kind !== 'objectives' || !section.owner_department_id) return Promise.resolve(null)
+      const watched = {
+        id: section.id,
+        planId: section.plan_id,
+        workspaceId: section.workspace_id,
+        departmentId: section.owner_department_id,
+      }
+      return Promise.resolve(watchSection(watched, db, planEvents, delayMs))
     },
   }
 }
@@ -58,7 +56,7 @@ function watchSection(section: ObjectivesSection, db: Db, planEvents: PlanEvents
     const { hash } = snapshotOfDoc(doc)
     if (hash === lastChecked) return
     checking = checking
-      .then(() => markStale(db, planEvents, section, hash, actorId))
+      .then(() => markStale({ db, planEvents }, section, hash, actorId))
       .then(() => void (lastChecked = hash))
       .catch((err) => log.error('staleness check failed', { sectionId: section.id, error: String(err) }))
   }
@@ -74,65 +72,30 @@ function watchSection(section: ObjectivesSection, db: Db, planEvents: PlanEvents
 
 /** approved → stale when the objectives no longer hash to what was approved; recorded and announced once. */
 async function markStale(
-  db: Db,
-  planEvents: PlanEvents,
+  services: CommandServices,
   section: ObjectivesSection,
   hash: string,
   actorId: string | null,
 ): Promise<void> {
-  const now = Date.now()
-  const notified = await db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('approvals')
-      .set({ state: 'stale', stale_at: now, updated_at: now })
-      .where('plan_id', '=', section.planId)
-      .where('department_id', '=', section.departmentId)
-      .where('state', '=', 'approved')
-      .where('hash', '!=', hash)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) === 0) return null
-    const department = await trx
-      .selectFrom('departments')
-      .select('name')
-      .where('id', '=', section.departmentId)
-      .executeTakeFirst()
-    const departmentName = department?.name ?? 'A department'
-    await recordActivity(trx, {
-      workspaceId: section.workspaceId,
-      planId: section.planId,
-      departmentId: section.departmentId,
-      sectionId: section.id,
-      kind: 'objectives_stale',
-      actorId,
-      details: { departmentName, hash },
-    })
-    const leads = await trx
-      .selectFrom('member_departments')
-      .select('user_id')
-      .where('department_id', '=', section.departmentId)
-      .where('is_lead', '=', 1)
-      .execute()
-    return notify(
-      trx,
-      leads.map((l) => ({
-        workspaceId: section.workspaceId,
-        userId: l.user_id,
-        kind: 'approval_stale' as const,
-        actorId,
-        planId: section.planId,
-        sectionId: section.id,
-        departmentId: section.departmentId,
-        excerpt: `${departmentName}'s approved objectives were edited; review what changed.`,
-      })),
-    )
-  })
-  if (!notified) return
-  const where = { workspaceId: section.workspaceId, planId: section.planId, departmentId: section.departmentId }
-  planEvents.publish({ kind: 'approvals', ...where })
-  planEvents.publish({ kind: 'activity', ...where })
-  announceInboxes(
-    planEvents,
-    section.workspaceId,
-    notified.map((n) => n.userId),
+  const key = { planId: section.planId, departmentId: section.departmentId, workspaceId: section.workspaceId }
+  const row = await findApproval(services.db, key)
+  if (row?.state !== 'approved' || row.hash === hash) return
+  const department = (await listDepartments(services.db, section.workspaceId)).find(
+    (d) => d.id === section.departmentId,
   )
+  const departmentName = department?.name ?? 'A department'
+  const now = Date.now()
+  // A decision made meanwhile wins: the move is conditional on the row as read here.
+  await moveObjectivesApproval(services, {
+    key,
+    sectionId: section.id,
+    from: row,
+    to: { state: 'stale', stale_at: now, updated_at: now },
+    activity: { kind: 'objectives_stale', actorId, details: { departmentName, hash } },
+    tell: {
+      to: 'leads',
+      kind: 'approval_stale',
+      excerpt: `${departmentName}'s approved objectives were edited; review what changed.`,
+    },
+  })
 }

@@ -11,12 +11,13 @@ import {
 import { requireAuth } from '../auth/middleware'
 import { conflict, forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
-import { addObjectivesToAllPlans, releaseDepartmentSections, retitleObjectives } from '../plans/repo'
 import type { Services } from '../services'
 import type { Db } from '../storage/database'
-import { newId } from '../storage/ids'
 import { presentWorkspace } from '../workspaces/present'
 import { type CallerMembership, listDepartments, requireMembership } from '../workspaces/repo'
+import { createDepartment } from './commands/create-department'
+import { removeDepartment } from './commands/remove-department'
+import { renameDepartment } from './commands/rename-department'
 
 const create = createRoute({
   method: 'post',
@@ -56,7 +57,8 @@ async function assertNameFree(db: Db, workspaceId: string, name: string, exceptI
   if (taken) throw conflict('department_exists', `There is already a department called "${name}".`)
 }
 
-export function departmentRoutes({ storage: { db }, access }: Services) {
+export function departmentRoutes({ storage: { db }, planEvents, access }: Services) {
+  const services = { db, planEvents }
   return createRouter()
     .openapi(create, async (c) => {
       const { user } = requireAuth(c)
@@ -66,14 +68,8 @@ export function departmentRoutes({ storage: { db }, access }: Services) {
       const existing = await listDepartments(db, caller.workspaceId)
       if (existing.length >= LIMITS.departmentsPerWorkspace)
         throw conflict('too_many_departments', `A workspace has at most ${LIMITS.departmentsPerWorkspace} departments.`)
-      const department = { id: newId(), name, position: Math.max(-1, ...existing.map((d) => d.position)) + 1 }
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('departments')
-          .values({ ...department, workspace_id: caller.workspaceId, created_at: Date.now() })
-          .execute()
-        await addObjectivesToAllPlans(trx, caller.workspaceId, department)
-      })
+      const position = Math.max(-1, ...existing.map((d) => d.position)) + 1
+      await createDepartment(services, { workspaceId: caller.workspaceId, name, position })
       return c.json(await presentWorkspace(db, caller), 201)
     })
     .openapi(rename, async (c) => {
@@ -84,10 +80,7 @@ export function departmentRoutes({ storage: { db }, access }: Services) {
       const department = (await listDepartments(db, id)).find((d) => d.id === departmentId)
       if (!department) throw notFound('The department')
       await assertNameFree(db, id, name, departmentId)
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('departments').set({ name }).where('id', '=', departmentId).execute()
-        await retitleObjectives(trx, { ...department, name })
-      })
+      await renameDepartment(services, department, name)
       return c.json(await presentWorkspace(db, caller), 200)
     })
     .openapi(remove, async (c) => {
@@ -95,12 +88,7 @@ export function departmentRoutes({ storage: { db }, access }: Services) {
       const { id, departmentId } = c.req.valid('param')
       await requireManager(db, id, user.id)
       if (!(await listDepartments(db, id)).some((d) => d.id === departmentId)) throw notFound('The department')
-      await db.transaction().execute(async (trx) => {
-        await releaseDepartmentSections(trx, departmentId)
-        await trx.deleteFrom('member_departments').where('department_id', '=', departmentId).execute()
-        await trx.deleteFrom('departments').where('id', '=', departmentId).execute()
-      })
-      access.emit('workspaceChanged', { workspaceId: id })
+      await removeDepartment({ ...services, access }, { workspaceId: id, departmentId })
       return c.json(await presentWorkspace(db, await requireMembership(db, id, user.id)), 200)
     })
 }

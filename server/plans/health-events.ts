@@ -23,8 +23,6 @@ export function createHealthPublisher(planEvents: PlanEvents, delayMs = HEALTH_E
     waiting.set(planId, timer)
   }
   return {
-    async load(section) {
-      return () => schedule(section)
-    },
+    load: (section) => Promise.resolve(() => schedule(section)),
   }
 }

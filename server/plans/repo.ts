@@ -110,3 +110,11 @@ export async function releaseDepartmentSections(db: DbOrTx, departmentId: string
     .where('owner_department_id', '=', departmentId)
     .execute()
 }
+
+/** A workspace's plans, the latest changed first. */
+export const plansOf = (db: DbOrTx, workspaceId: string): Promise<PlanRow[]> =>
+  db.selectFrom('plans').selectAll().where('workspace_id', '=', workspaceId).orderBy('updated_at', 'desc').execute()
+
+/** A plan's network sections, removed ones too (a network added again comes back). */
+export const networksOf = (db: DbOrTx, planId: string): Promise<SectionRow[]> =>
+  db.selectFrom('sections').selectAll().where('plan_id', '=', planId).where('kind', '=', 'network').execute()

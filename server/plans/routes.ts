@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi'
-import { newPlanSections } from '../../shared/plans/catalog'
 import { CreatePlanBody, Plan, PlanList, PlanParams } from '../../shared/plans/schema'
 import { canCreatePlan } from '../../shared/workspaces/permissions'
 import { WorkspaceParams } from '../../shared/workspaces/schema'
@@ -7,10 +6,9 @@ import { requireAuth } from '../auth/middleware'
 import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
 import type { Services } from '../services'
-import { newId } from '../storage/ids'
-import { listDepartments, requireMembership } from '../workspaces/repo'
-import { findPlan, insertSections, presentPlan, presentPlanSummary } from './repo'
-import type { PlanRow } from './tables'
+import { requireMembership } from '../workspaces/repo'
+import { createPlan } from './commands/create-plan'
+import { findPlan, plansOf, presentPlan, presentPlanSummary } from './repo'
 
 const list = createRoute({
   method: 'get',
@@ -37,35 +35,22 @@ const get = createRoute({
   responses: { 200: jsonResponse(Plan, 'The plan'), ...ERRORS },
 })
 
-export function planRoutes({ storage: { db } }: Services) {
+export function planRoutes({ storage: { db }, planEvents }: Services) {
+  const services = { db, planEvents }
   return createRouter()
     .openapi(list, async (c) => {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
-      const rows = await db
-        .selectFrom('plans')
-        .selectAll()
-        .where('workspace_id', '=', caller.workspaceId)
-        .orderBy('updated_at', 'desc')
-        .execute()
-      return c.json({ plans: rows.map(presentPlanSummary) }, 200)
+      return c.json({ plans: (await plansOf(db, caller.workspaceId)).map(presentPlanSummary) }, 200)
     })
     .openapi(create, async (c) => {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       if (!canCreatePlan(caller)) throw forbidden('Only editors, admins and owners can create plans.')
-      const now = Date.now()
-      const plan: PlanRow = {
-        id: newId(),
-        workspace_id: caller.workspaceId,
+      const plan = await createPlan(services, {
+        workspaceId: caller.workspaceId,
         title: c.req.valid('json').title,
-        created_by: user.id,
-        created_at: now,
-        updated_at: now,
-      }
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('plans').values(plan).execute()
-        await insertSections(trx, plan, newPlanSections(await listDepartments(trx, plan.workspace_id)))
+        createdBy: user.id,
       })
       return c.json(await presentPlan(db, plan, caller), 201)
     })

@@ -5,9 +5,11 @@ import { canAddNetwork, canCreatePlan, canEditSection, defaultNetworkOwner } fro
 import { requireAuth } from '../auth/middleware'
 import { ApiError, conflict, forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
-import { findPlan, insertSections, presentPlan } from '../plans/repo'
+import { findPlan, findSection, networksOf, presentPlan } from '../plans/repo'
 import type { Services } from '../services'
 import { listDepartments, requireMembership } from '../workspaces/repo'
+import { addNetworkSection } from './commands/add-network'
+import { removeNetworkSection } from './commands/remove-network'
 
 const addNetwork = createRoute({
   method: 'post',
@@ -26,7 +28,8 @@ const removeNetwork = createRoute({
   responses: { 200: jsonResponse(Plan, 'The plan without the network section'), ...ERRORS, 409: ERRORS[400] },
 })
 
-export function sectionRoutes({ storage: { db }, access }: Services) {
+export function sectionRoutes({ storage: { db }, access, planEvents }: Services) {
+  const services = { db, planEvents }
   /** The plan and the caller's membership; a plan in another workspace is simply not found. */
   async function planFor(planId: string, userId: string) {
     const plan = await findPlan(db, planId)
@@ -47,12 +50,7 @@ export function sectionRoutes({ storage: { db }, access }: Services) {
       if (ownerDepartmentId && !departments.some((d) => d.id === ownerDepartmentId)) {
         throw new ApiError(400, 'unknown_department', `Department ${ownerDepartmentId} is not in this workspace.`)
       }
-      const networks = await db
-        .selectFrom('sections')
-        .selectAll()
-        .where('plan_id', '=', plan.id)
-        .where('kind', '=', 'network')
-        .execute()
+      const networks = await networksOf(db, plan.id)
       const same = networks.find((s) => s.title.toLowerCase() === name.toLowerCase())
       if (same && same.archived_at === null) throw conflict('network_exists', `${same.title} is already in this plan.`)
       // A network that comes back keeps its owner (and its content): the body cannot hand it to another department.
@@ -64,24 +62,19 @@ export function sectionRoutes({ storage: { db }, access }: Services) {
       if (!canAddNetwork(caller, owner))
         throw forbidden('Editors add and restore networks only for a department they belong to.')
       if (same) {
-        await db.updateTable('sections').set({ archived_at: null }).where('id', '=', same.id).execute()
+        await addNetworkSection(services, { plan, restore: same })
       } else {
         if (networks.filter((s) => s.archived_at === null).length >= LIMITS.networksPerPlan) {
           throw conflict('too_many_networks', `A plan has at most ${LIMITS.networksPerPlan} networks.`)
         }
         const position = Math.max(-1, ...networks.map((s) => s.position)) + 1
-        await insertSections(db, plan, [{ kind: 'network', title: name, ownerDepartmentId: owner, position }])
+        await addNetworkSection(services, { plan, name, ownerDepartmentId: owner, position })
       }
-      await db.updateTable('plans').set({ updated_at: Date.now() }).where('id', '=', plan.id).execute()
       return c.json(await presentPlan(db, plan, caller), 201)
     })
     .openapi(removeNetwork, async (c) => {
       const { user } = requireAuth(c)
-      const section = await db
-        .selectFrom('sections')
-        .selectAll()
-        .where('id', '=', c.req.valid('param').id)
-        .executeTakeFirst()
+      const section = await findSection(db, c.req.valid('param').id)
       if (!section) throw notFound('The section')
       const { plan, caller } = await planFor(section.plan_id, user.id)
       if (section.kind !== 'network')
@@ -89,9 +82,7 @@ export function sectionRoutes({ storage: { db }, access }: Services) {
       if (section.archived_at !== null) throw notFound('The section')
       if (!canEditSection(caller, { ownerDepartmentId: section.owner_department_id }))
         throw forbidden('Only editors of this network can remove it.')
-      await db.updateTable('sections').set({ archived_at: Date.now() }).where('id', '=', section.id).execute()
-      // Open editors of the archived section turn read-only at once.
-      access.emit('workspaceChanged', { workspaceId: plan.workspace_id })
+      await removeNetworkSection({ ...services, access }, section)
       return c.json(await presentPlan(db, plan, caller), 200)
     })
 }

@@ -3,15 +3,14 @@ import type { Context } from 'hono'
 import { PlanParams } from '../../shared/plans/schema'
 import { canSharePlan } from '../../shared/shares/permissions'
 import { CreateShareBody, CreatedShare, MAX_ACTIVE_SHARES, ShareList, ShareParams } from '../../shared/shares/schema'
-import { recordActivity } from '../activity/record'
 import { requireAuth } from '../auth/middleware'
-import { generateSessionToken, hashToken } from '../auth/sessions'
 import { conflict, forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
 import { planContext } from '../plan-context'
 import type { Services } from '../services'
-import { newId } from '../storage/ids'
 import { userRefs } from '../user-refs'
+import { createShare } from './commands/create-share'
+import { revokeShare } from './commands/revoke-share'
 import { activeShares } from './repo'
 import type { ShareLinkRow } from './tables'
 
@@ -46,6 +45,7 @@ const revoke = createRoute({
 
 /** Public links to a plan (SPEC §7): created, listed and revoked by the workspace's owners and admins. */
 export function shareRoutes({ storage: { db }, config, planEvents }: Services) {
+  const services = { db, planEvents }
   const publicOrigin = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin
 
   async function adminContext(planId: string, userId: string) {
@@ -60,8 +60,6 @@ export function shareRoutes({ storage: { db }, config, planEvents }: Services) {
     )
     return rows.map((r) => ({ id: r.id, scope: r.scope, createdAt: r.created_at, createdBy: people(r.created_by) }))
   }
-  const announce = (workspaceId: string, planId: string) =>
-    planEvents.publish({ kind: 'activity', workspaceId, planId })
 
   return createRouter()
     .openapi(create, async (c) => {
@@ -74,29 +72,7 @@ export function shareRoutes({ storage: { db }, config, planEvents }: Services) {
           `A plan has at most ${MAX_ACTIVE_SHARES} active public links; revoke one first.`,
         )
       }
-      const token = generateSessionToken()
-      const row: ShareLinkRow = {
-        id: newId(),
-        workspace_id: plan.workspace_id,
-        plan_id: plan.id,
-        token_hash: hashToken(token),
-        scope,
-        created_by: user.id,
-        created_at: Date.now(),
-        revoked_at: null,
-        revoked_by: null,
-      }
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('share_links').values(row).execute()
-        await recordActivity(trx, {
-          workspaceId: plan.workspace_id,
-          planId: plan.id,
-          kind: 'share_created',
-          actorId: user.id,
-          details: { scope },
-        })
-      })
-      announce(plan.workspace_id, plan.id)
+      const { row, token } = await createShare(services, { plan, scope, createdBy: user.id })
       const [shown] = await present([row])
       return c.json({ ...shown!, token, url: `${publicOrigin(c)}/s/${token}` }, 201)
     })
@@ -109,27 +85,7 @@ export function shareRoutes({ storage: { db }, config, planEvents }: Services) {
       const { user } = requireAuth(c)
       const { id, shareId } = c.req.valid('param')
       const { plan } = await adminContext(id, user.id)
-      const revoked = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .updateTable('share_links')
-          .set({ revoked_at: Date.now(), revoked_by: user.id })
-          .where('id', '=', shareId)
-          .where('plan_id', '=', plan.id)
-          .where('revoked_at', 'is', null)
-          .returning('scope')
-          .executeTakeFirst()
-        if (row)
-          await recordActivity(trx, {
-            workspaceId: plan.workspace_id,
-            planId: plan.id,
-            kind: 'share_revoked',
-            actorId: user.id,
-            details: { scope: row.scope },
-          })
-        return row
-      })
-      if (!revoked) throw notFound('The link')
-      announce(plan.workspace_id, plan.id)
+      if (!(await revokeShare(services, { plan, shareId, revokedBy: user.id }))) throw notFound('The link')
       return c.body(null, 204)
     })
 }

@@ -147,3 +147,13 @@ export async function addMember(
     .execute()
   await setMemberDepartments(db, workspaceId, userId, departmentIds, [])
 }
+
+/** The workspaces a person belongs to, oldest first, with their role in each. */
+export const workspacesOf = (db: DbOrTx, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+    .select(['workspaces.id', 'workspaces.name', 'memberships.role'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('workspaces.created_at')
+    .execute()

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi'
-import { DEFAULT_DEPARTMENTS } from '../../shared/workspaces/roles'
 import { canManageWorkspace } from '../../shared/workspaces/permissions'
 import {
   CreateWorkspaceBody,
@@ -12,9 +11,10 @@ import { requireAuth } from '../auth/middleware'
 import { forbidden } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
 import type { Services } from '../services'
-import { newId } from '../storage/ids'
 import { presentWorkspace } from './present'
-import { addMember, requireMembership } from './repo'
+import { createWorkspace } from './commands/create-workspace'
+import { renameWorkspace } from './commands/rename-workspace'
+import { requireMembership, workspacesOf } from './repo'
 
 const list = createRoute({
   method: 'get',
@@ -48,44 +48,16 @@ const rename = createRoute({
   responses: { 200: jsonResponse(Workspace, 'The renamed workspace'), ...ERRORS },
 })
 
-export function workspaceRoutes({ storage: { db } }: Services) {
+export function workspaceRoutes({ storage: { db }, planEvents }: Services) {
+  const services = { db, planEvents }
   return createRouter()
     .openapi(list, async (c) => {
       const { user } = requireAuth(c)
-      const workspaces = await db
-        .selectFrom('memberships')
-        .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
-        .select(['workspaces.id', 'workspaces.name', 'memberships.role'])
-        .where('memberships.user_id', '=', user.id)
-        .orderBy('workspaces.created_at')
-        .execute()
-      return c.json({ workspaces }, 200)
+      return c.json({ workspaces: await workspacesOf(db, user.id) }, 200)
     })
     .openapi(create, async (c) => {
       const { user } = requireAuth(c)
-      const { name } = c.req.valid('json')
-      const now = Date.now()
-      const workspaceId = newId()
-      const caller = await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('workspaces')
-          .values({ id: workspaceId, name, created_by: user.id, created_at: now })
-          .execute()
-        await trx
-          .insertInto('departments')
-          .values(
-            DEFAULT_DEPARTMENTS.map((d, position) => ({
-              id: newId(),
-              workspace_id: workspaceId,
-              name: d,
-              position,
-              created_at: now,
-            })),
-          )
-          .execute()
-        await addMember(trx, workspaceId, user.id, 'owner', [])
-        return requireMembership(trx, workspaceId, user.id)
-      })
+      const caller = await createWorkspace(services, c.req.valid('json').name, user.id)
       return c.json(await presentWorkspace(db, caller), 201)
     })
     .openapi(get, async (c) => {
@@ -97,11 +69,7 @@ export function workspaceRoutes({ storage: { db } }: Services) {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       if (!canManageWorkspace(caller)) throw forbidden('Only owners and admins can rename the workspace.')
-      await db
-        .updateTable('workspaces')
-        .set({ name: c.req.valid('json').name })
-        .where('id', '=', caller.workspaceId)
-        .execute()
+      await renameWorkspace(services, caller.workspaceId, c.req.valid('json').name)
       return c.json(await presentWorkspace(db, caller), 200)
     })
 }
