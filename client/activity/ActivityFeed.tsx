@@ -14,6 +14,10 @@ import {
 import { LoadError, PanelLoader } from '../ui/states'
 import {
   IconAlertTriangle,
+  IconArchive,
+  IconArchiveOff,
+  IconCopy,
+  IconTrash,
   IconCheck,
   IconMessage,
   IconMessageCheck,
@@ -69,6 +73,11 @@ const KINDS: Record<ActivityKind, { label: string; icon: ReactNode; color: strin
   share_revoked: { label: 'Public link revoked', icon: <IconLinkOff size={11} stroke={2.4} />, color: 'grape' },
   version_named: { label: 'Version named', icon: <IconBookmark size={11} stroke={2.4} />, color: 'indigo' },
   version_restored: { label: 'Version restored', icon: <IconHistory size={11} stroke={2.4} />, color: 'indigo' },
+  plan_renamed: { label: 'Renamed', icon: <IconPencil size={11} stroke={2.4} />, color: 'cyan' },
+  plan_duplicated: { label: 'Started from a plan', icon: <IconCopy size={11} stroke={2.4} />, color: 'cyan' },
+  plan_archived: { label: 'Archived', icon: <IconArchive size={11} stroke={2.4} />, color: 'cyan' },
+  plan_unarchived: { label: 'Unarchived', icon: <IconArchiveOff size={11} stroke={2.4} />, color: 'cyan' },
+  plan_deleted: { label: 'Plan deleted', icon: <IconTrash size={11} stroke={2.4} />, color: 'red' },
 }
 
 const CATEGORIES = [
@@ -77,6 +86,7 @@ const CATEGORIES = [
   { value: 'comments', label: 'Comments' },
   { value: 'members', label: 'People' },
   { value: 'history', label: 'History' },
+  { value: 'plans', label: 'Plans' },
 ]
 
 function EventRow({

@@ -1,24 +1,27 @@
 import { createRoute } from '@hono/zod-openapi'
-import { newPlanSections } from '../../shared/plans/catalog'
-import { CreatePlanBody, Plan, PlanList, PlanParams } from '../../shared/plans/schema'
+import { CreatePlanBody, Plan, PlanList, PlanListQuery, PlanParams } from '../../shared/plans/schema'
 import { canCreatePlan } from '../../shared/workspaces/permissions'
 import { WorkspaceParams } from '../../shared/workspaces/schema'
 import { requireAuth } from '../auth/middleware'
 import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
 import type { Services } from '../services'
-import { newId } from '../storage/ids'
-import { listDepartments, requireMembership } from '../workspaces/repo'
-import { findPlan, insertSections, presentPlan, presentPlanSummary } from './repo'
-import type { PlanRow } from './tables'
+import { findTemplate } from '../../shared/templates/catalog'
+import { BLANK_TEMPLATE_ID } from '../../shared/templates/schema'
+import { requireMembership } from '../workspaces/repo'
+import { startPlan } from './commands/start-plan'
+import { findPlan, presentPlan, presentPlanSummary } from './repo'
 
 const list = createRoute({
   method: 'get',
   path: '/workspaces/{id}/plans',
   tags: ['plans'],
   summary: "A workspace's plans",
-  request: { params: WorkspaceParams },
-  responses: { 200: jsonResponse(PlanList, 'Plans, most recently changed first'), ...ERRORS },
+  request: { params: WorkspaceParams, query: PlanListQuery },
+  responses: {
+    200: jsonResponse(PlanList, 'Active plans (archived ones with archived=true), most recently changed first'),
+    ...ERRORS,
+  },
 })
 const create = createRoute({
   method: 'post',
@@ -37,7 +40,8 @@ const get = createRoute({
   responses: { 200: jsonResponse(Plan, 'The plan'), ...ERRORS },
 })
 
-export function planRoutes({ storage: { db } }: Services) {
+export function planRoutes(services: Services) {
+  const { db } = services.storage
   return createRouter()
     .openapi(list, async (c) => {
       const { user } = requireAuth(c)
@@ -46,6 +50,7 @@ export function planRoutes({ storage: { db } }: Services) {
         .selectFrom('plans')
         .selectAll()
         .where('workspace_id', '=', caller.workspaceId)
+        .where('archived_at', c.req.valid('query').archived === 'true' ? 'is not' : 'is', null)
         .orderBy('updated_at', 'desc')
         .execute()
       return c.json({ plans: rows.map(presentPlanSummary) }, 200)
@@ -54,19 +59,13 @@ export function planRoutes({ storage: { db } }: Services) {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       if (!canCreatePlan(caller)) throw forbidden('Only editors, admins and owners can create plans.')
-      const now = Date.now()
-      const plan: PlanRow = {
-        id: newId(),
-        workspace_id: caller.workspaceId,
-        title: c.req.valid('json').title,
-        created_by: user.id,
-        created_at: now,
-        updated_at: now,
-      }
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('plans').values(plan).execute()
-        await insertSections(trx, plan, newPlanSections(await listDepartments(trx, plan.workspace_id)))
-      })
+      const { title, templateId } = c.req.valid('json')
+      const template = findTemplate(templateId ?? BLANK_TEMPLATE_ID)
+      if (template === undefined) throw notFound('The template')
+      const plan = await startPlan(
+        { db, hub: services.hub },
+        { workspaceId: caller.workspaceId, title, template, createdBy: user.id },
+      )
       return c.json(await presentPlan(db, plan, caller), 201)
     })
     .openapi(get, async (c) => {

@@ -5,6 +5,7 @@ import * as commentsApprovals from './migrations/2026-11-24-comments-approvals'
 import * as history from './migrations/2026-11-25-history'
 import * as shareLinks from './migrations/2026-11-26-share-links'
 import * as sharedTextFields from './migrations/2026-12-02-shared-text-fields'
+import * as planArchive from './migrations/2026-12-03-plan-archive'
 
 /** Migrations in order; names are dated so they sort and never collide. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-history': history,
   '2026-11-26-share-links': shareLinks,
   '2026-12-02-shared-text-fields': sharedTextFields,
+  '2026-12-03-plan-archive': planArchive,
 }
 
 /**

@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { BODY_FIELD, richTextSchema } from '../editor/extensions'
-import { type SectionBlueprint, type SectionKind, newPlanSections } from '../plans/catalog'
+import { type SectionBlueprint, newPlanSections } from '../plans/catalog'
 import type { ContentInput } from '../plan-model/schema'
 import { writeContent } from '../plan-model/write'
 import type { BodyLines, PlanTemplate, TemplateSection } from './schema'
@@ -24,7 +24,7 @@ export function planSections(
   departments: readonly { id: string; name: string }[],
   newId: () => string,
 ): PlannedSection[] {
-  const blank = newPlanSections(departments).map((b) => ({ ...b, id: newId(), fill: null }))
+  const blank: PlannedSection[] = newPlanSections(departments).map((b) => ({ ...b, id: newId(), fill: null }))
   if (!template) return blank
   const key = (name: string) => name.trim().toLowerCase()
   const departmentIds = new Map(departments.map((d) => [key(d.name), d.id]))
@@ -49,9 +49,9 @@ export function planSections(
     const source = sourceOf(b)
     return source ? { ...b, fill: fill(source) } : b
   })
-  const own = networks.map((s, position) => ({
+  const own = networks.map((s, position): PlannedSection => ({
     id: networkIds.get(key(s.network ?? ''))!,
-    kind: 'network' as SectionKind,
+    kind: 'network',
     title: s.network ?? 'Network',
     ownerDepartmentId: s.department ? (departmentIds.get(key(s.department)) ?? null) : null,
     position,
@@ -67,8 +67,11 @@ export function writePlannedSection(doc: Y.Doc, section: PlannedSection) {
   prosemirrorJSONToYXmlFragment(richTextSchema(), section.fill.body, doc.getXmlFragment(BODY_FIELD))
 }
 
-/** Replace `@net:…`/`@dept:…` tokens by ids; a token naming nothing is dropped from lists and nulled elsewhere. */
-function resolveLinks(value: unknown, resolve: (token: string) => string | null | undefined): unknown {
+/**
+ * Replace every string `resolve` knows (a template's `@net:…`/`@dept:…` tokens, a copied plan's old
+ * section ids) by what it answers; an answer of null drops the string from lists and nulls it elsewhere.
+ */
+export function resolveLinks(value: unknown, resolve: (token: string) => string | null | undefined): unknown {
   if (typeof value === 'string') {
     const id = resolve(value)
     return id === undefined ? value : id
