@@ -15,6 +15,8 @@ export interface AccessEventMap {
   sessionEnded: [{ sessionId: string }]
   /** A department was removed or sections changed owner. */
   workspaceChanged: [{ workspaceId: string }]
+  /** A plan was deleted: every socket of it closes. */
+  planDeleted: [{ workspaceId: string; planId: string }]
 }
 
 export class AccessEvents extends EventEmitter<AccessEventMap> {}

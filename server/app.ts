@@ -19,7 +19,10 @@ import { createRouter } from './http/router'
 import { refuseUnstorableText } from './http/storable-text'
 import { notificationRoutes } from './notifications/routes'
 import { planHealthRoutes } from './plan-model/health-routes'
+import { guardArchivedPlans } from './plans/archived-guard'
+import { planLifecycleRoutes } from './plans/lifecycle-routes'
 import { planRoutes } from './plans/routes'
+import { templateRoutes } from './templates/routes'
 import { sectionRoutes } from './sections/routes'
 import { publicShareRoutes } from './shares/public-page'
 import { shareRoutes } from './shares/routes'
@@ -44,6 +47,7 @@ export function createApi(services: Services) {
   api.use('*', sameOriginOnly(config.publicUrl ? [config.publicUrl] : []))
   api.use('*', refuseUnstorableText())
   api.use('*', sessionMiddleware(storage.db, config.trustProxy))
+  guardArchivedPlans(api, storage.db)
   const routes = api
     .route('/auth', authRoutes(services))
     .route('/auth', passwordResetRoutes(services))
@@ -53,6 +57,8 @@ export function createApi(services: Services) {
     .route('/', memberRoutes(services))
     .route('/', inviteRoutes(services))
     .route('/', planRoutes(services))
+    .route('/', planLifecycleRoutes(services))
+    .route('/', templateRoutes())
     .route('/', planHealthRoutes(services))
     .route('/', sectionRoutes(services))
     .route('/', commentRoutes(services))

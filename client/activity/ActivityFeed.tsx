@@ -14,6 +14,10 @@ import {
 import { LoadError, PanelLoader } from '../ui/states'
 import {
   IconAlertTriangle,
+  IconArchive,
+  IconArchiveOff,
+  IconCopy,
+  IconTrash,
   IconCheck,
   IconMessage,
   IconMessageCheck,
@@ -76,6 +80,11 @@ const KINDS: Record<ActivityKind, { label: string; icon: ReactNode; color: strin
     color: 'teal',
   },
   suggestion_rejected: { label: 'Suggestion rejected', icon: <IconMessageOff size={11} stroke={2.4} />, color: 'gray' },
+  plan_renamed: { label: 'Renamed', icon: <IconPencil size={11} stroke={2.4} />, color: 'cyan' },
+  plan_duplicated: { label: 'Started from a plan', icon: <IconCopy size={11} stroke={2.4} />, color: 'cyan' },
+  plan_archived: { label: 'Archived', icon: <IconArchive size={11} stroke={2.4} />, color: 'cyan' },
+  plan_unarchived: { label: 'Unarchived', icon: <IconArchiveOff size={11} stroke={2.4} />, color: 'cyan' },
+  plan_deleted: { label: 'Plan deleted', icon: <IconTrash size={11} stroke={2.4} />, color: 'red' },
 }
 
 const CATEGORIES = [
@@ -84,6 +93,7 @@ const CATEGORIES = [
   { value: 'comments', label: 'Comments' },
   { value: 'members', label: 'People' },
   { value: 'history', label: 'History' },
+  { value: 'plans', label: 'Plans' },
 ]
 
 function EventRow({

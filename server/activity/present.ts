@@ -52,6 +52,16 @@ export function summarize(row: ActivityRow, details: Details, actor: UserRef | n
       return details.wholePlan
         ? `${who} named a version of the whole plan: “${text(details.name, 'untitled')}”.`
         : `${who} named a version of ${section}: “${text(details.name, 'untitled')}”.`
+    case 'plan_renamed':
+      return `${who} renamed the plan from “${text(details.from, 'its old title')}” to “${text(details.to, 'a new title')}”.`
+    case 'plan_duplicated':
+      return `${who} started this plan from “${text(details.sourceTitle, 'another plan')}”.`
+    case 'plan_archived':
+      return `${who} archived the plan “${text(details.planTitle, 'a plan')}”.`
+    case 'plan_unarchived':
+      return `${who} unarchived the plan “${text(details.planTitle, 'a plan')}”.`
+    case 'plan_deleted':
+      return `${who} deleted the plan “${text(details.planTitle, 'a plan')}”.`
     case 'version_restored':
       return `${who} restored ${section} to ${typeof details.versionName === 'string' ? `the version “${details.versionName}”` : 'an earlier version'}.`
     case 'suggestion_made':

@@ -13,7 +13,7 @@ const EVENTS = 'planroom:events'
 const CATCH_UP_EVERY_MS = 30_000
 
 type AccessType = keyof AccessEventMap
-const ACCESS_TYPES: AccessType[] = ['memberChanged', 'sessionEnded', 'workspaceChanged']
+const ACCESS_TYPES: AccessType[] = ['memberChanged', 'sessionEnded', 'workspaceChanged', 'planDeleted']
 
 /** What goes over the JSON channel. `hello` is a process whose Redis link just came back. */
 type EventMessage =

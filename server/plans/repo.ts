@@ -8,7 +8,7 @@ import type { PlanRow, SectionRow } from './tables'
 export async function insertSections(
   db: DbOrTx,
   plan: { id: string; workspace_id: string },
-  blueprints: readonly SectionBlueprint[],
+  blueprints: readonly (SectionBlueprint & { id?: string })[],
 ) {
   if (blueprints.length === 0) return
   const now = Date.now()
@@ -16,7 +16,7 @@ export async function insertSections(
     .insertInto('sections')
     .values(
       blueprints.map((b) => ({
-        id: newId(),
+        id: b.id ?? newId(),
         plan_id: plan.id,
         workspace_id: plan.workspace_id,
         kind: b.kind,
@@ -52,6 +52,7 @@ export const presentPlanSummary = (p: PlanRow): PlanSummary => ({
   title: p.title,
   createdAt: p.created_at,
   updatedAt: p.updated_at,
+  archivedAt: p.archived_at,
 })
 
 export async function presentPlan(db: DbOrTx, plan: PlanRow, caller: Membership): Promise<Plan> {
@@ -112,8 +113,15 @@ export async function releaseDepartmentSections(db: DbOrTx, departmentId: string
 }
 
 /** A workspace's plans, the latest changed first. */
-export const plansOf = (db: DbOrTx, workspaceId: string): Promise<PlanRow[]> =>
-  db.selectFrom('plans').selectAll().where('workspace_id', '=', workspaceId).orderBy('updated_at', 'desc').execute()
+/** A workspace's active plans, or its archived ones; the latest changed first. */
+export const plansOf = (db: DbOrTx, workspaceId: string, { archived }: { archived: boolean }): Promise<PlanRow[]> =>
+  db
+    .selectFrom('plans')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('archived_at', archived ? 'is not' : 'is', null)
+    .orderBy('updated_at', 'desc')
+    .execute()
 
 /** A plan's network sections, removed ones too (a network added again comes back). */
 export const networksOf = (db: DbOrTx, planId: string): Promise<SectionRow[]> =>

@@ -1,13 +1,15 @@
 import { createRoute } from '@hono/zod-openapi'
-import { CreatePlanBody, Plan, PlanList, PlanParams } from '../../shared/plans/schema'
+import { CreatePlanBody, Plan, PlanList, PlanListQuery, PlanParams } from '../../shared/plans/schema'
 import { canCreatePlan } from '../../shared/workspaces/permissions'
 import { WorkspaceParams } from '../../shared/workspaces/schema'
 import { requireAuth } from '../auth/middleware'
 import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
 import type { Services } from '../services'
+import { findTemplate } from '../../shared/templates/catalog'
+import { BLANK_TEMPLATE_ID } from '../../shared/templates/schema'
 import { requireMembership } from '../workspaces/repo'
-import { createPlan } from './commands/create-plan'
+import { startPlan } from './commands/start-plan'
 import { findPlan, plansOf, presentPlan, presentPlanSummary } from './repo'
 
 const list = createRoute({
@@ -15,8 +17,11 @@ const list = createRoute({
   path: '/workspaces/{id}/plans',
   tags: ['plans'],
   summary: "A workspace's plans",
-  request: { params: WorkspaceParams },
-  responses: { 200: jsonResponse(PlanList, 'Plans, most recently changed first'), ...ERRORS },
+  request: { params: WorkspaceParams, query: PlanListQuery },
+  responses: {
+    200: jsonResponse(PlanList, 'Active plans (archived ones with archived=true), most recently changed first'),
+    ...ERRORS,
+  },
 })
 const create = createRoute({
   method: 'post',
@@ -35,23 +40,26 @@ const get = createRoute({
   responses: { 200: jsonResponse(Plan, 'The plan'), ...ERRORS },
 })
 
-export function planRoutes({ storage: { db }, planEvents }: Services) {
-  const services = { db, planEvents }
+export function planRoutes(services: Services) {
+  const { db } = services.storage
   return createRouter()
     .openapi(list, async (c) => {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
-      return c.json({ plans: (await plansOf(db, caller.workspaceId)).map(presentPlanSummary) }, 200)
+      const archived = c.req.valid('query').archived === 'true'
+      return c.json({ plans: (await plansOf(db, caller.workspaceId, { archived })).map(presentPlanSummary) }, 200)
     })
     .openapi(create, async (c) => {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       if (!canCreatePlan(caller)) throw forbidden('Only editors, admins and owners can create plans.')
-      const plan = await createPlan(services, {
-        workspaceId: caller.workspaceId,
-        title: c.req.valid('json').title,
-        createdBy: user.id,
-      })
+      const { title, templateId } = c.req.valid('json')
+      const template = findTemplate(templateId ?? BLANK_TEMPLATE_ID)
+      if (template === undefined) throw notFound('The template')
+      const plan = await startPlan(
+        { db, hub: services.hub },
+        { workspaceId: caller.workspaceId, title, template, createdBy: user.id },
+      )
       return c.json(await presentPlan(db, plan, caller), 201)
     })
     .openapi(get, async (c) => {

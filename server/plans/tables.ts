@@ -8,6 +8,8 @@ export interface PlansTable {
   created_by: string
   created_at: number
   updated_at: number
+  /** Set while the plan is archived: readable, refusing every write. */
+  archived_at: number | null
 }
 
 export interface SectionsTable {

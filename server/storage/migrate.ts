@@ -7,6 +7,7 @@ import * as shareLinks from './migrations/2026-11-26-share-links'
 import * as sharedTextFields from './migrations/2026-12-02-shared-text-fields'
 import * as mailOutbox from './migrations/2026-12-02-mail-outbox'
 import * as suggestions from './migrations/2026-12-02-suggestions'
+import * as planArchive from './migrations/2026-12-03-plan-archive'
 
 /** Migrations in order; names are dated so they sort and never collide. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-shared-text-fields': sharedTextFields,
   '2026-12-02-mail-outbox': mailOutbox,
   '2026-12-02-suggestions': suggestions,
+  '2026-12-03-plan-archive': planArchive,
 }
 
 /**

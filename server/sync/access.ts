@@ -42,6 +42,7 @@ export async function resolveSectionAccess(
 ): Promise<SectionAccess | null> {
   const section = await db
     .selectFrom('sections')
+    .innerJoin('plans', 'plans.id', 'sections.plan_id')
     .leftJoin('departments', 'departments.id', 'sections.owner_department_id')
     .select([
       'sections.id',
@@ -50,6 +51,7 @@ export async function resolveSectionAccess(
       'sections.owner_department_id',
       'sections.archived_at',
       'departments.name as owner_name',
+      'plans.archived_at as plan_archived_at',
     ])
     .where('sections.id', '=', sectionId)
     .executeTakeFirst()
@@ -58,15 +60,18 @@ export async function resolveSectionAccess(
   if (!membership) return null
   const target = { ownerDepartmentId: section.owner_department_id }
   const archived = section.archived_at !== null
-  const canWrite = !archived && canEditSection(membership, target)
+  const planArchived = section.plan_archived_at !== null
+  const canWrite = !archived && !planArchived && canEditSection(membership, target)
   return {
     sectionId,
     planId: section.plan_id,
     workspaceId: section.workspace_id,
     canRead: canReadSection(membership, target),
     canWrite,
-    readOnlyReason: archived
-      ? 'This section is archived; restore it to edit.'
-      : readOnlyReason(membership, target, section.owner_name ?? undefined),
+    readOnlyReason: planArchived
+      ? 'This plan is archived; unarchive it to edit.'
+      : archived
+        ? 'This section is archived; restore it to edit.'
+        : readOnlyReason(membership, target, section.owner_name ?? undefined),
   }
 }

@@ -117,6 +117,10 @@ export class SyncConnection implements DocPeer {
     return this.access.workspaceId
   }
 
+  get planId() {
+    return this.access.planId
+  }
+
   /** The connection's guard: a failure is logged with who and where, and ends this connection only. */
   private guarded<A extends unknown[]>(what: string, run: (...args: A) => unknown) {
     return guarded(what, this.where, () => this.close(1011, 'internal error'), run)

@@ -95,6 +95,25 @@ export class DocumentHub {
     })
   }
 
+  /**
+   * Drop deleted sections from memory without storing anything more of them (no snapshot, no
+   * compaction: their rows are going). Their peers must be gone already.
+   */
+  async discard(sectionIds: readonly string[]) {
+    await Promise.all(
+      sectionIds.map(async (sectionId) => {
+        const entry = this.entries.get(sectionId)
+        if (!entry) return
+        if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
+        entry.unloadTimer = null
+        this.forget(sectionId, entry)
+        const live = await entry.live.catch(() => null)
+        await live?.settle()
+        live?.destroy()
+      }),
+    )
+  }
+
   /** Drop this entry, never a newer one of the same section. */
   private forget(sectionId: string, entry: Entry) {
     if (this.entries.get(sectionId) === entry) this.entries.delete(sectionId)

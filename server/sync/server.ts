@@ -50,6 +50,7 @@ export class SyncServer {
         (c) => c.markAccessStale(),
       ),
     )
+    access.on('planDeleted', ({ planId }) => this.revoke((c) => c.planId === planId, CLOSE.forbidden, 'plan deleted'))
     access.on('sessionEnded', ({ sessionId }) =>
       this.revoke((c) => c.who.sessionId === sessionId, CLOSE.unauthenticated, 'signed out'),
     )

@@ -26,11 +26,16 @@ export const ACTIVITY_CATEGORIES = {
   suggestion_made: 'comments',
   suggestion_accepted: 'history',
   suggestion_rejected: 'comments',
+  plan_renamed: 'plans',
+  plan_duplicated: 'plans',
+  plan_archived: 'plans',
+  plan_unarchived: 'plans',
+  plan_deleted: 'plans',
 } as const
 
 export type ActivityKind = keyof typeof ACTIVITY_CATEGORIES
 export const ActivityKind = z.enum(Object.keys(ACTIVITY_CATEGORIES) as [ActivityKind, ...ActivityKind[]])
-export const ActivityCategory = z.enum(['approvals', 'comments', 'members', 'history'])
+export const ActivityCategory = z.enum(['approvals', 'comments', 'members', 'history', 'plans'])
 export type ActivityCategory = z.infer<typeof ActivityCategory>
 
 const Cursor = z.coerce.number().int().positive()

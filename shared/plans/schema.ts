@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIMITS } from '../limits'
+import { TemplateId } from '../templates/schema'
 import { SectionKind } from './catalog'
 
 export const PlanParams = z.object({
@@ -29,6 +30,8 @@ export const PlanSummary = z.object({
   title: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** When the plan was archived; null for an active plan. An archived plan is read-only to everyone. */
+  archivedAt: z.number().nullable(),
 })
 export type PlanSummary = z.infer<typeof PlanSummary>
 export const PlanList = z.object({ plans: z.array(PlanSummary) })
@@ -36,10 +39,21 @@ export const PlanList = z.object({ plans: z.array(PlanSummary) })
 export const Plan = PlanSummary.extend({ sections: z.array(Section) })
 export type Plan = z.infer<typeof Plan>
 
+export const PlanTitle = z.string().trim().min(1, 'Give the plan a title.').max(LIMITS.planTitleLength)
+
 export const CreatePlanBody = z.object({
-  title: z.string().trim().min(1, 'Give the plan a title.').max(LIMITS.planTitleLength),
+  title: PlanTitle,
+  /** `GET /api/templates`; default `blank`. */
+  templateId: TemplateId.optional(),
 })
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>
+
+/** `PATCH /api/plans/:id` renames; `POST /api/plans/:id/duplicate` names the copy. */
+export const PlanTitleBody = z.object({ title: PlanTitle })
+export type PlanTitleBody = z.infer<typeof PlanTitleBody>
+
+/** `GET /api/workspaces/:id/plans`: the active plans, or with `archived=true` the archived ones. */
+export const PlanListQuery = z.object({ archived: z.enum(['true', 'false']).optional() })
 
 export const SectionParams = z.object({
   id: z

@@ -19,6 +19,8 @@ export const canManageWorkspace = (m: Membership) => atLeast(m.role, 'admin')
 export const canManageDepartments = canManageWorkspace
 export const canInvite = canManageWorkspace
 export const canCreatePlan = (m: Membership) => atLeast(m.role, 'editor')
+/** Archive, unarchive and delete a plan (SPEC §9); renaming and duplicating take `canCreatePlan`. */
+export const canManagePlan = canManageWorkspace
 
 /** Leads are editors or above (SPEC §1): a commenter or viewer cannot decide approvals. */
 export const canLead = (role: Role) => atLeast(role, 'editor')

@@ -1,0 +1,70 @@
+import type { MiddlewareHandler } from 'hono'
+import { conflict } from '../http/errors'
+import type { AppEnv } from '../http/router'
+import type { Db } from '../storage/database'
+import { findMembership } from '../workspaces/repo'
+
+type Resource = 'plan' | 'section' | 'comment' | 'thread'
+
+/** The plan a request's resource belongs to, if it exists. */
+async function planOf(db: Db, resource: Resource, id: string) {
+  const plans = db.selectFrom('plans').select(['plans.id', 'plans.workspace_id', 'plans.archived_at'])
+  switch (resource) {
+    case 'plan':
+      return plans.where('plans.id', '=', id).executeTakeFirst()
+    case 'section':
+      return plans
+        .innerJoin('sections', 'sections.plan_id', 'plans.id')
+        .where('sections.id', '=', id)
+        .executeTakeFirst()
+    case 'thread':
+      return plans
+        .innerJoin('comment_threads', 'comment_threads.plan_id', 'plans.id')
+        .where('comment_threads.id', '=', id)
+        .executeTakeFirst()
+    case 'comment':
+      return plans
+        .innerJoin('comment_threads', 'comment_threads.plan_id', 'plans.id')
+        .innerJoin('comments', 'comments.thread_id', 'comment_threads.id')
+        .where('comments.id', '=', id)
+        .executeTakeFirst()
+  }
+}
+
+/** What stays possible on an archived plan: reading, copying it, bringing it back, deleting it, its public links. */
+const ALLOWED_ON_ARCHIVED = /^\/plans\/[^/]+\/(duplicate|archive|unarchive|shares(\/.*)?)$/
+
+/**
+ * An archived plan refuses every write — text, fields, comments, approvals, renames (SPEC §9) — with
+ * 409 plan_archived, in one place for every route of its sections, comments and approvals. Only a
+ * member of the plan's workspace is told; anyone else goes on to the route, which answers 401 or 404.
+ */
+export function refuseWritesToArchivedPlans(db: Db, resource: Resource): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const auth = c.get('auth')
+    const id = c.req.param('id')
+    const path = c.req.path.replace(/^\/api/, '')
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !auth || !id || ALLOWED_ON_ARCHIVED.test(path))
+      return next()
+    if (resource === 'plan' && c.req.method === 'DELETE' && /^\/plans\/[^/]+$/.test(path)) return next()
+    const plan = await planOf(db, resource, id)
+    if (plan?.archived_at != null && (await findMembership(db, plan.workspace_id, auth.user.id))) {
+      throw conflict('plan_archived', 'This plan is archived and read-only: unarchive it to change it.')
+    }
+    return next()
+  }
+}
+
+/** Put the guard in front of every route of a plan, a section, a comment or a thread. */
+export function guardArchivedPlans(api: { use(path: string, handler: MiddlewareHandler<AppEnv>): unknown }, db: Db) {
+  const routes: [string, Resource][] = [
+    ['/plans/:id', 'plan'],
+    ['/plans/:id/*', 'plan'],
+    ['/sections/:id', 'section'],
+    ['/sections/:id/*', 'section'],
+    ['/threads/:id/*', 'thread'],
+    ['/comments/:id', 'comment'],
+    ['/comments/:id/*', 'comment'],
+  ]
+  for (const [path, resource] of routes) api.use(path, refuseWritesToArchivedPlans(db, resource))
+}
