@@ -59,6 +59,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     hub,
     planEvents,
     redisStatus: () => cluster?.redisStatus ?? 'disabled',
+    relayed: cluster ? () => ({ ...cluster.relayed }) : undefined,
   }
   recordMemberActivity(services)
   const app = createApp(services, { clientDir: config.clientDir })
