@@ -65,7 +65,7 @@ export class Cluster {
       ),
     // What was stored between reading the log and the subscription taking effect is read again after it.
     opened: (sectionId, catchUp) =>
-      void this.link.subscribe(docChannel(sectionId)).then((subscribed) => subscribed && catchUp()),
+      void this.link.subscribe(docChannel(sectionId)).then((subscribed) => (subscribed ? catchUp() : undefined)),
     closed: (sectionId) => this.link.unsubscribe(docChannel(sectionId)),
   }
 
