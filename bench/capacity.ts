@@ -45,7 +45,7 @@ export async function runCapacity(opts: CapacityOptions, log: (m: string) => voi
     // One server per kind for all its steps (fresh state is not what capacity is about); ours on SQLite.
     const ours = server === 'planroom' ? await startServerProcess({ DATA_DIR: scratch, LOG_LEVEL: 'warn' }) : null
     const port = ours?.port ?? (await freePort())
-    const peer = ours ? null : await peerServer(dir, server, port)
+    const peer = server === 'planroom' ? null : await peerServer(dir, server, port)
     const pid = ours?.child.pid ?? peer!.pid!
     try {
       const target = ours
