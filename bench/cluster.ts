@@ -41,7 +41,7 @@ export interface ClusterResult {
   rows: ClusterRow[]
 }
 
-function missingService(): string | null {
+export function missingClusterService(): string | null {
   if (!ENGINES.find((e) => e.engine === 'postgres')?.available)
     return `PostgreSQL is not reachable at ${POSTGRES_URL} (TEST_DATABASE_URL)`
   if (spawnSync('redis-server', ['--version']).status !== 0)
@@ -120,7 +120,7 @@ async function runOnce(dir: string, opts: ClusterOptions, processes: number, tri
 }
 
 export async function runCluster(opts: ClusterOptions, log: (msg: string) => void = () => {}): Promise<ClusterResult> {
-  const skipped = missingService()
+  const skipped = missingClusterService()
   if (skipped) {
     log(`cluster: skipped: ${skipped}`)
     return { skipped, rows: [] }

@@ -143,7 +143,7 @@ export function planroomArgs(wsUrl: string, cookie: string, sectionIds: string[]
   return ['--protocol', 'yws', '--url', wsUrl, '--rooms', roomsFile, '--cookie', cookie]
 }
 
-async function peerServer(dir: string, name: 'ywebsocket' | 'hocuspocus', port: number): Promise<ChildProcess> {
+export async function peerServer(dir: string, name: 'ywebsocket' | 'hocuspocus', port: number): Promise<ChildProcess> {
   const script = name === 'hocuspocus' ? 'servers/hocuspocus.mjs' : 'node_modules/@y/websocket-server/src/server.js'
   const child = spawn(process.execPath, [script], {
     cwd: dir,

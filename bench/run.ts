@@ -4,7 +4,7 @@
  *
  *   npm run bench                     # everything (~6 minutes)
  *   npm run bench -- --only cluster   # one part (peers, group-commit, open-time, update-check, memory, cluster,
- *                                     # field-typing, health): its
+ *                                     # field-typing, bundle, capacity, idle, relay, health): its
  *                                     # sections and goal rows replace theirs in the doc, the rest is kept
  *   npm run bench -- --quick          # shorter loads and smaller sizes, to try the bench itself
  *   npm run bench -- --render-from /tmp/planroom-bench-last.json   # rewrite the doc from the last run's results
@@ -13,12 +13,16 @@
  * Each part runs in its own process (`--part NAME --out FILE`), so one part's heap and GC do not colour
  * another's figures.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ENGINES } from '../tests/support/engines'
+import { type CapacityResult, runCapacity } from './capacity'
 import { type ClusterResult, runCluster } from './cluster'
+import { type IdleRow, runIdle } from './idle'
+import { type BundlePage, renderBundle, renderCapacity, renderIdle, renderRelay } from './lean-report'
+import { type RelayResult, runRelay } from './relay'
 import { renderCluster } from './cluster-report'
 import { type GroupCommitRow, runGroupCommit } from './group-commit'
 import { type MemoryResult, runMemory } from './memory'
@@ -29,7 +33,19 @@ import { ROOT, round, table, xychart } from './lib'
 import { spliceDoc } from './splice'
 import { type UpdateCheckRow, renderUpdateCheck, runUpdateCheck } from './update-check'
 
-const PARTS = ['peers', 'group-commit', 'open-time', 'update-check', 'memory', 'cluster', 'field-typing'] as const
+const PARTS = [
+  'bundle',
+  'peers',
+  'capacity',
+  'idle',
+  'group-commit',
+  'open-time',
+  'update-check',
+  'memory',
+  'cluster',
+  'relay',
+  'field-typing',
+] as const
 type Part = (typeof PARTS)[number]
 
 const args = process.argv.slice(2)
@@ -57,6 +73,16 @@ const CONFIG = {
   groupCommit: { writers: [1, 10, 100, 1_000], secondsEach: quick ? 1 : 2, burst: quick ? 10_000 : 50_000 },
   cluster: { docs: 20, clients: 10, rate: 2, duration: quick ? 4 : 10, trials: quick ? 1 : 2 },
   fieldTyping: { keystrokes: quick ? 8 : 26 },
+  capacity: {
+    steps: quick ? [5, 10] : [20, 40, 60, 80, 100, 130, 160, 200],
+    clients: 10,
+    rate: 2,
+    duration: quick ? 3 : 8,
+    generators: quick ? 2 : 4,
+    p99LimitMs: 100,
+  },
+  idle: { connections: quick ? 500 : 10_000, documents: quick ? 20 : 200 },
+  relay: { processes: [1, 2, 4], docs: quick ? 8 : 40, clients: 10, rate: 2, duration: quick ? 3 : 10 },
 }
 
 async function runPart(part: Part): Promise<unknown> {
@@ -92,6 +118,20 @@ async function runPart(part: Part): Promise<unknown> {
       return runCluster(CONFIG.cluster, say)
     case 'field-typing':
       return runFieldTyping(CONFIG.fieldTyping.keystrokes, say)
+    case 'bundle': {
+      const report = spawnSync(process.execPath, ['scripts/bundle-report.mjs', '--json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      })
+      if (report.status !== 0) throw new Error(`bundle report failed: ${report.stderr}`)
+      return JSON.parse(report.stdout) as BundlePage[]
+    }
+    case 'capacity':
+      return runCapacity(CONFIG.capacity, say)
+    case 'idle':
+      return runIdle(CONFIG.idle, say)
+    case 'relay':
+      return runRelay(CONFIG.relay, say)
   }
 }
 
@@ -120,6 +160,10 @@ interface Results {
   'group-commit'?: GroupCommitRow[]
   cluster?: ClusterResult
   'field-typing'?: FieldTypingResult
+  bundle?: BundlePage[]
+  capacity?: CapacityResult
+  idle?: IdleRow[]
+  relay?: RelayResult
 }
 
 function machine() {
@@ -247,6 +291,19 @@ function render(results: Results, seconds: number, load: { start: number; end: n
           `p99 at ${load.docs}×${load.clients} ≤ y-websocket reference`,
           `${ours.p99} ms vs ${yws.p99} ms`,
           yes(ours.p99 <= yws.p99),
+        ])
+      // Issue 16: the whole running tree (one node process: the compiled server) against the reference.
+      if (ours && yws && load.docs === 50 && ours.serverRssMb !== null && yws.serverRssMb !== null)
+        goals.push([
+          `memory at ${load.docs}×${load.clients} ≤ 1.5× the y-websocket reference`,
+          `${ours.serverRssMb} MB vs ${yws.serverRssMb} MB (×${round(ours.serverRssMb / yws.serverRssMb, 2)})`,
+          yes(ours.serverRssMb <= 1.5 * yws.serverRssMb),
+        ])
+      if (ours && yws && load.docs === 50 && ours.serverCpuPct !== null && yws.serverCpuPct !== null)
+        goals.push([
+          `server CPU at ${load.docs}×${load.clients} ≤ 1.2× the y-websocket reference`,
+          `${ours.serverCpuPct} % vs ${yws.serverCpuPct} % (×${round(ours.serverCpuPct / yws.serverCpuPct, 2)})`,
+          yes(ours.serverCpuPct <= 1.2 * yws.serverCpuPct),
         ])
       if (ours && hp && ours.serverCpuPct !== null && hp.serverCpuPct !== null)
         goals.push([
@@ -487,6 +544,18 @@ function render(results: Results, seconds: number, load: { start: number; end: n
     goals.push(...cluster.goals)
   }
 
+  const lean = [
+    results.bundle && renderBundle(results.bundle, yes),
+    results.capacity && renderCapacity(results.capacity, CONFIG.capacity),
+    results.idle && renderIdle(results.idle, yes),
+    results.relay && renderRelay(results.relay, yes),
+  ]
+  for (const part of lean) {
+    if (!part) continue
+    out.push(part.markdown, '')
+    goals.push(...part.goals)
+  }
+
   const typing = results['field-typing']
   if (typing) {
     out.push('## Typing to the other browser: structured fields and rich text', '')
@@ -609,6 +678,10 @@ async function main() {
     writeDoc(results, saved.seconds, saved.load, only)
     return say(`rewrote docs/benchmarks.md from ${renderFrom}`)
   }
+  // Every server process of the bench runs the build `npm start` runs (tests/support/server-process.ts).
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('npm run build failed')
+  process.env.PLANROOM_COMPILED = '1'
   const started = performance.now()
   const loadStart = os.loadavg()[0]!
   const results: Results = {}

@@ -1,7 +1,7 @@
 // Writes docs/bundle.md from the built web app (`npm run build` first): every chunk's size raw, gzip and
 // brotli, and what each page downloads before it is usable, from vite's manifest (a page's chunk plus
 // everything it imports statically; chunks it imports dynamically load later, when opened).
-//   node scripts/bundle-report.mjs [--check]   # --check: exit 1 when a page is over its budget
+//   node scripts/bundle-report.mjs [--check] [--json]   # --check: exit 1 when a page is over its budget
 import fs from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
@@ -79,12 +79,14 @@ const lines = [
   row(['---', '---:', '---:', '---:', '---:', '---:', '---']),
 ]
 let over = false
+const pageTotals = []
 const loadedByPlanPage = staticClosure(PAGES[1].modules)
 for (const page of PAGES) {
   const files = staticClosure(page.modules)
   const t = total(files)
   const met = t.brotli <= page.budget
   over ||= !met
+  pageTotals.push({ name: page.name, budget: page.budget, ...t })
   lines.push(row([page.name, files.size, kb(t.raw), kb(t.gzip), kb(t.brotli), kb(page.budget), met ? 'yes' : '**no**']))
 }
 lines.push('', '## Loaded when opened, on top of the plan page', '')
@@ -106,5 +108,7 @@ const t = total(chunks.map((c) => c.file))
 lines.push(row(['**all**', kb(t.raw), kb(t.gzip), kb(t.brotli)]), '')
 
 fs.writeFileSync(path.join(root, 'docs/bundle.md'), lines.join('\n'))
-process.stdout.write(lines.slice(6, 6 + 4 + PAGES.length).join('\n') + '\n')
+// --json: the page totals for the benchmark report (bench/lean-report.ts); else the pages table.
+if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(pageTotals) + '\n')
+else process.stdout.write(lines.slice(6, 6 + 4 + PAGES.length).join('\n') + '\n')
 if (process.argv.includes('--check') && over) process.exit(1)

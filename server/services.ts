@@ -17,4 +17,6 @@ export interface Services {
   planEvents: PlanEvents
   /** Whether this process reaches the other processes through Redis ('disabled' when it runs alone). */
   redisStatus: () => RedisStatus | 'disabled'
+  /** Relayed document messages this process received and applied (with Redis; for /api/health and the bench). */
+  relayed?: () => { received: number; applied: number }
 }

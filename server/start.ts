@@ -62,6 +62,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     hub,
     planEvents,
     redisStatus: () => cluster?.redisStatus ?? 'disabled',
+    relayed: cluster ? () => ({ ...cluster.relayed }) : undefined,
   }
   recordMemberActivity(services)
   // Mail goes out in the background: a slow or failing SMTP server never delays a request.

@@ -31,7 +31,8 @@ function through(person: ApiClient, url: string): ApiClient {
 
 async function health(url: string) {
   const res = await fetch(`${url}/api/health`)
-  return { status: res.status, body: (await res.json()) as { status: string; redis: { status: string } } }
+  type Body = { status: string; redis: { status: string; relayed?: { received: number; applied: number } } }
+  return { status: res.status, body: (await res.json()) as Body }
 }
 
 describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () => {
@@ -115,6 +116,25 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     )
     expect(bodyText(onA.doc)).toBe(bodyText(onB.doc))
     expect(bodyText(await storedDocOf(database, fx.shared.id))).toBe(bodyText(onA.doc))
+  })
+
+  it('relays to a process only the sections it has open', async () => {
+    const relayedToB = async () => (await health(b.url)).body.redis.relayed!
+    const before = await relayedToB()
+    // A section open on A only: none of its 40 edits is B's business.
+    const alone = await client(a.url, fx.owner, fx.objectivesOf('Marketing').id)
+    for (let i = 0; i < 40; i++) appendParagraph(alone.doc, `only on A ${i}`)
+    // Then one edit of a section open on both; Redis delivers to B in publish order, so once it has arrived
+    // anything of the other section would have arrived before it.
+    const onA = await client(a.url, fx.owner, fx.shared.id)
+    const onB = await client(b.url, fx.marketingEditor, fx.shared.id)
+    appendParagraph(onA.doc, 'after the others')
+    await eventually(() => bodyText(onB.doc).includes('after the others'), 'B has the edit of the shared section')
+    await eventually(() => bodyText(alone.doc).includes('only on A 39'), 'A has every edit of its own section')
+    const after = await relayedToB()
+    expect(after.applied).toBeGreaterThan(before.applied)
+    // Presence and the one edit of the shared section; not the 40 updates of the other one.
+    expect(after.received - before.received).toBeLessThan(20)
   })
 
   it('shows presence across processes, and its end', async () => {

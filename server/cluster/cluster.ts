@@ -7,7 +7,9 @@ import type { DocRelay } from '../sync/relay'
 import { decodeDocMessage, encodeDocMessage } from './doc-messages'
 import { RedisLink } from './redis-link'
 
-const DOCS = 'planroom:docs'
+/** A channel per section: a process hears only the sections it has open. */
+const DOC_CHANNEL = 'planroom:doc:'
+const docChannel = (sectionId: string) => DOC_CHANNEL + sectionId
 const EVENTS = 'planroom:events'
 /** Relayed messages are at most once: open sections also re-read the log this often, to miss nothing for long. */
 const CATCH_UP_EVERY_MS = 30_000
@@ -35,6 +37,8 @@ export class Cluster {
   /** Set while an access event from another process is re-emitted here, so it is not sent back out. */
   private relaying = false
   private readonly timer: NodeJS.Timeout
+  /** Relayed document messages: all that arrived, and those of other processes applied to an open section. */
+  readonly relayed = { received: 0, applied: 0 }
 
   constructor(url: string) {
     this.link = new RedisLink(url)
@@ -50,9 +54,19 @@ export class Cluster {
   /** Updates stored and presence said in this process go to the others. */
   readonly docs: DocRelay = {
     update: (sectionId, id, update) =>
-      this.link.publish(DOCS, encodeDocMessage({ kind: 'update', from: this.processId, sectionId, id, update })),
+      this.link.publish(
+        docChannel(sectionId),
+        encodeDocMessage({ kind: 'update', from: this.processId, sectionId, id, update }),
+      ),
     awareness: (sectionId, update) =>
-      this.link.publish(DOCS, encodeDocMessage({ kind: 'awareness', from: this.processId, sectionId, update })),
+      this.link.publish(
+        docChannel(sectionId),
+        encodeDocMessage({ kind: 'awareness', from: this.processId, sectionId, update }),
+      ),
+    // What was stored between reading the log and the subscription taking effect is read again after it.
+    opened: (sectionId, catchUp) =>
+      void this.link.subscribe(docChannel(sectionId)).then((subscribed) => (subscribed ? catchUp() : undefined)),
+    closed: (sectionId) => this.link.unsubscribe(docChannel(sectionId)),
   }
 
   /** Plan news reaches this process's listeners at once, and the other processes' through Redis. */
@@ -82,14 +96,15 @@ export class Cluster {
         this.send({ from: this.processId, type: 'access', name, payload: relayed })
       })
     }
-    this.link.subscribe([DOCS, EVENTS], (channel, message) => {
+    this.link.listen((channel, message) => {
       try {
-        if (channel === DOCS) this.receiveDoc(message)
-        else this.receiveEvent(JSON.parse(message.toString()) as EventMessage)
+        if (channel.startsWith(DOC_CHANNEL)) this.receiveDoc(message)
+        else if (channel === EVENTS) this.receiveEvent(JSON.parse(message.toString()) as EventMessage)
       } catch (err) {
         log.warn('ignored an unreadable relayed message', { channel, error: String(err) })
       }
     })
+    void this.link.subscribe(EVENTS)
   }
 
   private send(message: EventMessage) {
@@ -97,15 +112,18 @@ export class Cluster {
   }
 
   private receiveDoc(frame: Uint8Array) {
+    this.relayed.received++
     const m = decodeDocMessage(frame)
     if (m.from === this.processId || !this.hub) return
     const done =
       m.kind === 'update'
         ? this.hub.receiveUpdate(m.sectionId, m.id, m.update)
         : this.hub.receiveAwareness(m.sectionId, m.update)
-    done.catch((err) =>
-      log.warn('a relayed change could not be applied', { sectionId: m.sectionId, kind: m.kind, error: String(err) }),
-    )
+    done
+      .then((applied) => applied && this.relayed.applied++)
+      .catch((err) =>
+        log.warn('a relayed change could not be applied', { sectionId: m.sectionId, kind: m.kind, error: String(err) }),
+      )
   }
 
   private receiveEvent(m: EventMessage) {

@@ -55,11 +55,27 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
     this.emit('up')
   }
 
-  /** Subscribed now if Redis is there, else as soon as it is (see settle). */
-  subscribe(channels: string[], onMessage: (channel: string, message: Buffer) => void) {
-    for (const c of channels) this.channels.add(c)
+  /** Where every message of every subscribed channel goes; set once. */
+  listen(onMessage: (channel: string, message: Buffer) => void) {
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => onMessage(channel.toString(), message))
-    if (this.sub.status === 'ready') void this.sub.subscribe(...channels).catch(() => {})
+  }
+
+  /**
+   * Subscribed now if Redis is there, else as soon as it is (see settle). Resolves true once Redis has
+   * confirmed the subscription, false when it is down: then the 'up' that follows re-subscribes.
+   */
+  async subscribe(...channels: string[]): Promise<boolean> {
+    for (const c of channels) this.channels.add(c)
+    if (this.sub.status !== 'ready') return false
+    return this.sub.subscribe(...channels).then(
+      () => true,
+      () => false,
+    )
+  }
+
+  unsubscribe(channel: string) {
+    this.channels.delete(channel)
+    if (this.sub.status === 'ready') void this.sub.unsubscribe(channel).catch(() => {})
   }
 
   publish(channel: string, message: Buffer | string) {

@@ -7,7 +7,11 @@ const Status = z.enum(['ok', 'down', 'disabled'])
 export const HealthReport = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   database: z.object({ status: Status, engine: z.enum(['sqlite', 'postgres']) }),
-  redis: z.object({ status: Status }),
+  redis: z.object({
+    status: Status,
+    /** Document messages relayed to this process since it started: all it heard, and those it applied. */
+    relayed: z.object({ received: z.number(), applied: z.number() }).optional(),
+  }),
   sync: z.object({ status: Status, documents: z.number(), connections: z.number() }),
 })
 export type HealthReport = z.infer<typeof HealthReport>
@@ -24,7 +28,7 @@ const health = createRoute({
  * A load balancer takes a process out when its database is down (503). Without Redis the process still
  * serves its own clients and says 'degraded': its clients do not see edits made through other processes.
  */
-export function healthRoutes({ storage, hub, redisStatus }: Services) {
+export function healthRoutes({ storage, hub, redisStatus, relayed }: Services) {
   return createRouter().openapi(health, async (c) => {
     const database = await sql`select 1`.execute(storage.db).then(
       () => 'ok' as const,
@@ -34,7 +38,7 @@ export function healthRoutes({ storage, hub, redisStatus }: Services) {
     const report: HealthReport = {
       status: database === 'down' ? 'down' : redis === 'down' ? 'degraded' : 'ok',
       database: { status: database, engine: storage.engine },
-      redis: { status: redis },
+      redis: { status: redis, relayed: relayed?.() },
       sync: { status: 'ok', documents: hub.stats().documents, connections: hub.stats().peers },
     }
     return c.json(report, report.status === 'down' ? 503 : 200)

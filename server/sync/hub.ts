@@ -54,6 +54,12 @@ export class DocumentHub {
       entry = created
       this.entries.set(sectionId, created)
       live.catch(() => this.forget(sectionId, created))
+      this.options.relay?.opened?.(sectionId, async () => {
+        const doc = await this.open(sectionId)
+        await doc
+          ?.catchUp()
+          .catch((err) => log.error('catching up a section failed', { sectionId, error: String(err) }))
+      })
     }
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
     entry.unloadTimer = null
@@ -116,7 +122,9 @@ export class DocumentHub {
 
   /** Drop this entry, never a newer one of the same section. */
   private forget(sectionId: string, entry: Entry) {
-    if (this.entries.get(sectionId) === entry) this.entries.delete(sectionId)
+    if (this.entries.get(sectionId) !== entry) return
+    this.entries.delete(sectionId)
+    this.options.relay?.closed?.(sectionId)
   }
 
   /** Make a server change to a section (loading it if nobody has it open), stored and broadcast like any write. */
@@ -139,14 +147,16 @@ export class DocumentHub {
   }
 
   /** An update another process stored. A section not open here has nothing to do: its next load reads the log. */
-  async receiveUpdate(sectionId: string, id: number, update: Uint8Array) {
+  async receiveUpdate(sectionId: string, id: number, update: Uint8Array): Promise<boolean> {
     const live = await this.open(sectionId)
     live?.applyRemote(id, update)
+    return !!live
   }
 
-  async receiveAwareness(sectionId: string, update: Uint8Array) {
+  async receiveAwareness(sectionId: string, update: Uint8Array): Promise<boolean> {
     const live = await this.open(sectionId)
     live?.applyRemoteAwareness(update)
+    return !!live
   }
 
   /** Bring every open section up to the log (after relayed messages may have been lost). */
@@ -211,7 +221,7 @@ export class DocumentHub {
       await live.settle()
       await live.compact()
       live.destroy()
-      this.entries.delete(sectionId)
+      this.forget(sectionId, entry)
     }
   }
 }

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { SYNC_LIMITS } from '../../shared/sync/protocol'
 
@@ -32,6 +33,7 @@ export class Outbox {
   /** `sent` runs once the socket has taken the message (or failed to). */
   send(message: Uint8Array, sent?: (err?: Error) => void) {
     if (this.ws.readyState !== this.ws.OPEN) return sent?.()
+    corkForThisTurn(this.ws)
     this.ws.send(message, (err) => sent?.(err))
     this.look()
   }
@@ -62,6 +64,25 @@ export class Outbox {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
   }
+}
+
+/**
+ * A group commit finishes many writes of a section in one turn of the event loop, and each is broadcast
+ * to every peer: corking a socket for the rest of the turn sends all its frames in one write (one
+ * syscall) instead of one each. ws corks around each frame itself; corks nest, so ours holds them.
+ */
+const corked = new Set<Duplex>()
+function corkForThisTurn(ws: WebSocket) {
+  // ws keeps its TCP socket private; without one (not yet or no longer connected) there is nothing to batch.
+  const socket = (ws as unknown as { _socket?: Duplex })._socket
+  if (!socket || corked.has(socket)) return
+  socket.cork()
+  corked.add(socket)
+  if (corked.size === 1) setImmediate(uncorkAll)
+}
+function uncorkAll() {
+  for (const socket of corked) socket.uncork()
+  corked.clear()
 }
 
 /**

@@ -8,6 +8,12 @@ export interface DocRelay {
   update(sectionId: string, id: number, update: Uint8Array): void
   /** An awareness change from one of this process's clients. */
   awareness(sectionId: string, update: Uint8Array): void
+  /**
+   * The section is now open in this process (before it is read from the log), so what the others store
+   * of it must reach this process until `closed`; it catches up with `catchUp` once that is assured.
+   */
+  opened?(sectionId: string, catchUp: () => Promise<void>): void
+  closed?(sectionId: string): void
 }
 
 /** The origin of changes that came from another process (or from the log, catching up). */

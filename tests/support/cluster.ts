@@ -22,9 +22,14 @@ export interface RunningCluster {
  * Production mode for tests and benchmarks: `processes` real Planroom processes on a fresh PostgreSQL
  * database, sharing a Redis server of their own when there is more than one.
  */
-export async function startCluster(processes: number, env: Record<string, string> = {}): Promise<RunningCluster> {
+export async function startCluster(
+  processes: number,
+  env: Record<string, string> = {},
+  /** Redis for one process too (the relay benchmark counts what Redis brings each process). */
+  { redisAlways = false } = {},
+): Promise<RunningCluster> {
   const database = await postgres.open()
-  const redis = processes > 1 ? await startRedisServer() : null
+  const redis = processes > 1 || redisAlways ? await startRedisServer() : null
   // REDIS_URL '' keeps a REDIS_URL of the caller's environment out of the one-process case.
   const settings = { ...database.env, REDIS_URL: redis?.url ?? '', ...env }
   const servers = await Promise.all(Array.from({ length: processes }, () => startServerProcess(settings)))

@@ -31,7 +31,9 @@ export async function startServerProcess(
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const chosen = port ?? (await freePort())
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  // PLANROOM_COMPILED=1 (the benchmarks): the build `npm start` runs, not the sources under tsx.
+  const entry = process.env.PLANROOM_COMPILED === '1' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env, PORT: String(chosen) },
     stdio: ['ignore', 'pipe', 'pipe'],
