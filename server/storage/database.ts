@@ -4,6 +4,7 @@ import type { ApprovalsTable } from '../approvals/tables'
 import type { LoginThrottleTable, SessionsTable, UsersTable } from '../auth/tables'
 import type { PasswordResetsTable } from '../auth/password-reset-table'
 import type { MailOutboxTable } from '../mail/tables'
+import type { CalendarFeedEventsTable, CalendarFeedsTable } from '../calendar-feed/tables'
 import type { CommentThreadsTable, CommentsTable } from '../comments/tables'
 import type { SectionVersionsTable } from '../history/tables'
 import type { NotificationsTable } from '../notifications/tables'
@@ -41,6 +42,8 @@ export interface Database {
   share_links: ShareLinksTable
   mail_outbox: MailOutboxTable
   password_resets: PasswordResetsTable
+  calendar_feeds: CalendarFeedsTable
+  calendar_feed_events: CalendarFeedEventsTable
 }
 
 export type Db = Kysely<Database>
