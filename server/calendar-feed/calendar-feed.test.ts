@@ -18,7 +18,7 @@ interface ReadEvent {
 
 /** The feed as an independent parser (ical.js) reads it. */
 function readFeed(text: string): ReadEvent[] {
-  const calendar = new ICAL.Component(ICAL.parse(text))
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[])
   return calendar.getAllSubcomponents('vevent').map((v) => {
     const event = new ICAL.Event(v)
     return {
