@@ -3,7 +3,7 @@ import type { ActivityEventsTable } from '../activity/tables'
 import type { ApprovalsTable } from '../approvals/tables'
 import type { LoginThrottleTable, SessionsTable, UsersTable } from '../auth/tables'
 import type { PasswordResetsTable } from '../auth/password-reset-table'
-import type { MailOutboxTable } from '../mail/tables'
+import type { MailOutboxTable, MailPreferencesTable } from '../mail/tables'
 import type { CalendarFeedEventsTable, CalendarFeedsTable } from '../calendar-feed/tables'
 import type { CommentThreadsTable, CommentsTable } from '../comments/tables'
 import type { SectionVersionsTable } from '../history/tables'
@@ -41,6 +41,7 @@ export interface Database {
   section_versions: SectionVersionsTable
   share_links: ShareLinksTable
   mail_outbox: MailOutboxTable
+  mail_preferences: MailPreferencesTable
   password_resets: PasswordResetsTable
   calendar_feeds: CalendarFeedsTable
   calendar_feed_events: CalendarFeedEventsTable
