@@ -11,6 +11,7 @@ import { SignUpPage } from './auth/SignUpPage'
 import { InviteLandingPage } from './invites/InviteLandingPage'
 import { InvitesPage } from './invites/InvitesPage'
 import { MailOutboxPage } from './mail/MailOutboxPage'
+import { NotificationMailSettings } from './mail/NotificationMailSettings'
 import { MembersPage } from './members/MembersPage'
 import { PlanPage } from './plans/PlanPage'
 import { WorkspaceHome } from './plans/WorkspaceHome'
@@ -70,6 +71,7 @@ const router = createBrowserRouter([
           { path: 'settings/members', element: <MembersPage /> },
           { path: 'settings/invites', element: <InvitesPage /> },
           { path: 'settings/mail-outbox', element: <MailOutboxPage /> },
+          { path: 'settings/notification-mail', element: <NotificationMailSettings /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
