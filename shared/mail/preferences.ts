@@ -12,4 +12,10 @@ export const Me = User.extend({ emailNotifications: EmailNotifications })
 export const MeResponse = z.object({ user: Me })
 export type MeResponse = z.infer<typeof MeResponse>
 
-export const UnsubscribeParams = z.object({ token: z.string().min(1).max(200) })
+/** `userId.signature` (base64url). */
+export const UnsubscribeParams = z.object({
+  token: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{20,100}$/, 'Not an unsubscribe link.'),
+})
