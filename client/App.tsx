@@ -82,6 +82,10 @@ const router = createBrowserRouter([
           { path: 'settings/members', ...page(async () => (await import('./members/MembersPage')).MembersPage) },
           { path: 'settings/invites', ...page(async () => (await import('./invites/InvitesPage')).InvitesPage) },
           { path: 'settings/mail-outbox', ...page(async () => (await import('./mail/MailOutboxPage')).MailOutboxPage) },
+          {
+            path: 'settings/notification-mail',
+            ...page(async () => (await import('./mail/NotificationMailSettings')).NotificationMailSettings),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

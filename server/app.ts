@@ -6,6 +6,8 @@ import { approvalRoutes } from './approvals/routes'
 import { authRoutes } from './auth/routes'
 import { passwordResetRoutes } from './auth/password-reset-routes'
 import { mailOutboxRoutes } from './mail/routes'
+import { mailPreferenceRoutes } from './mail/preference-routes'
+import { calendarFeedRoutes } from './calendar-feed/routes'
 import { sessionMiddleware } from './auth/middleware'
 import { commentRoutes } from './comments/routes'
 import { healthRoutes } from './health/routes'
@@ -52,6 +54,8 @@ export function createApi(services: Services) {
     .route('/auth', authRoutes(services))
     .route('/auth', passwordResetRoutes(services))
     .route('/', mailOutboxRoutes(services))
+    .route('/', mailPreferenceRoutes(services))
+    .route('/', calendarFeedRoutes(services))
     .route('/', workspaceRoutes(services))
     .route('/', departmentRoutes(services))
     .route('/', memberRoutes(services))

@@ -10,6 +10,7 @@ import type { Config } from './config'
 import { DEFAULT_SNAPSHOT_EVERY_MS, createAutoSnapshots } from './history/auto-snapshots'
 import { createGuardedServer } from './http/raw-request'
 import { log } from './log'
+import { startNotificationMailer } from './mail/notification-mailer'
 import { mailQueued } from './mail/outbox'
 import { createMailTransport } from './mail/transport'
 import { startMailWorker } from './mail/worker'
@@ -71,6 +72,10 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   })
   const wakeMail = () => setTimeout(() => mailWorker.wake(), 50).unref()
   mailQueued.on('queued', wakeMail)
+  const notificationMailer = startNotificationMailer(
+    { storage, hub, config },
+    Number(process.env.MAIL_POLL_MS ?? 2_000),
+  )
   const app = createApp(services, { clientDir: config.clientDir })
   const sync = new SyncServer(services, hub)
 
@@ -93,6 +98,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     async close() {
       server.close()
       await sync.close()
+      await notificationMailer.stop()
       mailQueued.off('queued', wakeMail)
       await mailWorker.stop()
       await hub.close()

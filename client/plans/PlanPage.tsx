@@ -19,6 +19,7 @@ import { ErrorState, PageLoader } from '../ui/states'
 import { type CurrentWorkspace, useCurrentWorkspace } from '../workspaces/current'
 import { PlanCalendar } from '../calendar/PlanCalendar'
 import { HealthButton } from '../health/HealthButton'
+import { CalendarFeedButton } from '../calendar-feed/CalendarFeedButton'
 import { ExportMenu } from '../export/ExportMenu'
 import { ShareButton } from '../shares/ShareDialog'
 import { canSharePlan } from '../../shared/shares/permissions'
@@ -83,6 +84,7 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
             <SaveStatus />
             <HealthButton {...viewProps} />
             <ExportMenu planId={plan.id} />
+            {editable > 0 && <CalendarFeedButton planId={plan.id} />}
             {canSharePlan(workspace.me) && <ShareButton planId={plan.id} />}
             {workspace.abilities.createPlans && (
               <AddNetworkButton

@@ -1,5 +1,5 @@
 import { AppShell, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
-import { IconBuildingCommunity, IconMail, IconMailPlus, IconSettings, IconUsers } from '@tabler/icons-react'
+import { IconBell, IconBuildingCommunity, IconMail, IconMailPlus, IconSettings, IconUsers } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { Link, useLocation } from 'react-router'
 import { PlanNavList } from '../plans/PlanNavList'
@@ -30,6 +30,7 @@ export function Sidebar() {
     { to: `${base}/members`, label: 'Members', icon: IconUsers, show: true },
     // Only those who may invite can see invites (the API refuses the list to everyone else).
     { to: `${base}/invites`, label: 'Invites', icon: IconMailPlus, show: workspace.abilities.invite },
+    { to: `${base}/notification-mail`, label: 'Notification mail', icon: IconBell, show: true },
     { to: `${base}/mail-outbox`, label: 'Mail outbox', icon: IconMail, show: workspace.abilities.invite },
   ]
 

@@ -76,7 +76,8 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
 
         const me = await client.req('GET', '/api/auth/me')
         expect(me.status).toBe(200)
-        expect(me.json).toEqual(res.json)
+        // /me also carries the mail preference (SPEC §9).
+        expect(me.json).toEqual({ user: { ...res.json.user, emailNotifications: 'instant' } })
         expect(me.text).not.toMatch(/argon|password/i)
       })
 

@@ -2,8 +2,10 @@ import { createRoute } from '@hono/zod-openapi'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import { LoginBody, SignupBody, UserResponse } from '../../shared/auth/schema'
+import { MeResponse } from '../../shared/mail/preferences'
 import { ApiError, conflict } from '../http/errors'
 import { type AppEnv, ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
+import { emailPreference } from '../mail/preferences'
 import type { Services } from '../services'
 import { clearSessionCookie, setSessionCookie } from './cookie'
 import {
@@ -58,7 +60,7 @@ const me = createRoute({
   path: '/me',
   tags: ['auth'],
   summary: 'The signed-in user',
-  responses: { 200: jsonResponse(UserResponse, 'The caller'), 401: ERRORS[401] },
+  responses: { 200: jsonResponse(MeResponse, 'The caller, with their mail preference'), 401: ERRORS[401] },
 })
 
 export function clientAddress(c: Context, trustProxy: boolean): string {
@@ -133,8 +135,8 @@ export function authRoutes({ storage: { db }, config, access }: Services) {
       clearSessionCookie(c)
       return c.body(null, 204)
     })
-    .openapi(me, (c) => {
+    .openapi(me, async (c) => {
       const { user } = requireAuth(c)
-      return c.json({ user: presentUser(user) }, 200)
+      return c.json({ user: { ...presentUser(user), emailNotifications: await emailPreference(db, user.id) } }, 200)
     })
 }

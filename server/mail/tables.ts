@@ -21,3 +21,14 @@ export interface MailOutboxTable {
 }
 
 export type MailOutboxRow = Selectable<MailOutboxTable>
+
+export type EmailNotifications = 'instant' | 'daily' | 'off'
+
+/** A person's choice about notification mail; a missing row means the default, instant. */
+export interface MailPreferencesTable {
+  user_id: string
+  email_notifications: EmailNotifications
+  /** Signs the unsubscribe link in every notification mail (works without a session). */
+  unsubscribe_key: string
+  last_digest_at: number | null
+}

@@ -17,6 +17,8 @@ export interface NotificationsTable {
   excerpt: string
   created_at: number
   read_at: number | null
+  /** Where mail about it stands (server/mail/notification-mailer.ts); null until the mailer looks. */
+  mail_state?: 'sent' | 'skipped' | 'digest' | 'digested' | null
 }
 
 export type NotificationRow = Selectable<NotificationsTable>

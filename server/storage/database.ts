@@ -3,7 +3,8 @@ import type { ActivityEventsTable } from '../activity/tables'
 import type { ApprovalsTable } from '../approvals/tables'
 import type { LoginThrottleTable, SessionsTable, UsersTable } from '../auth/tables'
 import type { PasswordResetsTable } from '../auth/password-reset-table'
-import type { MailOutboxTable } from '../mail/tables'
+import type { MailOutboxTable, MailPreferencesTable } from '../mail/tables'
+import type { CalendarFeedEventsTable, CalendarFeedsTable } from '../calendar-feed/tables'
 import type { CommentThreadsTable, CommentsTable } from '../comments/tables'
 import type { SectionVersionsTable } from '../history/tables'
 import type { NotificationsTable } from '../notifications/tables'
@@ -41,8 +42,11 @@ export interface Database {
   section_versions: SectionVersionsTable
   share_links: ShareLinksTable
   mail_outbox: MailOutboxTable
+  mail_preferences: MailPreferencesTable
   password_resets: PasswordResetsTable
   section_suggestions: SectionSuggestionsTable
+  calendar_feeds: CalendarFeedsTable
+  calendar_feed_events: CalendarFeedEventsTable
 }
 
 export type Db = Kysely<Database>

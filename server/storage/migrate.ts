@@ -8,6 +8,7 @@ import * as sharedTextFields from './migrations/2026-12-02-shared-text-fields'
 import * as mailOutbox from './migrations/2026-12-02-mail-outbox'
 import * as suggestions from './migrations/2026-12-02-suggestions'
 import * as planArchive from './migrations/2026-12-03-plan-archive'
+import * as calendarFeeds from './migrations/2026-12-02-calendar-feeds'
 
 /** Migrations in order; names are dated so they sort and never collide. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-mail-outbox': mailOutbox,
   '2026-12-02-suggestions': suggestions,
   '2026-12-03-plan-archive': planArchive,
+  '2026-12-02-calendar-feeds': calendarFeeds,
 }
 
 /**

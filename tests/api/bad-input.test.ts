@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ErrorBody, isErrorBody } from '../../shared/api/errors'
+import { generateSessionToken, hashToken } from '../../server/auth/sessions'
+import { ensurePreferences, unsubscribeToken } from '../../server/mail/preferences'
+import type { Db } from '../../server/storage/database'
 import { LIMITS } from '../../shared/limits'
 import {
   ApiClient,
@@ -31,7 +34,7 @@ import { startSyncServer } from '../support/sync-fixture'
  * the route's own schema in the OpenAPI document. The last test of each row sends the working request,
  * so a case cannot pass merely because the request was broken anyway.
  */
-type World = Awaited<ReturnType<typeof workspaceFixture>> & { planId: string }
+type World = Awaited<ReturnType<typeof workspaceFixture>> & { planId: string; db: Db }
 interface Prepared {
   params: Record<string, string>
   /** Who sends it; the workspace owner unless said otherwise. */
@@ -80,7 +83,65 @@ const freshThread = async (w: World) =>
     comments: { id: string }[]
   }
 
+/** Someone else's reset link (using it ends their sessions, not the owner's). */
+const freshResetToken = async (w: World) => {
+  const other = await new ApiClient(w.owner.app).signup('Reset Person')
+  const token = generateSessionToken()
+  const now = Date.now()
+  await w.db
+    .insertInto('password_resets')
+    .values({
+      token_hash: hashToken(token),
+      user_id: other.user!.id,
+      created_at: now,
+      expires_at: now + 60_000,
+      used_at: null,
+    })
+    .execute()
+  return token
+}
+const freshUnsubscribe = async (w: World) => {
+  const other = await new ApiClient(w.owner.app).signup('Mail Person')
+  return unsubscribeToken(other.user!.id, (await ensurePreferences(w.db, other.user!.id)).unsubscribe_key)
+}
+const freshFeedFile = async (w: World) =>
+  ((await w.owner.req('POST', `/api/plans/${w.planId}/calendar-feed`)).json.url as string).split('/').pop()!
+
 const INPUT: Record<string, InputRow> = {
+  // Mail and calendar feeds (issue 17).
+  'POST /auth/password-reset': {
+    prepare: async (w) => ({ params: {}, as: anonymous(w) }),
+    body: (w) => ({ email: w.owner.user!.email }),
+    ok: 202,
+  },
+  'POST /auth/password-reset/{token}': {
+    prepare: async (w) => ({ params: { token: await freshResetToken(w) }, as: anonymous(w) }),
+    body: () => ({ password: 'a brand new password' }),
+    ok: 204,
+  },
+  'PATCH /auth/me': { prepare: async () => ({ params: {} }), body: () => ({ emailNotifications: 'daily' }), ok: 200 },
+  'GET /mail/unsubscribe/{token}': {
+    prepare: async (w) => ({ params: { token: await freshUnsubscribe(w) }, as: anonymous(w) }),
+    ok: 200,
+  },
+  'POST /mail/unsubscribe/{token}': {
+    prepare: async (w) => ({ params: { token: await freshUnsubscribe(w) }, as: anonymous(w) }),
+    ok: 200,
+  },
+  'GET /workspaces/{id}/mail-outbox': { prepare: inWorkspace, ok: 200 },
+  'GET /plans/{id}/calendar-feed': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'POST /plans/{id}/calendar-feed': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 201 },
+  'DELETE /plans/{id}/calendar-feed': {
+    prepare: async (w) => {
+      await freshFeedFile(w)
+      return { params: { id: w.planId } }
+    },
+    ok: 204,
+  },
+  'GET /calendar-feeds/{file}': {
+    prepare: async (w) => ({ params: { file: await freshFeedFile(w) }, as: anonymous(w) }),
+    ok: 200,
+  },
   'POST /auth/signup': {
     prepare: (w) => ({ params: {}, as: anonymous(w) }),
     body: () => ({ name: 'New Person', email: uniqueEmail('new'), password: 'a long enough password' }),
@@ -274,7 +335,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       routes = await documentedRoutes(new ApiClient(t.app))
       const f = await workspaceFixture(t.app)
       const plan = await f.owner.req<Created>('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
-      w = { ...f, planId: plan.json.id }
+      w = { ...f, planId: plan.json.id, db: t.services.storage.db }
     })
     afterAll(() => t?.dispose())
 
@@ -501,7 +562,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
         ['POST', '/api/workspaces/abc/nothing'],
         ['PUT', '/api/workspaces/abc'],
         ['DELETE', '/api/plans/abc'],
-        ['PATCH', '/api/auth/me'],
+        ['PATCH', '/api/auth/me/extra'],
         ['GET', '/api/workspaces/abc/departments'],
         ['POST', '/api/auth/signup/extra'],
       ])('%s %s → 404 with the error shape, changing nothing', async (method, path) => {

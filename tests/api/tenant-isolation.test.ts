@@ -43,6 +43,17 @@ const ISOLATION: Record<string, Isolation> = {
   'POST /auth/login': { notScoped: 'signs the caller into their own account; no workspace is involved' },
   'POST /auth/logout': { notScoped: "ends the caller's own session" },
   'GET /auth/me': { notScoped: 'answers only who the caller is' },
+  // Mail (issue 17).
+  'PATCH /auth/me': { notScoped: "sets the caller's own mail preference" },
+  'POST /auth/password-reset': { notScoped: 'mails a link to the owner of an address; no workspace is involved' },
+  'POST /auth/password-reset/{token}': { notScoped: 'the token names one account; no workspace is involved' },
+  'GET /mail/unsubscribe/{token}': { notScoped: 'the signed token names one person; no workspace is involved' },
+  'POST /mail/unsubscribe/{token}': { notScoped: 'the signed token names one person; no workspace is involved' },
+  'GET /calendar-feeds/{file}': { notScoped: 'a secret address that answers only with its own plan' },
+  'GET /workspaces/{id}/mail-outbox': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
+  'GET /plans/{id}/calendar-feed': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'POST /plans/{id}/calendar-feed': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'DELETE /plans/{id}/calendar-feed': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'GET /health': { notScoped: 'reports the server, no tenant data' },
   'POST /workspaces': { notScoped: "creates a new workspace of the caller's own" },
   // The token is the credential, shown once to whoever created the invite. An invite's id (which B's
@@ -546,6 +557,29 @@ const RIGHTS: RightsRow[] = [
     what: "read the plan's activity",
     prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
+  },
+  // Mail and calendar feeds (issue 17): the outbox is the owners' and admins'; a feed is for whoever edits a section.
+  { route: 'GET /workspaces/{id}/mail-outbox', what: 'read the mail outbox', expect: [200, 200, 403, 403, 403] },
+  {
+    route: 'GET /plans/{id}/calendar-feed',
+    what: 'see whether the plan has a calendar feed',
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'POST /plans/{id}/calendar-feed',
+    what: 'make the calendar feed',
+    prepare: async (w) => ({ id: w.planId }),
+    expect: [201, 201, 201, 403, 403],
+  },
+  {
+    route: 'DELETE /plans/{id}/calendar-feed',
+    what: 'revoke the calendar feed',
+    prepare: async (w) => {
+      await w.owner.req('POST', `/api/plans/${w.planId}/calendar-feed`)
+      return { id: w.planId }
+    },
+    expect: [204, 204, 204, 403, 403],
   },
   // Export (SPEC §7): whoever reads the plan exports it; public links are the owners' and admins'.
   {

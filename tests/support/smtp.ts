@@ -81,3 +81,9 @@ export const recipient = (m: ParsedMail) => {
   const to = Array.isArray(m.to) ? m.to[0] : m.to
   return to?.value[0]?.address ?? ''
 }
+
+/** A header as sent (mailparser folds List-* headers into one parsed object; tests want the text). */
+export const rawHeader = (m: ParsedMail, name: string) => {
+  const line = m.headerLines.find((h) => h.key === name.toLowerCase())?.line ?? ''
+  return line.slice(line.indexOf(':') + 1).trim()
+}

@@ -40,10 +40,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .addColumn('used_at', 'bigint')
     .execute()
+  // Mail about in-app notifications: each person's choice, and the key that signs their unsubscribe link.
+  await db.schema
+    .createTable('mail_preferences')
+    .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+    .addColumn('email_notifications', 'text', (c) => c.notNull().defaultTo('instant'))
+    .addColumn('unsubscribe_key', 'text', (c) => c.notNull())
+    .addColumn('last_digest_at', 'bigint')
+    .execute()
+  // null: not looked at by the notification mailer yet; then sent, skipped, digest (waiting) or digested.
+  await db.schema.alterTable('notifications').addColumn('mail_state', 'text').execute()
+  // What was in inboxes before mail existed is not mailed now.
+  await db.updateTable('notifications').set({ mail_state: 'skipped' }).execute()
+  await db.schema
+    .createIndex('notifications_mail_state')
+    .on('notifications')
+    .columns(['mail_state', 'created_at'])
+    .execute()
   await db.schema.createIndex('password_resets_user').on('password_resets').column('user_id').execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('notifications_mail_state').execute()
+  await db.schema.alterTable('notifications').dropColumn('mail_state').execute()
+  await db.schema.dropTable('mail_preferences').execute()
   await db.schema.dropTable('password_resets').execute()
   await db.schema.dropTable('mail_outbox').execute()
 }
