@@ -52,7 +52,7 @@ export function SectionEditor({ sectionId, planId, connection, me, editable, rea
         CollaborationCaret.configure({ provider: connection.provider, user: me }),
         Placeholder.configure({ placeholder }),
         CommentHighlights.configure({ handlers: commentHandlers }),
-        Suggesting.configure({ handlers: suggestingHandlers }),
+        Suggesting.configure({ handlers: () => suggestingHandlers.current }),
       ],
       editable,
       editorProps: { attributes: { class: 'planroom-prose', 'aria-label': 'Section text' } },

@@ -118,7 +118,7 @@ function mapDraft(tr: Transaction, draft: Draft | null): Draft | null {
 /** The text of one paragraph in [from, to), as the server reads it from the Y.XmlText. */
 const textOf = (doc: PMNode, from: number, to: number) => doc.textBetween(from, to, '', '\ufffc')
 
-function suggestingPlugin(handlers: { current: SuggestingHandlers }) {
+function suggestingPlugin(handlers: () => SuggestingHandlers) {
   const stateOf = (view: EditorView) => suggestingKey.getState(view.state)!
 
   const setDraft = (view: EditorView, draft: Draft | null, caret: number) => {
@@ -135,7 +135,7 @@ function suggestingPlugin(handlers: { current: SuggestingHandlers }) {
     const deleted = textOf(view.state.doc, draft.from, draft.to)
     view.dispatch(view.state.tr.setMeta(suggestingKey, { draft: null } satisfies Meta).setMeta('addToHistory', false))
     if (anchor && (deleted || draft.inserted))
-      handlers.current.onSuggest?.({ start: anchor.start, end: anchor.end, deleted, inserted: draft.inserted })
+      handlers().onSuggest?.({ start: anchor.start, end: anchor.end, deleted, inserted: draft.inserted })
   }
 
   /** Replace [from, to) with text, extending the draft when the caret is at its end. */
@@ -198,7 +198,7 @@ function suggestingPlugin(handlers: { current: SuggestingHandlers }) {
         // Yjs is ahead of a local edit until the view update: map through it, recompute on the next Yjs change.
         next.decorations =
           meta || fromYjs
-            ? decorate(state, next.shown, next.draft, handlers.current.me)
+            ? decorate(state, next.shown, next.draft, handlers().me)
             : prev.decorations.map(tr.mapping, tr.doc)
         return next
       },
@@ -274,9 +274,10 @@ export function showSuggestions(view: EditorView, shown: ShownSuggestion[]) {
   view.dispatch(view.state.tr.setMeta(suggestingKey, { shown } satisfies Meta).setMeta('addToHistory', false))
 }
 
-export const Suggesting = Extension.create<{ handlers: { current: SuggestingHandlers } }>({
+/** `handlers` is read at each use, so it sees the component's latest callbacks (a function: Tiptap copies plain option objects). */
+export const Suggesting = Extension.create<{ handlers: () => SuggestingHandlers }>({
   name: 'suggesting',
-  addOptions: () => ({ handlers: { current: {} } }),
+  addOptions: () => ({ handlers: () => ({}) }),
   addProseMirrorPlugins() {
     return [suggestingPlugin(this.options.handlers)]
   },
