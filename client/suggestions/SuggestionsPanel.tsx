@@ -84,22 +84,9 @@ function SuggestionCard({ sectionId, suggestion: s }: { sectionId: string; sugge
     >
       <Group gap="xs" wrap="nowrap" justify="space-between">
         <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
-          <PersonAvatar person={s.author} size={22} />
-          <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-            <Text span fw={600} size="sm">
-              {s.author.name}
-            </Text>{' '}
-            {s.deleted && (
-              <del className="suggestion-card-delete" style={{ ['--suggestion-color' as string]: color }}>
-                {s.deleted}
-              </del>
-            )}
-            {s.deleted && s.inserted && ' → '}
-            {s.inserted && (
-              <ins className="suggestion-card-insert" style={{ ['--suggestion-color' as string]: color }}>
-                {s.inserted}
-              </ins>
-            )}
+          <PersonAvatar person={s.author} size={20} />
+          <Text fw={600} size="sm" truncate>
+            {s.author.name}
           </Text>
           {s.outdated && (
             <Badge size="xs" color="gray" variant="light">
@@ -107,7 +94,7 @@ function SuggestionCard({ sectionId, suggestion: s }: { sectionId: string; sugge
             </Badge>
           )}
         </Group>
-        <Group gap={4} wrap="nowrap">
+        <Group gap={2} wrap="nowrap">
           {s.abilities.accept && (
             <Button
               size="compact-xs"
@@ -134,6 +121,25 @@ function SuggestionCard({ sectionId, suggestion: s }: { sectionId: string; sugge
           )}
         </Group>
       </Group>
+      <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
+        {s.deleted && (
+          <del className="suggestion-card-delete" style={{ ['--suggestion-color' as string]: color }}>
+            {s.deleted}
+          </del>
+        )}
+        {s.deleted && s.inserted && ' → '}
+        {s.inserted && (
+          <ins className="suggestion-card-insert" style={{ ['--suggestion-color' as string]: color }}>
+            {s.inserted}
+          </ins>
+        )}
+        {s.outdated && (
+          <Text span size="xs" c="dimmed">
+            {' '}
+            · the words it was on have changed
+          </Text>
+        )}
+      </Text>
     </Paper>
   )
 }
