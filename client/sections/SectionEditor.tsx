@@ -4,16 +4,23 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import Placeholder from '@tiptap/extension-placeholder'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { BODY_FIELD, richTextExtensions } from '../../shared/editor/extensions'
 import { useComments } from '../comments/CommentsProvider'
 import { CommentHighlights } from '../comments/highlights'
 import { SelectionCommentButton, commentOnSelection } from '../comments/SelectionCommentButton'
+import { useCreateSuggestion } from '../api/suggestions'
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
+import { Suggesting, type SuggestingHandlers, setSuggesting, showSuggestions } from '../suggestions/suggesting'
+import { useLiveSuggestions } from '../suggestions/useSuggestions'
 import type { Presence, RoomConnection } from '../sync/section-connection'
+import { userColor } from '../sync/user-color'
 import { EditorToolbar } from './EditorToolbar'
 import './editor.css'
 
 interface Props {
+  sectionId: string
+  planId: string
   connection: RoomConnection
   me: Presence
   editable: boolean
@@ -25,11 +32,19 @@ interface Props {
 const NO_HANDLERS = {}
 
 /** A section's rich text, live: Tiptap on the section's Y.Doc with everyone's carets. */
-export function SectionEditor({ connection, me, editable, readOnlyReason, placeholder }: Props) {
+export function SectionEditor({ sectionId, planId, connection, me, editable, readOnlyReason, placeholder }: Props) {
   // Comments: highlights of commented words, and "Comment" on a selection (read-only text too).
   const comments = useComments()
   const commentHandlers = comments?.handlers ?? NO_HANDLERS
   const textRef = useRef<HTMLDivElement>(null)
+  // Suggestions: typing proposes instead of writing, for anyone who may comment (docs/suggestions.md).
+  const suggestions = useLiveSuggestions(sectionId, planId)
+  const createSuggestion = useCreateSuggestion(sectionId)
+  const [suggesting, setSuggestingOn] = useState(false)
+  const suggestingHandlers = useRef<SuggestingHandlers>({})
+  useEffect(() => {
+    suggestingHandlers.current = { me, onSuggest: (body) => createSuggestion.mutate(body) }
+  })
   const editor = useEditor(
     {
       extensions: [
@@ -38,6 +53,7 @@ export function SectionEditor({ connection, me, editable, readOnlyReason, placeh
         CollaborationCaret.configure({ provider: connection.provider, user: me }),
         Placeholder.configure({ placeholder }),
         CommentHighlights.configure({ handlers: commentHandlers }),
+        Suggesting.configure({ handlers: () => suggestingHandlers.current }),
       ],
       editable,
       editorProps: { attributes: { class: 'planroom-prose', 'aria-label': 'Section text' } },
@@ -46,8 +62,26 @@ export function SectionEditor({ connection, me, editable, readOnlyReason, placeh
   )
 
   useEffect(() => {
-    editor?.setEditable(editable)
-  }, [editor, editable])
+    if (!editor) return
+    editor.setEditable(editable || suggesting)
+    setSuggesting(editor.view, suggesting)
+  }, [editor, editable, suggesting])
+
+  useEffect(() => {
+    if (!editor) return
+    showSuggestions(
+      editor.view,
+      (suggestions?.suggestions ?? []).map((s) => ({
+        id: s.id,
+        start: s.start,
+        end: s.end,
+        inserted: s.inserted,
+        authorName: s.author.name,
+        color: userColor(s.author.id),
+        outdated: s.outdated,
+      })),
+    )
+  }, [editor, suggestions])
 
   const setCommentsEditor = comments?.setEditor
   useEffect(() => {
@@ -57,13 +91,19 @@ export function SectionEditor({ connection, me, editable, readOnlyReason, placeh
   }, [editor, setCommentsEditor])
 
   return (
-    <div className="section-editor" data-editable={editable}>
-      {!editable && readOnlyReason && (
+    <div className="section-editor" data-editable={editable} data-suggesting={suggesting}>
+      <SuggestionsPanel
+        sectionId={sectionId}
+        list={suggestions}
+        suggesting={suggesting}
+        onSuggestingChange={setSuggestingOn}
+      />
+      {!editable && !suggesting && readOnlyReason && (
         <Alert variant="light" color="gray" icon={<IconLock size={16} />} mb="sm" data-testid="read-only-notice">
           {readOnlyReason}
         </Alert>
       )}
-      {editable && editor && <EditorToolbar editor={editor} />}
+      {editable && !suggesting && editor && <EditorToolbar editor={editor} />}
       <div
         ref={textRef}
         style={{ position: 'relative' }}

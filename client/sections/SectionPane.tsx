@@ -120,6 +120,8 @@ export function SectionPane(props: SectionPaneProps) {
           {connection && (
             <SectionEditor
               key={connection.room}
+              sectionId={section.id}
+              planId={props.plan.id}
               connection={connection}
               me={me}
               editable={editable}
