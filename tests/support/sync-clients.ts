@@ -34,7 +34,7 @@ export interface StockClient {
 }
 
 /**
- * A stock y-websocket client carrying a session cookie, exactly as SPEC §9 promises integrators:
+ * A stock y-websocket client carrying a session cookie, exactly as docs/product.md#interfaces-integrators-rely-on promises integrators:
  * `new WebsocketProvider(origin + '/sync', sectionId, doc)`.
  */
 export function stockClient(
