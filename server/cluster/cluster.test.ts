@@ -18,7 +18,7 @@ import {
 import { planWithPeople, storedDocOf } from '../../tests/support/sync-fixture'
 
 /**
- * Production mode (SPEC §6): two real Planroom processes on one PostgreSQL database and a Redis server
+ * Production mode (docs/product.md#storage-and-scale): two real Planroom processes on one PostgreSQL database and a Redis server
  * of the test's own, so Redis can be stopped and started without touching other suites.
  */
 /** The same person, talking to another process (the session lives in the shared database). */

@@ -17,7 +17,7 @@ import {
 } from '../../tests/support/sync-clients'
 
 /**
- * SPEC §4: comment authorship and approval decisions are facts the server vouches for. A stock
+ * docs/product.md#comments-and-approvals: comment authorship and approval decisions are facts the server vouches for. A stock
  * y-websocket client may write anything into a section it can edit; none of it becomes a comment,
  * changes one, or decides an approval.
  */
