@@ -3,7 +3,7 @@ import type { Membership } from '../shared/workspaces/permissions'
 
 /**
  * Changes to who may do what. The sync server listens so that open connections lose rights at once
- * (SPEC §5); a multi-process deployment relays these between processes.
+ * (docs/product.md#live-editing); a multi-process deployment relays these between processes.
  */
 export interface AccessEventMap {
   /**

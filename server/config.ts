@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-/** Settings from the environment (SPEC §9). */
+/** Settings from the environment (docs/product.md#interfaces-integrators-rely-on). */
 export interface Config {
   port: number
   dataDir: string

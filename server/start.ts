@@ -34,7 +34,7 @@ export interface RunningPlanroom {
 /** Everything one process runs: storage, the document hub, the web app + API, and live sync. */
 export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   const storage = await openMigratedStorage(config)
-  // Several processes share live documents through Redis (SPEC §6); one process needs nothing more.
+  // Several processes share live documents through Redis (docs/product.md#storage-and-scale); one process needs nothing more.
   const cluster = config.redisUrl ? new Cluster(config.redisUrl) : null
   const planEvents = cluster?.planEvents ?? new LocalPlanEvents()
   const access = new AccessEvents()

@@ -27,7 +27,7 @@ export interface StructuredContentProps extends PlanViewProps {
 }
 
 /**
- * A section's structured fields (SPEC §2), above its rich text, bound live to the section's Y.Doc:
+ * A section's structured fields (docs/product.md#what-a-plan-holds), above its rich text, bound live to the section's Y.Doc:
  * read with the plan-model reader on every change, written with its write helpers. Guidelines are
  * rich text only; Indicators draw their own chart and table.
  */

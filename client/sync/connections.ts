@@ -81,7 +81,7 @@ window.addEventListener('online', () => {
   recompute()
 })
 
-// Closing the tab with changes the server has not stored asks for confirmation (SPEC §5).
+// Closing the tab with changes the server has not stored asks for confirmation (docs/product.md#live-editing).
 window.addEventListener('beforeunload', (event) => {
   if (snapshot.unsaved > 0) event.preventDefault()
 })

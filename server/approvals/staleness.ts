@@ -21,7 +21,7 @@ interface ObjectivesSection {
 }
 
 /**
- * Marks a department's approval stale when its approved objectives are edited (SPEC §4), and only
+ * Marks a department's approval stale when its approved objectives are edited (docs/product.md#comments-and-approvals), and only
  * that department's: it watches each Objectives section's stored writes (a LiveDoc `afterWrite`
  * observer), so whatever a client writes — our editor or a stock y-websocket client — is judged by
  * the content the server holds. After a short quiet moment it hashes the canonical objectives and,

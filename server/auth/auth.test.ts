@@ -207,7 +207,7 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         expectError(await browserWithToken(t.app, before).req('GET', '/api/auth/me'), 401, 'unauthenticated')
         expect((await client.req('GET', '/api/auth/me')).status).toBe(200)
         expect((await sessionsOf(client.user!.id)).map((r) => r.id)).toEqual([sha256(after)])
-        // Live connections opened with the old session must be told to close (SPEC §5).
+        // Live connections opened with the old session must be told to close (docs/product.md#live-editing).
         expect(ended).toEqual([sha256(before)])
       })
 

@@ -11,14 +11,17 @@ import {
   bodyText,
   eventually,
   rawSocket,
+  countAcks,
+  processed,
   sleep,
   type StockClient,
   stockClient,
+  WITH_ACKS,
 } from '../../tests/support/sync-clients'
 import { planWithPeople, storedDocOf } from '../../tests/support/sync-fixture'
 
 /**
- * Production mode (SPEC §6): two real Planroom processes on one PostgreSQL database and a Redis server
+ * Production mode (docs/product.md#storage-and-scale): two real Planroom processes on one PostgreSQL database and a Redis server
  * of the test's own, so Redis can be stopped and started without touching other suites.
  */
 /** The same person, talking to another process (the session lives in the shared database). */
@@ -43,8 +46,13 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
   let fx: Awaited<ReturnType<typeof planWithPeople>>
   const open: StockClient[] = []
   /** A stock client of `sectionId` on the process at `url`, once it has synced. */
-  const client = async (url: string, who: { cookieHeader: string }, sectionId: string) => {
-    const c = stockClient(url, who.cookieHeader, sectionId)
+  const client = async (
+    url: string,
+    who: { cookieHeader: string },
+    sectionId: string,
+    opts?: Parameters<typeof stockClient>[3],
+  ) => {
+    const c = stockClient(url, who.cookieHeader, sectionId, opts)
     open.push(c)
     expect(await c.synced).toBe(true)
     return c
@@ -155,9 +163,10 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
 
   it('refuses the next write on B of an editor demoted through A', async () => {
     const person = await fx.member('editor', { name: 'Dee Demoted' })
-    const onB = await client(b.url, person, fx.shared.id)
+    const onB = countAcks(await client(b.url, person, fx.shared.id, WITH_ACKS))
+    const markerOnB = countAcks(await client(b.url, fx.owner, fx.shared.id, WITH_ACKS))
     const witness = await client(a.url, fx.owner, fx.shared.id)
-    appendParagraph(onB.doc, 'before demotion')
+    await processed(onB, (doc) => appendParagraph(doc, 'before demotion'), 'the first write is processed')
     await eventually(() => bodyText(witness.doc).includes('before demotion'), 'the editor writes while an editor')
     const listener = await planListener(b)
     const patch = await fx.owner.req('PATCH', `/api/workspaces/${fx.workspace.id}/members/${person.user!.id}`, {
@@ -167,10 +176,13 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     // Redis keeps A's messages in order: once B hears of a comment made after the demotion, B has the demotion.
     await relayedThrough(listener)
     listener.ws.close()
-    appendParagraph(onB.doc, 'after demotion')
+    await processed(onB, (doc) => appendParagraph(doc, 'after demotion'), 'the write after demotion is processed')
+    // Stored on B after it, so relayed to A after it: once the witness on A has the marker, it would
+    // have had the refused paragraph too.
+    await processed(markerOnB, (doc) => appendParagraph(doc, 'marker from B'), 'the marker is stored')
+    await eventually(() => bodyText(witness.doc).includes('marker from B'), 'A relays what B stored after')
     appendParagraph(witness.doc, 'witness marker')
     await eventually(() => bodyText(onB.doc).includes('witness marker'), 'the demoted person still reads')
-    await sleep(300)
     expect(bodyText(witness.doc)).not.toContain('after demotion')
     expect(bodyText(await storedDocOf(database, fx.shared.id))).not.toContain('after demotion')
   })

@@ -55,7 +55,7 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
     const start = (who: ApiClient, sectionId: string, body: unknown = { body: 'A remark' }) =>
       who.req('POST', `/api/sections/${sectionId}/comments`, body)
 
-    describe('who may comment (SPEC §4: commenters and leads comment without edit rights, viewers read)', () => {
+    describe('who may comment (docs/product.md#comments-and-approvals: commenters and leads comment without edit rights, viewers read)', () => {
       const rows: [who: string, section: 'overview' | 'Sales' | 'Marketing', status: number][] = [
         ['owner', 'overview', 201],
         ['admin', 'overview', 201],

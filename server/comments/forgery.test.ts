@@ -5,10 +5,19 @@ import { addItem } from '../../shared/plan-model/write'
 import type { ApiClient } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
 import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
-import { eventually, rawSocket, sleep, type StockClient, stockClient } from '../../tests/support/sync-clients'
+import {
+  countAcks,
+  eventually,
+  processed,
+  rawSocket,
+  sleep,
+  type StockClient,
+  stockClient,
+  WITH_ACKS,
+} from '../../tests/support/sync-clients'
 
 /**
- * SPEC §4: comment authorship and approval decisions are facts the server vouches for. A stock
+ * docs/product.md#comments-and-approvals: comment authorship and approval decisions are facts the server vouches for. A stock
  * y-websocket client may write anything into a section it can edit; none of it becomes a comment,
  * changes one, or decides an approval.
  */
@@ -20,8 +29,8 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
     let threadId: string
     let commentId: string
     const open: StockClient[] = []
-    const client = (who: ApiClient, room: string) => {
-      const c = stockClient(server.url, who.cookieHeader, room)
+    const client = (who: ApiClient, room: string, opts?: Parameters<typeof stockClient>[3]) => {
+      const c = stockClient(server.url, who.cookieHeader, room, opts)
       open.push(c)
       return c
     }
@@ -121,10 +130,13 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
 
     it('cannot write into the plan room, or speak on the server-only channel', async () => {
       const before = await apiView()
-      const room = client(fx.owner, fx.plan.id)
+      const room = countAcks(client(fx.owner, fx.plan.id, WITH_ACKS))
       expect(await room.synced).toBe(true)
-      room.doc.getMap('comments').set('forged-2', { author: fx.commenter.user!.id, body: 'In the plan room' })
-      await sleep(300)
+      await processed(
+        room,
+        (doc) => doc.getMap('comments').set('forged-2', { author: fx.commenter.user!.id, body: 'In the plan room' }),
+        'the write is refused',
+      )
       expect((await storedDoc(server.running, fx.plan.id)).getMap('comments').size).toBe(0)
 
       const socket = rawSocket(server.url, `/sync/${fx.plan.id}`, {

@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
-import { appendParagraph, bodyText, eventually, sleep } from '../../tests/support/sync-clients'
+import {
+  appendParagraph,
+  bodyText,
+  countAcks,
+  eventually,
+  processed,
+  sleep,
+  WITH_ACKS,
+} from '../../tests/support/sync-clients'
 import { syncSuite } from '../../tests/support/sync-fixture'
 
 interface Version {
@@ -199,10 +207,9 @@ describe.each(ENGINES)('history on $engine', (engine) => {
 
     it('snapshots a section when its last person leaves, once, and not a section nobody changed', async () => {
       const section = fx.objectivesOf('Marketing').id
-      const writer = suite.client(fx.marketingEditor, section)
+      const writer = countAcks(suite.client(fx.marketingEditor, section, WITH_ACKS))
       expect(await writer.synced).toBe(true)
-      appendParagraph(writer.doc, 'Written, then left.')
-      await sleep(300)
+      await processed(writer, (doc) => appendParagraph(doc, 'Written, then left.'), 'the paragraph is stored')
       expect(await versionsOf(fx.owner, section)).toEqual([])
       writer.close()
       await eventually(async () => (await versionsOf(fx.owner, section)).length === 1, 'a snapshot on unload')

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { VersionKind } from '../../shared/history/schema'
 
-/** Versions of a section (SPEC §6): its whole Yjs state at one moment, to view and restore. */
+/** Versions of a section (docs/product.md#storage-and-scale): its whole Yjs state at one moment, to view and restore. */
 export interface SectionVersionsTable {
   id: string
   workspace_id: string

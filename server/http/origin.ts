@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { errorJson } from './errors'
 
 /**
- * CSRF protection (SPEC §9): a non-GET request whose Origin header is present and foreign is refused.
+ * CSRF protection (docs/product.md#interfaces-integrators-rely-on): a non-GET request whose Origin header is present and foreign is refused.
  * A client that sends no Origin (a script, curl) is allowed: browsers always send it on such requests.
  */
 export function sameOriginOnly(allowedOrigins: readonly string[]): MiddlewareHandler {

@@ -22,7 +22,7 @@ const health = createRoute({
   },
 })
 
-/** `GET /api/plans/:id/health` (SPEC §9): the live panel's function, run on the server's copy of the plan. */
+/** `GET /api/plans/:id/health` (docs/product.md#interfaces-integrators-rely-on): the live panel's function, run on the server's copy of the plan. */
 export function planHealthRoutes({ storage: { db }, hub }: Services) {
   return createRouter().openapi(health, async (c) => {
     const { user } = requireAuth(c)

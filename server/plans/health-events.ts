@@ -5,7 +5,7 @@ import type { ObservedSection, SectionObserver } from './write-observers'
 export const HEALTH_EVENT_DELAY_MS = 300
 
 /**
- * Tells a plan's open pages that its health may have changed (SPEC §3, the live panel): after a
+ * Tells a plan's open pages that its health may have changed (docs/product.md#the-plan-health-check, the live panel): after a
  * stored write to any of its sections, one `health` plan event per plan at most every `delayMs` —
  * the first write starts the wait and the writes that follow ride along, so a person typing steadily
  * still sees the panel follow within a fraction of a second. The panels then refetch

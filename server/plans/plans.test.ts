@@ -6,7 +6,7 @@ import { ApiClient, type TestApp, startTestApp, workspaceFixture } from '../../t
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 
-/** SPEC §2, in the order of the six steps: [kind, title, owner] with owner a department name or null (shared). */
+/** docs/product.md#what-a-plan-holds, in the order of the six steps: [kind, title, owner] with owner a department name or null (shared). */
 const EXPECTED_SECTIONS: [string, string, string | null][] = [
   ['overview', 'Overview', null],
   ['objectives', 'Objectives — Marketing', 'Marketing'],

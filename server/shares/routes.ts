@@ -43,7 +43,7 @@ const revoke = createRoute({
   responses: { 204: noContent, ...ERRORS },
 })
 
-/** Public links to a plan (SPEC §7): created, listed and revoked by the workspace's owners and admins. */
+/** Public links to a plan (docs/product.md#export-and-sharing): created, listed and revoked by the workspace's owners and admins. */
 export function shareRoutes({ storage: { db }, config, planEvents }: Services) {
   const services = { db, planEvents }
   const publicOrigin = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin

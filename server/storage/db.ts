@@ -38,7 +38,7 @@ export function openStorage(opts: StorageOptions): Storage {
   }
   fs.mkdirSync(opts.dataDir, { recursive: true })
   const sqlite = new SQLite(path.join(opts.dataDir, 'planroom.db'))
-  // WAL + NORMAL survives a killed process (SYNC-NOTES); foreign keys are off by default in SQLite.
+  // WAL + NORMAL survives a killed process (docs/soak.md); foreign keys are off by default in SQLite.
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')

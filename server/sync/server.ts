@@ -23,7 +23,7 @@ function refuseUpgrade(socket: Duplex, status: 400 | 404 | 500) {
 const SECTION_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/
 
 /**
- * Live sync at /sync/<sectionId> (SPEC §9): the session cookie and Origin are checked at upgrade, before
+ * Live sync at /sync/<sectionId> (docs/product.md#interfaces-integrators-rely-on): the session cookie and Origin are checked at upgrade, before
  * any document byte is sent; afterwards every message is judged by the connection's current rights.
  */
 export class SyncServer {

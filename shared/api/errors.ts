@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Every failure at the API edge has this shape (SPEC §9). */
+/** Every failure at the API edge has this shape (docs/product.md#interfaces-integrators-rely-on). */
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string().regex(/^[a-z][a-z0-9_]*$/),

@@ -2,7 +2,7 @@ import type { ApprovalState } from '../plan-model/schema'
 import type { Decision } from './schema'
 
 /**
- * The approval state machine (SPEC §4): draft → submitted → approved | changes_requested; edits to
+ * The approval state machine (docs/product.md#comments-and-approvals): draft → submitted → approved | changes_requested; edits to
  * approved objectives make them stale, and a stale approval is decided again. A lead may also send
  * approved objectives back. Each check returns why a move is not possible, or null when it is.
  */

@@ -6,7 +6,7 @@ import { ItemId } from '../plan-model/schema'
 import { Id } from '../workspaces/schema'
 
 /**
- * Comments (SPEC §4) as the API takes and returns them. Authorship is never part of a request: the
+ * Comments (docs/product.md#comments-and-approvals) as the API takes and returns them. Authorship is never part of a request: the
  * server takes it from the session.
  */
 

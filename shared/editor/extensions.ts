@@ -17,7 +17,7 @@ export function richTextExtensions(): Extensions {
   ]
 }
 
-/** The Y.XmlFragment that holds a section's rich text (SPEC §9). */
+/** The Y.XmlFragment that holds a section's rich text (docs/product.md#interfaces-integrators-rely-on). */
 export const BODY_FIELD = 'body'
 
 let schema: Schema | null = null

@@ -25,7 +25,7 @@ import { guidelinesEmpty, processWithoutOwner } from './rules/process'
 import { networkCapacityUnknown, networkWithoutReason, noNetworkChosen, tooManyNetworks } from './rules/selection'
 import type { Finding, Severity } from './schema'
 
-/** Every rule, in the order of the seed's steps (SPEC §3). */
+/** Every rule, in the order of the seed's steps (docs/product.md#the-plan-health-check). */
 export const HEALTH_RULES: readonly HealthRule[] = [
   departmentWithoutObjectives,
   objectiveNotMeasurable,
@@ -53,7 +53,7 @@ export const HEALTH_RULES: readonly HealthRule[] = [
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
 /**
- * The plan health check (SPEC §3): what the seeds' advice says is wrong with the plan. Pure — the
+ * The plan health check (docs/product.md#the-plan-health-check): what the seeds' advice says is wrong with the plan. Pure — the
  * live panel and `GET /api/plans/:id/health` run this same function — and the model it reads is
  * valid by construction (plan-model/read.ts). Findings come by severity, then in the order of the
  * six steps (SPEC §9 "health from zero": what is missing first); a finding of a section the plan

@@ -15,6 +15,6 @@ export const Finding = z.object({
 })
 export type Finding = z.infer<typeof Finding>
 
-/** `GET /api/plans/:id/health` (SPEC §9). */
+/** `GET /api/plans/:id/health` (docs/product.md#interfaces-integrators-rely-on). */
 export const HealthReport = z.object({ findings: z.array(Finding) })
 export type HealthReport = z.infer<typeof HealthReport>

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { SectionKind } from '../plans/catalog'
 
 /**
- * The structured content of each section kind (SPEC §2), as zod schemas. These are the single source
+ * The structured content of each section kind (docs/product.md#what-a-plan-holds), as zod schemas. These are the single source
  * of truth: readers return exactly these types, writers refuse anything else, the server repairs
  * whatever a client stores against them, and the Y.Doc layout (ydoc.ts) is derived from them.
  *
@@ -100,7 +100,7 @@ export const IndicatorKind = z.enum([
   'other',
 ])
 export const ToolPurpose = z.enum(['publishing', 'monitoring', 'measurement', 'optimization', 'other'])
-/** Where a department's objectives stand (SPEC §4); the approvals issue sets it, the health check reads it. */
+/** Where a department's objectives stand (docs/product.md#comments-and-approvals); the approvals issue sets it, the health check reads it. */
 export const ApprovalState = z.enum(['draft', 'submitted', 'approved', 'changes_requested', 'stale'])
 export type NetworkRole = z.infer<typeof NetworkRole>
 export type ApprovalState = z.infer<typeof ApprovalState>

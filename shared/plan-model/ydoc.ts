@@ -6,7 +6,7 @@ import { SECTION_CONTENT, listSpec, textSpec } from './schema'
  * Where a section's structured content lives in its Y.Doc, beside the rich text:
  *
  *   Y.Doc (one per section)
- *   ├─ body:   Y.XmlFragment   rich text (Tiptap, SPEC §9)
+ *   ├─ body:   Y.XmlFragment   rich text (Tiptap, docs/product.md#interfaces-integrators-rely-on)
  *   └─ fields: Y.Map           the kind's fields (schema.ts), by name
  *        ├─ <text field>:  Y.Text holding plain characters (an objective's statement, a KPI's name):
  *        │                 concurrent typing merges character by character, like the rich text.

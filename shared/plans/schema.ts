@@ -63,7 +63,7 @@ export const SectionParams = z.object({
     .regex(/^[A-Za-z0-9_-]+$/),
 })
 
-/** A social network the plan will be on: it gets a section of its own (SPEC §2, step 4). */
+/** A social network the plan will be on: it gets a section of its own (docs/product.md#what-a-plan-holds, step 4). */
 export const AddNetworkBody = z.object({
   name: z.string().trim().min(1, 'Name the network.').max(LIMITS.networkNameLength),
   /**

@@ -3,7 +3,7 @@ import { UserRef } from '../comments/schema'
 import type { SectionKind } from '../plans/catalog'
 import { Id } from '../workspaces/schema'
 
-/** Read-only public links to a plan (SPEC §7): the guidelines, or the whole plan. */
+/** Read-only public links to a plan (docs/product.md#export-and-sharing): the guidelines, or the whole plan. */
 
 export const SHARE_SCOPES = ['guidelines', 'plan'] as const
 export const ShareScope = z.enum(SHARE_SCOPES)

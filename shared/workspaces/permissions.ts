@@ -22,7 +22,7 @@ export const canCreatePlan = (m: Membership) => atLeast(m.role, 'editor')
 /** Archive, unarchive and delete a plan (SPEC §9); renaming and duplicating take `canCreatePlan`. */
 export const canManagePlan = canManageWorkspace
 
-/** Leads are editors or above (SPEC §1): a commenter or viewer cannot decide approvals. */
+/** Leads are editors or above (docs/product.md#who-uses-it): a commenter or viewer cannot decide approvals. */
 export const canLead = (role: Role) => atLeast(role, 'editor')
 
 /** Only an owner may create an owner, and only an owner may change or remove another owner. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Roles from SPEC §1, most powerful first. */
+/** Roles from docs/product.md#who-uses-it, most powerful first. */
 export const ROLES = ['owner', 'admin', 'editor', 'commenter', 'viewer'] as const
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>

@@ -28,7 +28,7 @@ import { pacedUpload, rawRequest, statusOf } from '../support/hostile'
 import { startSyncServer } from '../support/sync-fixture'
 
 /**
- * SPEC §8: every route that takes a body or path parameters answers bad input with 400 (413 when the
+ * docs/product.md#bad-input: every route that takes a body or path parameters answers bad input with 400 (413 when the
  * body is too large, 415 when it is not JSON) in the `{error: {code, message}}` shape, and nothing saved
  * changes. Each row is a request that works; the cases break it one way at a time, the values coming from
  * the route's own schema in the OpenAPI document. The last test of each row sends the working request,

@@ -228,7 +228,7 @@ const ISOLATION: Record<string, Isolation> = {
 const ofB = { threadId: '', commentId: '', notificationId: '', aOverviewSectionId: '', versionId: '', shareId: '' }
 
 /**
- * SPEC §1 as a table: the status each role gets on each workspace route. Every call gets fresh targets
+ * docs/product.md#who-uses-it as a table: the status each role gets on each workspace route. Every call gets fresh targets
  * from `prepare` (run as the owner), so one role's success does not change what the next one meets.
  * Someone outside the workspace gets 404 everywhere, an anonymous caller 401.
  */
@@ -462,7 +462,7 @@ const RIGHTS: RightsRow[] = [
     prepare: freshNetwork('Sales'),
     expect: [200, 200, 200, 403, 403],
   },
-  // Comments (SPEC §4): everyone but viewers comments; edit and delete are the author's; resolve is the author's or an editor's.
+  // Comments (docs/product.md#comments-and-approvals): everyone but viewers comments; edit and delete are the author's; resolve is the author's or an editor's.
   {
     route: 'POST /sections/{id}/comments',
     what: 'comment on the shared overview',
@@ -581,7 +581,7 @@ const RIGHTS: RightsRow[] = [
     },
     expect: [204, 204, 204, 403, 403],
   },
-  // Export (SPEC §7): whoever reads the plan exports it; public links are the owners' and admins'.
+  // Export (docs/product.md#export-and-sharing): whoever reads the plan exports it; public links are the owners' and admins'.
   {
     route: 'GET /plans/{id}/export',
     what: 'export the plan',
@@ -610,7 +610,7 @@ const RIGHTS: RightsRow[] = [
     }),
     expect: [204, 204, 403, 403, 403],
   },
-  // History (SPEC §6): whoever reads a section reads its history; whoever edits it names and restores.
+  // History (docs/product.md#storage-and-scale): whoever reads a section reads its history; whoever edits it names and restores.
   {
     route: 'GET /sections/{id}/versions',
     what: "list the overview's versions",
@@ -766,7 +766,7 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
   })
 })
 
-describe.each(ENGINES)('rights of each role (SPEC §1) on $engine', (engine) => {
+describe.each(ENGINES)('rights of each role (docs/product.md#who-uses-it) on $engine', (engine) => {
   describe.skipIf(!engine.available)('', () => {
     let t: TestApp
     let routes: DocumentedRoute[]

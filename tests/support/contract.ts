@@ -5,7 +5,7 @@ import type { Db } from '../../server/storage/database'
 import type { ApiClient, ApiResponse } from './api'
 
 /**
- * Checks of the API contract (SPEC §8, §9) that several suites share: the error shape, the list of
+ * Checks of the API contract (docs/product.md#bad-input, #interfaces-integrators-rely-on) that several suites share: the error shape, the list of
  * routes from the OpenAPI document, and a dump of every table to prove that a request changed nothing.
  */
 

@@ -4,7 +4,7 @@ import Redis from 'ioredis'
 
 /**
  * Which outside services this machine has. Without them their suites are skipped with a reason;
- * under CI=true a missing service fails the run instead (DEVELOPERS.md).
+ * under CI=true a missing service fails the run instead (README.md, "Two commands").
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'

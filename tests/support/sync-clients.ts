@@ -1,6 +1,8 @@
+import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { MESSAGE } from '../../shared/sync/protocol'
 
 // Each stock WebsocketProvider listens for the process's exit (to withdraw its presence); a suite holds
 // dozens of them open at once, which is not the leak Node's default warning at 10 listeners looks for.
@@ -32,7 +34,7 @@ export interface StockClient {
 }
 
 /**
- * A stock y-websocket client carrying a session cookie, exactly as SPEC §9 promises integrators:
+ * A stock y-websocket client carrying a session cookie, exactly as docs/product.md#interfaces-integrators-rely-on promises integrators:
  * `new WebsocketProvider(origin + '/sync', sectionId, doc)`.
  */
 export function stockClient(
@@ -71,6 +73,37 @@ export function stockClient(
       doc.destroy()
     },
   }
+}
+
+/** A client that asked for our "stored up to here" acknowledgements (`?acks=1`), and the ones it got. */
+export interface AckedClient extends StockClient {
+  /** Each acknowledgement: how many of this connection's write messages the server has processed. */
+  acks: number[]
+}
+
+/** The options that make `stockClient` ask for acknowledgements. */
+export const WITH_ACKS = { params: { acks: '1' } }
+
+/** Records the acknowledgements of a client opened with `WITH_ACKS`. */
+export function countAcks(c: StockClient): AckedClient {
+  const acks: number[] = []
+  c.provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
+    acks.push(decoding.readVarUint(decoder))
+  }
+  return Object.assign(c, { acks })
+}
+
+/**
+ * Runs `write` on the client's document and resolves once the server has processed it (stored it, or
+ * refused it): the acknowledgement that follows it. Whatever the server sends because of that write, on
+ * any socket, it has sent by then, before anything it sends there later — so an absence checked after a
+ * later event on the other socket is an absence, not a message still on its way.
+ */
+export async function processed(c: AckedClient, write: (doc: Y.Doc) => void, what: string) {
+  await eventually(() => c.acks.length > 0, 'the handshake is acknowledged')
+  const before = c.acks.at(-1)!
+  write(c.doc)
+  await eventually(() => c.acks.at(-1)! > before, what)
 }
 
 /** Append a paragraph to the section's rich text, as Tiptap would. */
