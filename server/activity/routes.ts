@@ -1,11 +1,12 @@
 import { createRoute } from '@hono/zod-openapi'
-import { ACTIVITY_CATEGORIES, ActivityFeed, type ActivityKind, ActivityQuery } from '../../shared/activity/schema'
+import { ActivityFeed, ActivityQuery } from '../../shared/activity/schema'
 import { PlanParams } from '../../shared/plans/schema'
 import { requireAuth } from '../auth/middleware'
 import { ERRORS, createRouter, jsonResponse } from '../http/router'
 import { planContext } from '../plan-context'
 import type { Services } from '../services'
 import { userRefs } from '../user-refs'
+import { planFeed } from './feed'
 import { presentActivity } from './present'
 
 const feed = createRoute({
@@ -25,22 +26,7 @@ export function activityRoutes({ storage: { db } }: Services) {
     const { user } = requireAuth(c)
     const { plan } = await planContext(db, c.req.valid('param').id, user.id)
     const { departmentId, kind, category, before, limit = DEFAULT_PAGE } = c.req.valid('query')
-    // The plan's own events and the workspace's (membership), which concern every plan.
-    let query = db
-      .selectFrom('activity_events')
-      .selectAll()
-      .where('workspace_id', '=', plan.workspace_id)
-      .where((eb) => eb.or([eb('plan_id', '=', plan.id), eb('plan_id', 'is', null)]))
-    if (departmentId) query = query.where('department_id', '=', departmentId)
-    if (kind) query = query.where('kind', '=', kind)
-    if (category)
-      query = query.where(
-        'kind',
-        'in',
-        (Object.keys(ACTIVITY_CATEGORIES) as ActivityKind[]).filter((k) => ACTIVITY_CATEGORIES[k] === category),
-      )
-    if (before !== undefined) query = query.where('id', '<', before)
-    const rows = await query.orderBy('id', 'desc').limit(limit).execute()
+    const rows = await planFeed(db, plan, { departmentId, kind, category, before, limit })
     const people = await userRefs(
       db,
       rows.map((r) => r.actor_id),

@@ -39,8 +39,8 @@ export function createAutoSnapshots(db: Db, everyMs = DEFAULT_SNAPSHOT_EVERY_MS)
   }
 
   const observer: SectionObserver = {
-    async load(section) {
-      return (doc) => {
+    load(section) {
+      return Promise.resolve((doc: Y.Doc) => {
         if (waiting.has(section.id)) return
         const timer = setTimeout(() => {
           waiting.delete(section.id)
@@ -48,7 +48,7 @@ export function createAutoSnapshots(db: Db, everyMs = DEFAULT_SNAPSHOT_EVERY_MS)
         }, everyMs)
         timer.unref()
         waiting.set(section.id, { section, timer })
-      }
+      })
     },
   }
 

@@ -11,25 +11,16 @@ import {
   VersionParams,
 } from '../../shared/history/schema'
 import { PlanParams, SectionParams } from '../../shared/plans/schema'
-import { recordActivity } from '../activity/record'
 import { requireAuth } from '../auth/middleware'
 import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
 import { type SectionContext, editableSectionContext, planContext, sectionContext } from '../plan-context'
-import { liveSections } from '../plans/repo'
 import type { Services } from '../services'
-import { newId } from '../storage/ids'
-import { applyVersion } from './restore'
+import { namePlanVersion } from './commands/name-plan-version'
+import { nameVersion } from './commands/name-version'
+import { restoreVersion } from './commands/restore-version'
 import { presentVersions } from './present'
-import {
-  type Captured,
-  capture,
-  docFromState,
-  findVersion,
-  insertVersion,
-  listVersions,
-  recordAutomatic,
-} from './versions'
+import { docFromState, findVersion, listVersions } from './versions'
 
 const list = createRoute({
   method: 'get',
@@ -78,6 +69,7 @@ const restore = createRoute({
 })
 
 export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
+  const services = { db, planEvents, hub }
   const target = (ctx: SectionContext) => ({ ownerDepartmentId: ctx.section.owner_department_id })
   const present = (rows: Parameters<typeof presentVersions>[1]) => presentVersions(db, rows)
 
@@ -93,15 +85,6 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       refusal,
       archived: 'This section is archived; restore it first.',
     })
-
-  function announce(ctx: { plan: SectionContext['plan'] }, departmentId: string | null) {
-    planEvents.publish({
-      kind: 'activity',
-      workspaceId: ctx.plan.workspace_id,
-      planId: ctx.plan.id,
-      departmentId: departmentId ?? undefined,
-    })
-  }
 
   return createRouter()
     .openapi(list, async (c) => {
@@ -140,26 +123,7 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
         canNameVersion,
         'Only people who may edit this section can name its versions.',
       )
-      const { name: versionName } = c.req.valid('json')
-      const captured = await hub.read(ctx.section.id, capture)
-      const row = await db.transaction().execute(async (trx) => {
-        const inserted = await insertVersion(trx, ctx.section, captured, {
-          kind: 'named',
-          name: versionName,
-          createdBy: user.id,
-        })
-        await recordActivity(trx, {
-          workspaceId: ctx.plan.workspace_id,
-          planId: ctx.plan.id,
-          departmentId: ctx.section.owner_department_id,
-          sectionId: ctx.section.id,
-          kind: 'version_named',
-          actorId: user.id,
-          details: { versionId: inserted.id, name: versionName, sectionTitle: ctx.section.title },
-        })
-        return inserted
-      })
-      announce(ctx, ctx.section.owner_department_id)
+      const row = await nameVersion(services, { ctx, name: c.req.valid('json').name, createdBy: user.id })
       return c.json((await present([row]))[0]!, 201)
     })
     .openapi(namePlan, async (c) => {
@@ -167,34 +131,9 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       const ctx = await planContext(db, c.req.valid('param').id, user.id)
       if (!canNamePlanVersion(ctx.caller)) throw forbidden('Only editors can name a version of the plan.')
       const { name: versionName } = c.req.valid('json')
-      const sections = await liveSections(db, ctx.plan.id)
-      const captured = await Promise.all(sections.map((s) => hub.read(s.id, capture)))
-      const planVersionId = newId()
-      const createdAt = Date.now()
-      const rows = await db.transaction().execute(async (trx) => {
-        const inserted = []
-        for (const [i, s] of sections.entries()) {
-          inserted.push(
-            await insertVersion(trx, s, captured[i]!, {
-              kind: 'named',
-              name: versionName,
-              planVersionId,
-              createdBy: user.id,
-              at: createdAt,
-            }),
-          )
-        }
-        await recordActivity(trx, {
-          workspaceId: ctx.plan.workspace_id,
-          planId: ctx.plan.id,
-          kind: 'version_named',
-          actorId: user.id,
-          details: { planVersionId, name: versionName, wholePlan: true, sections: sections.length },
-        })
-        return inserted
-      })
-      announce(ctx, null)
-      return c.json({ planVersionId, name: versionName, createdAt, versions: await present(rows) }, 201)
+      const named = await namePlanVersion(services, { ctx, name: versionName, createdBy: user.id })
+      const { planVersionId, createdAt } = named
+      return c.json({ planVersionId, name: versionName, createdAt, versions: await present(named.rows) }, 201)
     })
     .openapi(restore, async (c) => {
       const { user } = requireAuth(c)
@@ -207,47 +146,7 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       )
       const version = await findVersion(db, ctx.section.id, versionId)
       if (!version) throw notFound('The version')
-
-      // The change is made on the section as it is at that instant: what it was just before and just after are captured there.
-      const taken: { before?: Captured; after?: Captured } = {}
-      const source = docFromState(version.state)
-      try {
-        await hub.change(ctx.section.id, (doc) => {
-          taken.before = capture(doc)
-          applyVersion(doc, source, ctx.section.kind)
-          taken.after = capture(doc)
-        })
-      } finally {
-        source.destroy()
-      }
-
-      const at = Date.now()
-      const { before, restored } = await db.transaction().execute(async (trx) => {
-        const snapshot = await recordAutomatic(trx, ctx.section, taken.before!, at)
-        // A millisecond later, so the list shows the restore above the snapshot taken just before it.
-        const marker = await insertVersion(trx, ctx.section, taken.after!, {
-          kind: 'restore',
-          createdBy: user.id,
-          restoredFrom: { id: version.id, createdAt: version.created_at },
-          at: at + 1,
-        })
-        await recordActivity(trx, {
-          workspaceId: ctx.plan.workspace_id,
-          planId: ctx.plan.id,
-          departmentId: ctx.section.owner_department_id,
-          sectionId: ctx.section.id,
-          kind: 'version_restored',
-          actorId: user.id,
-          details: {
-            versionId: version.id,
-            versionName: version.name,
-            versionAt: version.created_at,
-            sectionTitle: ctx.section.title,
-          },
-        })
-        return { before: snapshot, restored: marker }
-      })
-      announce(ctx, ctx.section.owner_department_id)
+      const { before, restored } = await restoreVersion(services, { ctx, version, restoredBy: user.id })
       const shown = await present(before ? [restored, before] : [restored])
       return c.json({ restored: shown[0]!, before: shown[1] ?? null }, 200)
     })

@@ -5,10 +5,10 @@ import { requireAuth } from '../auth/middleware'
 import { notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
 import type { Services } from '../services'
-import type { DbOrTx } from '../storage/database'
 import { userRefs } from '../user-refs'
 import { requireMembership } from '../workspaces/repo'
-import { announceInboxes } from './notify'
+import { markRead } from './commands/mark-read'
+import { inboxPage, unreadCount } from './inbox'
 
 const list = createRoute({
   method: 'get',
@@ -26,7 +26,7 @@ const count = createRoute({
   request: { params: WorkspaceParams },
   responses: { 200: jsonResponse(UnreadCount, 'The unread count'), ...ERRORS },
 })
-const markRead = createRoute({
+const markReadRoute = createRoute({
   method: 'post',
   path: '/workspaces/{id}/notifications/read',
   tags: ['notifications'],
@@ -37,33 +37,16 @@ const markRead = createRoute({
 
 const DEFAULT_PAGE = 50
 
-async function unreadCount(db: DbOrTx, workspaceId: string, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
 /** Everyone's inbox is their own: every query is by the caller's user id. */
 export function notificationRoutes({ storage: { db }, planEvents }: Services) {
+  const services = { db, planEvents }
   return createRouter()
     .openapi(list, async (c) => {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       const { unread, before, limit = DEFAULT_PAGE } = c.req.valid('query')
-      let query = db
-        .selectFrom('notifications')
-        .selectAll()
-        .where('workspace_id', '=', caller.workspaceId)
-        .where('user_id', '=', user.id)
-      if (unread === 'true') query = query.where('read_at', 'is', null)
-      if (unread === 'false') query = query.where('read_at', 'is not', null)
-      if (before !== undefined) query = query.where('created_at', '<', before)
-      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
+      const inbox = { workspaceId: caller.workspaceId, userId: user.id }
+      const rows = await inboxPage(db, inbox, { unread, before, limit })
       const people = await userRefs(
         db,
         rows.map((r) => r.actor_id),
@@ -83,7 +66,7 @@ export function notificationRoutes({ storage: { db }, planEvents }: Services) {
             createdAt: r.created_at,
             readAt: r.read_at,
           })),
-          unreadCount: await unreadCount(db, caller.workspaceId, user.id),
+          unreadCount: await unreadCount(db, inbox),
           nextBefore: rows.length === limit ? rows.at(-1)!.created_at : null,
         },
         200,
@@ -92,36 +75,13 @@ export function notificationRoutes({ storage: { db }, planEvents }: Services) {
     .openapi(count, async (c) => {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
-      return c.json({ unreadCount: await unreadCount(db, caller.workspaceId, user.id) }, 200)
+      return c.json({ unreadCount: await unreadCount(db, { workspaceId: caller.workspaceId, userId: user.id }) }, 200)
     })
-    .openapi(markRead, async (c) => {
+    .openapi(markReadRoute, async (c) => {
       const { user } = requireAuth(c)
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
-      const { ids } = c.req.valid('json')
-      const mine = () =>
-        db
-          .updateTable('notifications')
-          .set({ read_at: Date.now() })
-          .where('workspace_id', '=', caller.workspaceId)
-          .where('user_id', '=', user.id)
-          .where('read_at', 'is', null)
-      if (ids) {
-        const wanted = [...new Set(ids)]
-        const found = await db
-          .selectFrom('notifications')
-          .select('id')
-          .where('workspace_id', '=', caller.workspaceId)
-          .where('user_id', '=', user.id)
-          .where('id', 'in', wanted)
-          .execute()
-        // Someone else's notification is simply not found, and nothing is marked.
-        if (found.length !== wanted.length) throw notFound('The notification')
-        await mine().where('id', 'in', wanted).execute()
-      } else {
-        await mine().execute()
-      }
-      // The caller's other tabs update their badge.
-      announceInboxes(planEvents, caller.workspaceId, [user.id])
-      return c.json({ unreadCount: await unreadCount(db, caller.workspaceId, user.id) }, 200)
+      const inbox = { workspaceId: caller.workspaceId, userId: user.id }
+      if (!(await markRead(services, inbox, c.req.valid('json').ids))) throw notFound('The notification')
+      return c.json({ unreadCount: await unreadCount(db, { workspaceId: caller.workspaceId, userId: user.id }) }, 200)
     })
 }
