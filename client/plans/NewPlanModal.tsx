@@ -56,7 +56,7 @@ export function NewPlanModal({ opened, onClose }: { opened: boolean; onClose: ()
           submitLabel="Create plan"
           onSubmit={async (title) => {
             const plan = await create.mutateAsync({ title, templateId })
-            navigate(`/w/${workspace.id}/plans/${plan.id}`)
+            void navigate(`/w/${workspace.id}/plans/${plan.id}`)
           }}
           onDone={onClose}
           onCancel={onClose}

@@ -7,7 +7,7 @@ import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { appendParagraph, bodyText, eventually, sleep } from '../../tests/support/sync-clients'
 import { storedDoc, syncSuite } from '../../tests/support/sync-fixture'
-import { workspaceFixture, httpTarget } from '../../tests/support/api'
+import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
 
 describe.each(ENGINES)('plans managed like documents, and templates, on $engine', (engine) => {
   describe.skipIf(!engine.available)('', () => {
@@ -42,10 +42,7 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
         expect(res.status).toBe(200)
         const ids = (res.json.templates as { id: string; name: string; description: string }[]).map((t) => t.id)
         expect(ids).toEqual(expect.arrayContaining(['blank', 'outdoor-gear-shop', 'b2b-software']))
-        expect(
-          (await new (fx.owner.constructor as typeof fx.owner)(httpTarget(), server.url).req('GET', '/api/templates'))
-            .status,
-        ).toBe(401)
+        expect((await new ApiClient(httpTarget(), server.url).req('GET', '/api/templates')).status).toBe(401)
       })
 
       it.each(['outdoor-gear-shop', 'b2b-software'])(
