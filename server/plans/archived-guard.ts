@@ -46,8 +46,15 @@ export function refuseWritesToArchivedPlans(db: Db, resource: Resource): Middlew
     const id = c.req.param('id')
     const path = c.req.path.replace(/^\/api/, '')
     // A malformed id is the route's to refuse (400), as is everything a stranger asks (401, 404).
-    const malformed = !PlanParams.safeParse({ id }).success
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !auth || malformed || ALLOWED_ON_ARCHIVED.test(path))
+    const wellFormed = PlanParams.safeParse({ id }).success
+    if (
+      c.req.method === 'GET' ||
+      c.req.method === 'HEAD' ||
+      !auth ||
+      !id ||
+      !wellFormed ||
+      ALLOWED_ON_ARCHIVED.test(path)
+    )
       return next()
     if (resource === 'plan' && c.req.method === 'DELETE' && /^\/plans\/[^/]+$/.test(path)) return next()
     const plan = await planOf(db, resource, id)
