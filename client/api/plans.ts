@@ -116,13 +116,15 @@ export const useArchivePlan = (workspaceId: string, planId: string) =>
 export function useDeletePlan(workspaceId: string, planId: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: async (_title: string) => {
+    // The title is for the message only: the plan is gone once this resolves.
+    mutationFn: async (title: string) => {
       await call(api.plans[':id'].$delete({ param: { id: planId } }))
+      return title
     },
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: keys.plan(planId) })
       return queryClient.invalidateQueries({ queryKey: keys.plans(workspaceId) })
     },
-    success: (_r, title) => `${title} deleted.`,
+    success: (title) => `${title} deleted.`,
   })
 }

@@ -1,10 +1,13 @@
-import { Button, Grid, Group, SegmentedControl, Text } from '@mantine/core'
+import { Alert, Button, Grid, Group, SegmentedControl, Text } from '@mantine/core'
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks'
-import { IconArrowLeft } from '@tabler/icons-react'
+import { IconArchive, IconArrowLeft } from '@tabler/icons-react'
 import { Suspense, lazy, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { Plan, Section } from '../../shared/plans/schema'
-import { usePlan, useRemoveNetwork } from '../api/plans'
+import { canManagePlan } from '../../shared/workspaces/permissions'
+import { useArchivePlan, usePlan, useRemoveNetwork } from '../api/plans'
+import { PlanActionsMenu } from './lifecycle/PlanActionsMenu'
+import { PlanTitle } from './lifecycle/PlanTitle'
 import { PresenceAvatars } from '../presence/PresenceAvatars'
 import { usePlanPresence } from '../presence/usePlanPresence'
 import { AddNetworkButton } from '../sections/AddNetworkButton'
@@ -72,11 +75,34 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
   const removeNetwork = useRemoveNetwork(plan.id)
   const editable = sections.filter((s) => s.abilities.edit).length
   const viewProps: PlanViewProps = { plan, workspace, me, openSection: select }
+  const archived = plan.archivedAt !== null
+  const canCreate = workspace.abilities.createPlans
+  const canManage = canManagePlan(workspace.me)
+  const unarchive = useArchivePlan(workspace.id, plan.id)
 
   return (
     <>
+      {archived && (
+        <Alert
+          color="gray"
+          icon={<IconArchive size={18} />}
+          title="This plan is archived"
+          mb="md"
+          data-testid="archived-banner"
+        >
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">Everyone can read and export it; nobody can change it until it is unarchived.</Text>
+            {canManage && (
+              <Button size="xs" variant="default" loading={unarchive.isPending} onClick={() => unarchive.mutate(false)}>
+                Unarchive
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
       <PageHeader
-        title={plan.title}
+        order={1}
+        title={<PlanTitle workspaceId={workspace.id} plan={plan} canRename={canCreate && !archived} />}
         description={`${sections.length} sections · you can edit ${editable === sections.length ? 'all of them' : editable} · updated ${fromNow(plan.updatedAt)}`}
         actions={
           <Group gap="sm">
@@ -86,7 +112,7 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
             <ExportMenu planId={plan.id} />
             {editable > 0 && <CalendarFeedButton planId={plan.id} />}
             {canSharePlan(workspace.me) && <ShareButton planId={plan.id} />}
-            {workspace.abilities.createPlans && (
+            {canCreate && !archived && (
               <AddNetworkButton
                 planId={plan.id}
                 sections={sections}
@@ -94,6 +120,7 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
                 onAdded={select}
               />
             )}
+            <PlanActionsMenu workspaceId={workspace.id} plan={plan} canDuplicate={canCreate} canManage={canManage} />
           </Group>
         }
       />

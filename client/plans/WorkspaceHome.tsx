@@ -9,6 +9,7 @@ import { PageHeader } from '../ui/PageHeader'
 import { ErrorState, PageLoader } from '../ui/states'
 import { useCurrentWorkspace } from '../workspaces/current'
 import { WHAT_IS_A_PLAN } from './explain'
+import { ArchivedPlans } from './lifecycle/ArchivedPlans'
 
 /** The workspace's front page: its plans, or how to start the first one. */
 export function WorkspaceHome() {
@@ -57,6 +58,7 @@ export function WorkspaceHome() {
             </EmptyState.Actions>
           </EmptyState>
         </Card>
+        <ArchivedPlans workspaceId={workspace.id} />
       </>
     )
   }
@@ -101,6 +103,7 @@ export function WorkspaceHome() {
           .
         </Text>
       )}
+      <ArchivedPlans workspaceId={workspace.id} />
     </>
   )
 }

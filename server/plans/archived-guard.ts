@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { PlanParams } from '../../shared/plans/schema'
 import { conflict } from '../http/errors'
 import type { AppEnv } from '../http/router'
 import type { Db } from '../storage/database'
@@ -44,7 +45,16 @@ export function refuseWritesToArchivedPlans(db: Db, resource: Resource): Middlew
     const auth = c.get('auth')
     const id = c.req.param('id')
     const path = c.req.path.replace(/^\/api/, '')
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !auth || !id || ALLOWED_ON_ARCHIVED.test(path))
+    // A malformed id is the route's to refuse (400), as is everything a stranger asks (401, 404).
+    const wellFormed = PlanParams.safeParse({ id }).success
+    if (
+      c.req.method === 'GET' ||
+      c.req.method === 'HEAD' ||
+      !auth ||
+      !id ||
+      !wellFormed ||
+      ALLOWED_ON_ARCHIVED.test(path)
+    )
       return next()
     if (resource === 'plan' && c.req.method === 'DELETE' && /^\/plans\/[^/]+$/.test(path)) return next()
     const plan = await planOf(db, resource, id)

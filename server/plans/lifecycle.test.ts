@@ -7,7 +7,7 @@ import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { appendParagraph, bodyText, eventually, sleep } from '../../tests/support/sync-clients'
 import { storedDoc, syncSuite } from '../../tests/support/sync-fixture'
-import { ApiClient, workspaceFixture, httpTarget } from '../../tests/support/api'
+import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
 
 describe.each(ENGINES)('plans managed like documents, and templates, on $engine', (engine) => {
   describe.skipIf(!engine.available)('', () => {

@@ -57,6 +57,8 @@ export const presentPlanSummary = (p: PlanRow): PlanSummary => ({
 
 export async function presentPlan(db: DbOrTx, plan: PlanRow, caller: Membership): Promise<Plan> {
   const sections = await liveSections(db, plan.id)
+  // An archived plan is read-only to everyone (SPEC §9), whatever their role.
+  const archived = plan.archived_at !== null
   return {
     ...presentPlanSummary(plan),
     sections: sections.map((s) => ({
@@ -65,7 +67,9 @@ export async function presentPlan(db: DbOrTx, plan: PlanRow, caller: Membership)
       title: s.title,
       ownerDepartmentId: s.owner_department_id,
       step: SECTION_CATALOG[s.kind].step,
-      abilities: sectionAbilities(caller, { ownerDepartmentId: s.owner_department_id }),
+      abilities: archived
+        ? { read: true, edit: false, comment: false }
+        : sectionAbilities(caller, { ownerDepartmentId: s.owner_department_id }),
     })),
   }
 }

@@ -199,6 +199,20 @@ const INPUT: Record<string, InputRow> = {
   'POST /workspaces/{id}/plans': { prepare: inWorkspace, body: () => ({ title: 'A plan' }), ok: 201 },
   'GET /plans/{id}': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
   'GET /plans/{id}/health': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
+  // Plans managed like documents, templates (issue 15).
+  'PATCH /plans/{id}': {
+    prepare: async (w) => ({ params: { id: await freshPlan(w) } }),
+    body: () => ({ title: 'Renamed' }),
+    ok: 200,
+  },
+  'POST /plans/{id}/duplicate': {
+    prepare: async (w) => ({ params: { id: w.planId } }),
+    body: () => ({ title: 'Copy' }),
+    ok: 201,
+  },
+  'POST /plans/{id}/archive': { prepare: async (w) => ({ params: { id: await freshPlan(w) } }), ok: 200 },
+  'POST /plans/{id}/unarchive': { prepare: async (w) => ({ params: { id: await freshPlan(w) } }), ok: 200 },
+  'DELETE /plans/{id}': { prepare: async (w) => ({ params: { id: await freshPlan(w) } }), ok: 204 },
   'POST /plans/{id}/networks': {
     prepare: (w) => ({ params: { id: w.planId } }),
     body: (w) => ({ name: 'Instagram', ownerDepartmentId: w.dept('Sales') }),

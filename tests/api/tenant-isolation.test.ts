@@ -56,6 +56,7 @@ const ISOLATION: Record<string, Isolation> = {
   'DELETE /plans/{id}/calendar-feed': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'GET /health': { notScoped: 'reports the server, no tenant data' },
   'POST /workspaces': { notScoped: "creates a new workspace of the caller's own" },
+  'GET /templates': { notScoped: 'the built-in templates, the same for everyone' },
   // The token is the credential, shown once to whoever created the invite. An invite's id (which B's
   // admins see in their list) is not: used as a token it opens nothing.
   'GET /invites/{token}': { attacks: (w) => [{ params: { token: w.b.inviteId } }] },
@@ -135,6 +136,12 @@ const ISOLATION: Record<string, Isolation> = {
   },
   'GET /plans/{id}': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'GET /plans/{id}/health': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  // Plans managed like documents (issue 15).
+  'PATCH /plans/{id}': { attacks: (w) => [{ params: { id: w.b.planId }, body: { title: 'Renamed by A' } }] },
+  'POST /plans/{id}/duplicate': { attacks: (w) => [{ params: { id: w.b.planId }, body: { title: 'Copied by A' } }] },
+  'POST /plans/{id}/archive': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'POST /plans/{id}/unarchive': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'DELETE /plans/{id}': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'POST /plans/{id}/networks': {
     attacks: (w) => [
       { params: { id: w.b.planId }, body: { name: 'Planted network' } },
@@ -263,6 +270,13 @@ const freshNetwork = (department: string) => async (w: RightsWorld) => {
   })
   return { id: plan.json.sections.find((x) => x.title === name)!.id }
 }
+const freshPlan =
+  (archived = false) =>
+  async (w: RightsWorld) => {
+    const plan = await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: next('Plan') })
+    if (archived) await w.owner.req('POST', `/api/plans/${plan.json.id}/archive`)
+    return { id: plan.json.id as string }
+  }
 const freshMember = (role: string) => async (w: RightsWorld) => ({ userId: (await w.member(role)).user!.id })
 const sectionOfPlan = (which: 'overview' | 'Marketing') => async (w: RightsWorld) => {
   const plan = await w.owner.req<PlanBody>('GET', `/api/plans/${w.planId}`)
@@ -420,6 +434,33 @@ const RIGHTS: RightsRow[] = [
     prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
+  {
+    route: 'PATCH /plans/{id}',
+    what: 'rename a plan',
+    prepare: freshPlan(),
+    body: () => ({ title: next('Title') }),
+    expect: [200, 200, 200, 403, 403],
+  },
+  {
+    route: 'POST /plans/{id}/duplicate',
+    what: 'start a new plan from a plan',
+    prepare: async (w) => ({ id: w.planId }),
+    body: () => ({ title: next('Copy') }),
+    expect: [201, 201, 201, 403, 403],
+  },
+  {
+    route: 'POST /plans/{id}/archive',
+    what: 'archive a plan',
+    prepare: freshPlan(),
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'POST /plans/{id}/unarchive',
+    what: 'unarchive a plan',
+    prepare: freshPlan(true),
+    expect: [200, 200, 403, 403, 403],
+  },
+  { route: 'DELETE /plans/{id}', what: 'delete a plan', prepare: freshPlan(), expect: [204, 204, 403, 403, 403] },
   {
     route: 'POST /plans/{id}/networks',
     what: 'add a network to a plan',

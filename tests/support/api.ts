@@ -27,7 +27,12 @@ export async function startTestApp(engine: EngineCase): Promise<TestApp> {
     redisStatus: () => 'disabled',
   }
   const app = createApp(services)
-  return { app, services, database, dispose: () => database.dispose() }
+  // The hub first: documents it still holds are stored before the database goes.
+  const dispose = async () => {
+    await services.hub.close()
+    await database.dispose()
+  }
+  return { app, services, database, dispose }
 }
 
 /**

@@ -28,7 +28,10 @@ export async function duplicatePlan(
     sections.map((s) =>
       hub.read(s.id, (doc) => {
         const content = readContent(doc, s.kind)
-        const body = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), richTextSchema()).toJSON()
+        const body = yXmlFragmentToProseMirrorRootNode(
+          doc.getXmlFragment(BODY_FIELD),
+          richTextSchema(),
+        ).toJSON() as JSONContent
         return {
           id: ids.get(s.id)!,
           kind: s.kind,
@@ -37,7 +40,7 @@ export async function duplicatePlan(
           position: s.position,
           fill: {
             content: resolveLinks(content, (v) => ids.get(v)) as ContentInput,
-            body: body as JSONContent,
+            body,
           },
         }
       }),

@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../../shared/plans/schema'
+import { artifactPath } from '../support/browser'
+import { PHONE, livePlanBrowser } from '../support/live-plan-browser'
+import { HAS_CHROMIUM } from '../support/requirements'
+
+/**
+ * A new customer's first minute, and plans managed like documents, in Chromium against a real server
+ * process: create a plan from an example template and find every section written; rename it in
+ * place; start next year's plan from it; archive it (read-only, under "Archived"); delete it.
+ */
+const WIDE = { width: 1440, height: 900 }
+
+describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in the browser', () => {
+  const live = livePlanBrowser()
+  const plansOf = async (archived = false) =>
+    (await live.fx.owner.req('GET', `/api/workspaces/${live.fx.workspace.id}/plans${archived ? '?archived=true' : ''}`))
+      .json.plans as Plan[]
+  const home = async (page: Page) => {
+    await page.goto(`${live.server.url}/w/${live.fx.workspace.id}`)
+  }
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 })
+  const planActions = async (page: Page, item: string | RegExp) => {
+    await page.getByRole('button', { name: 'Plan actions' }).click()
+    await page.getByRole('menuitem', { name: item }).click()
+  }
+
+  it('creates a plan from the outdoor-gear example with content in every section', { timeout: 180_000 }, async () => {
+    const page = await live.pageAs(live.fx.owner, '', WIDE)
+    await home(page)
+    await page.getByRole('button', { name: 'New plan' }).first().click()
+    await page.getByTestId('template-outdoor-gear-shop').click()
+    await page.getByLabel('Plan title').fill('Fjellsti social plan 2027')
+    await page.getByRole('button', { name: 'Create plan' }).click()
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('Fjellsti social plan 2027')
+
+    const plan = (await plansOf()).find((p) => p.title === 'Fjellsti social plan 2027')!
+    const full = (await live.fx.owner.req('GET', `/api/plans/${plan.id}`)).json as Plan
+    expect(full.sections.filter((s) => s.kind === 'network').map((s) => s.title)).toEqual([
+      'Instagram',
+      'Facebook',
+      'YouTube',
+    ])
+    const list = page.getByRole('list', { name: 'Sections by step' })
+    for (const section of full.sections) {
+      await list
+        .getByRole('button', { name: new RegExp(section.title.replace(/[—&]/g, '.')) })
+        .first()
+        .click()
+      await expect.poll(() => page.locator('.planroom-prose').first().innerText(), { timeout: 15_000 }).not.toBe('')
+    }
+    await list
+      .getByRole('button', { name: /Objectives . Marketing/ })
+      .first()
+      .click()
+    await page.getByText('Grow the Instagram community of local hikers').first().waitFor()
+    await page.screenshot({ path: artifactPath('template-plan-1440.png'), animations: 'disabled' })
+
+    const phone = await live.pageAs(live.fx.owner, '', PHONE)
+    const overview = full.sections.find((s) => s.kind === 'overview')!
+    await phone.goto(`${live.server.url}/w/${live.fx.workspace.id}/plans/${plan.id}?section=${overview.id}`)
+    await phone.locator('.planroom-prose').first().getByText('Fjellsti Outfitters').first().waitFor()
+    await phone.screenshot({ path: artifactPath('template-plan-390.png'), animations: 'disabled' })
+  })
+
+  it('renames in place, duplicates for next year, archives and deletes', { timeout: 180_000 }, async () => {
+    const made = await live.fx.owner.req('POST', `/api/workspaces/${live.fx.workspace.id}/plans`, {
+      title: 'Ledgerly plan 2027',
+      templateId: 'b2b-software',
+    })
+    const plan = made.json as Plan
+    const page = await live.pageAs(live.fx.owner, '', WIDE)
+    await page.goto(`${live.server.url}/w/${live.fx.workspace.id}/plans/${plan.id}`)
+    await expect.poll(() => heading(page).textContent()).toContain('Ledgerly plan 2027')
+
+    // Rename in place.
+    await page.getByRole('button', { name: 'Rename the plan' }).click()
+    await page.getByLabel('Plan title').fill('Ledgerly social strategy 2027')
+    await page.getByLabel('Plan title').press('Enter')
+    await expect.poll(() => heading(page).textContent()).toContain('Ledgerly social strategy 2027')
+    await expect
+      .poll(async () => (await live.fx.owner.req('GET', `/api/plans/${plan.id}`)).json.title)
+      .toBe('Ledgerly social strategy 2027')
+
+    // Next year's plan, titled for it.
+    await planActions(page, 'Start next year’s plan from this one')
+    const dialog = page.getByRole('dialog')
+    await expect
+      .poll(() => dialog.getByLabel('Title of the new plan').inputValue())
+      .toBe('Ledgerly social strategy 2028')
+    await dialog.getByRole('button', { name: 'Create the plan' }).click()
+    await expect.poll(() => heading(page).textContent()).toContain('Ledgerly social strategy 2028')
+    expect((await plansOf()).map((p) => p.title)).toContain('Ledgerly social strategy 2028')
+
+    // Archive the old one: read-only, under Archived.
+    await page.goto(`${live.server.url}/w/${live.fx.workspace.id}/plans/${plan.id}`)
+    await planActions(page, 'Archive')
+    await page.getByTestId('archived-banner').waitFor()
+    await expect.poll(() => page.getByRole('button', { name: 'Rename the plan' }).count()).toBe(0)
+    await home(page)
+    const archived = page.getByTestId('archived-plans')
+    await archived.getByRole('button', { name: /Archived/ }).click()
+    await archived.getByRole('link', { name: 'Ledgerly social strategy 2027' }).waitFor()
+    expect((await plansOf(true)).map((p) => p.id)).toContain(plan.id)
+
+    // Delete it, after a confirmation that names it.
+    await archived.getByRole('link', { name: 'Ledgerly social strategy 2027' }).click()
+    await page.getByTestId('archived-banner').waitFor()
+    await planActions(page, 'Delete plan…')
+    const confirm = page.getByRole('dialog', { name: 'Delete “Ledgerly social strategy 2027”?' })
+    await confirm.getByRole('button', { name: 'Delete plan' }).click()
+    await expect.poll(() => page.url()).toBe(`${live.server.url}/w/${live.fx.workspace.id}`)
+    expect((await live.fx.owner.req('GET', `/api/plans/${plan.id}`)).status).toBe(404)
+    expect([...(await plansOf()), ...(await plansOf(true))].map((p) => p.id)).not.toContain(plan.id)
+  })
+})
