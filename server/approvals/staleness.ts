@@ -112,11 +112,19 @@ async function markStale(
       .where('department_id', '=', section.departmentId)
       .where('is_lead', '=', 1)
       .execute()
+    // The leads, and whoever submitted what was approved (SPEC §9); notify() tells each person once.
+    const submitter = await trx
+      .selectFrom('approvals')
+      .select('submitted_by')
+      .where('plan_id', '=', section.planId)
+      .where('department_id', '=', section.departmentId)
+      .executeTakeFirst()
+    const people = [...leads.map((l) => l.user_id), ...(submitter?.submitted_by ? [submitter.submitted_by] : [])]
     return notify(
       trx,
-      leads.map((l) => ({
+      people.map((userId) => ({
         workspaceId: section.workspaceId,
-        userId: l.user_id,
+        userId,
         kind: 'approval_stale' as const,
         actorId,
         planId: section.planId,
