@@ -93,7 +93,9 @@ async function markStale(
     to: { state: 'stale', stale_at: now, updated_at: now },
     activity: { kind: 'objectives_stale', actorId, details: { departmentName, hash } },
     tell: {
+      // The leads, and whoever submitted what was approved (docs/product.md).
       to: 'leads',
+      alsoTell: row.submitted_by ? [row.submitted_by] : [],
       kind: 'approval_stale',
       excerpt: `${departmentName}'s approved objectives were edited; review what changed.`,
     },

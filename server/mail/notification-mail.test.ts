@@ -122,4 +122,29 @@ describe.each(ENGINES)('notification mail on $engine', (engine) => {
     expect(rawHeader(digest, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click')
     expect(await sendDigests(deps(), Date.now() + DAY_MS + 2000)).toBe(0)
   })
+
+  it.skipIf(!engine.available)(
+    'objectives submitted to a lead, and the decision, are mailed to the people concerned',
+    async () => {
+      const lead = await fx.member('editor', { name: 'Lea Lead', departments: ['Sales'], leadOf: ['Sales'] })
+      const seller = await fx.member('editor', { name: 'Sam Seller', departments: ['Sales'] })
+      const approval = `/api/plans/${plan.id}/departments/${fx.dept('Sales')}/objectives`
+      const submitted = await seller.req('POST', `${approval}/submit`)
+      expect(submitted.status).toBe(200)
+      await mailNewNotifications(deps())
+      const toLead = await smtp.waitFor((m) => recipient(m) === lead.user!.email)
+      expect(toLead.subject).toBe('Sales objectives await your approval in Plan 2027')
+      expect(toLead.text).toContain(`/plans/${plan.id}`)
+
+      const decided = await lead.req('POST', `${approval}/decision`, {
+        decision: 'request_changes',
+        reason: 'Add a deadline to each.',
+      })
+      expect(decided.status).toBe(200)
+      await mailNewNotifications(deps())
+      const toSeller = await smtp.waitFor((m) => recipient(m) === seller.user!.email)
+      expect(toSeller.subject).toBe("Lea Lead decided on Sales's objectives in Plan 2027")
+      expect(toSeller.text).toContain('Add a deadline to each.')
+    },
+  )
 })

@@ -23,7 +23,8 @@ export interface RenderedMail {
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
-const BRAND = '#228be6'
+// The product's primary colour (client/shell/theme.ts, brand.7) and its lightest tint.
+const BRAND = '#44639f'
 
 export function renderMail(content: MailContent): RenderedMail {
   const text = [
@@ -41,7 +42,7 @@ export function renderMail(content: MailContent): RenderedMail {
     .map((p) => `<p style="margin:0 0 16px;font-size:15px;line-height:1.55;color:#343a40">${escape(p)}</p>`)
     .join('')
   const quote = content.quote
-    ? `<blockquote style="margin:0 0 16px;padding:8px 14px;border-left:3px solid ${BRAND};background:#f1f3f5;color:#495057;font-size:14px;line-height:1.5">${escape(content.quote).replace(/\n/g, '<br>')}</blockquote>`
+    ? `<blockquote style="margin:0 0 16px;padding:8px 14px;border-left:3px solid ${BRAND};background:#eef3ff;color:#495057;font-size:14px;line-height:1.5">${escape(content.quote).replace(/\n/g, '<br>')}</blockquote>`
     : ''
   const action = content.action
     ? `<p style="margin:24px 0"><a href="${escape(content.action.url)}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:${BRAND};color:#ffffff;text-decoration:none;font-weight:600;font-size:15px">${escape(content.action.label)}</a></p>

@@ -12,7 +12,7 @@ export function unsubscribePage(step: 'confirm' | 'done', action: string): strin
 <title>Planroom · Notification mail</title>
 <style>body{margin:0;background:#f8f9fa;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,sans-serif;color:#343a40}
 main{max-width:440px;margin:64px auto;background:#fff;border:1px solid #e9ecef;border-radius:10px;padding:28px}
-h1{font-size:20px;margin:0 0 12px;color:#212529}p{line-height:1.55}.brand{color:#228be6;font-weight:700;margin-bottom:16px}
-button{background:#228be6;color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:15px;font-weight:600;cursor:pointer}a{color:#228be6}</style>
+h1{font-size:20px;margin:0 0 12px;color:#212529}p{line-height:1.55}.brand{color:#44639f;font-weight:700;margin-bottom:16px}
+button{background:#44639f;color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:15px;font-weight:600;cursor:pointer}a{color:#44639f}</style>
 </head><body><main><div class="brand">Planroom</div>${body}</main></body></html>`
 }

@@ -12,8 +12,11 @@ export interface MoveApprovalInput {
   from: ApprovalRow | undefined
   to: Parameters<typeof moveApproval>[3]
   activity: Pick<NewActivity, 'kind' | 'actorId' | 'details'>
-  /** Who is told: the department's leads, or one person (the submitter of a decided approval). */
-  tell: { to: 'leads' | { userId: string } | null; kind: NotificationKind; excerpt: string }
+  /**
+   * Who is told: the department's leads, or one person (the submitter of a decided approval), and
+   * `alsoTell` besides (the submitter of an approval gone stale); each person once.
+   */
+  tell: { to: 'leads' | { userId: string } | null; alsoTell?: string[]; kind: NotificationKind; excerpt: string }
 }
 
 /**
@@ -25,8 +28,8 @@ export async function moveObjectivesApproval(services: CommandServices, input: M
   return runCommand(services, async (trx) => {
     if (!(await moveApproval(trx, key, input.from, input.to))) return { result: false, effects: {} }
     const where = { workspaceId: key.workspaceId, planId: key.planId, departmentId: key.departmentId }
-    const recipients =
-      tell.to === 'leads' ? await departmentLeads(trx, key.departmentId) : tell.to ? [tell.to.userId] : []
+    const told = tell.to === 'leads' ? await departmentLeads(trx, key.departmentId) : tell.to ? [tell.to.userId] : []
+    const recipients = [...new Set([...told, ...(tell.alsoTell ?? [])])]
     return {
       result: true,
       effects: {
