@@ -24,6 +24,8 @@ import { sectionRoutes } from './sections/routes'
 import { publicShareRoutes } from './shares/public-page'
 import { shareRoutes } from './shares/routes'
 import { suggestionRoutes } from './suggestions/routes'
+import { guestRateLimit } from './review-links/rate-limit'
+import { reviewLinkRoutes } from './review-links/routes'
 import type { Services } from './services'
 import { departmentRoutes } from './workspaces/departments'
 import { inviteRoutes } from './workspaces/invites'
@@ -44,6 +46,7 @@ export function createApi(services: Services) {
   api.use('*', sameOriginOnly(config.publicUrl ? [config.publicUrl] : []))
   api.use('*', refuseUnstorableText())
   api.use('*', sessionMiddleware(storage.db, config.trustProxy))
+  api.use('*', guestRateLimit(storage.db))
   const routes = api
     .route('/auth', authRoutes(services))
     .route('/', workspaceRoutes(services))
@@ -61,6 +64,7 @@ export function createApi(services: Services) {
     .route('/', shareRoutes(services))
     .route('/', historyRoutes(services))
     .route('/', suggestionRoutes(services))
+    .route('/', reviewLinkRoutes(services))
     .route('/', healthRoutes(services))
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',

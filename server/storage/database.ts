@@ -7,6 +7,7 @@ import type { SectionVersionsTable } from '../history/tables'
 import type { NotificationsTable } from '../notifications/tables'
 import type { PlansTable, SectionsTable } from '../plans/tables'
 import type { ShareLinksTable } from '../shares/tables'
+import type { ReviewGuestsTable, ReviewLinksTable } from '../review-links/tables'
 import type { SectionSuggestionsTable } from '../suggestions/tables'
 import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
 import type {
@@ -39,6 +40,8 @@ export interface Database {
   section_versions: SectionVersionsTable
   share_links: ShareLinksTable
   section_suggestions: SectionSuggestionsTable
+  review_links: ReviewLinksTable
+  review_guests: ReviewGuestsTable
 }
 
 export type Db = Kysely<Database>

@@ -6,6 +6,7 @@ import * as history from './migrations/2026-11-25-history'
 import * as shareLinks from './migrations/2026-11-26-share-links'
 import * as sharedTextFields from './migrations/2026-12-02-shared-text-fields'
 import * as suggestions from './migrations/2026-12-02-suggestions'
+import * as reviewLinks from './migrations/2026-12-02-review-links'
 
 /** Migrations in order; names are dated so they sort and never collide. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-share-links': shareLinks,
   '2026-12-02-shared-text-fields': sharedTextFields,
   '2026-12-02-suggestions': suggestions,
+  '2026-12-02-review-links': reviewLinks,
 }
 
 /**
