@@ -4,12 +4,13 @@ import { CreatePlanBody, Plan, PlanList, PlanParams } from '../../shared/plans/s
 import { canCreatePlan } from '../../shared/workspaces/permissions'
 import { WorkspaceParams } from '../../shared/workspaces/schema'
 import { requireAuth } from '../auth/middleware'
-import { forbidden, notFound } from '../http/errors'
+import { forbidden } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
+import { planContext } from '../plan-context'
 import type { Services } from '../services'
 import { newId } from '../storage/ids'
 import { listDepartments, requireMembership } from '../workspaces/repo'
-import { findPlan, insertSections, presentPlan, presentPlanSummary } from './repo'
+import { insertSections, presentPlan, presentPlanSummary } from './repo'
 import type { PlanRow } from './tables'
 
 const list = createRoute({
@@ -71,11 +72,8 @@ export function planRoutes({ storage: { db } }: Services) {
     })
     .openapi(get, async (c) => {
       const { user } = requireAuth(c)
-      const plan = await findPlan(db, c.req.valid('param').id)
-      if (!plan) throw notFound('The plan')
-      const caller = await requireMembership(db, plan.workspace_id, user.id).catch(() => {
-        throw notFound('The plan')
-      })
+      // A member of its workspace, or a guest whose review link opens it.
+      const { plan, caller } = await planContext(db, c.req.valid('param').id, user.id)
       return c.json(await presentPlan(db, plan, caller), 200)
     })
 }
