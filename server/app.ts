@@ -29,6 +29,8 @@ import { sectionRoutes } from './sections/routes'
 import { publicShareRoutes } from './shares/public-page'
 import { shareRoutes } from './shares/routes'
 import { suggestionRoutes } from './suggestions/routes'
+import { guestRateLimit } from './review-links/rate-limit'
+import { reviewLinkRoutes } from './review-links/routes'
 import type { Services } from './services'
 import { departmentRoutes } from './departments/routes'
 import { inviteRoutes } from './workspaces/invites'
@@ -50,6 +52,7 @@ export function createApi(services: Services) {
   api.use('*', refuseUnstorableText())
   api.use('*', sessionMiddleware(storage.db, config.trustProxy))
   guardArchivedPlans(api, storage.db)
+  api.use('*', guestRateLimit(storage.db))
   const routes = api
     .route('/auth', authRoutes(services))
     .route('/auth', passwordResetRoutes(services))
@@ -73,6 +76,7 @@ export function createApi(services: Services) {
     .route('/', shareRoutes(services))
     .route('/', historyRoutes(services))
     .route('/', suggestionRoutes(services))
+    .route('/', reviewLinkRoutes(services))
     .route('/', healthRoutes(services))
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,7 @@
 import type { Membership, SectionAccessTarget } from '../shared/workspaces/permissions'
 import { conflict, forbidden, notFound } from './http/errors'
 import { findPlan, findSection } from './plans/repo'
+import { guestMembership } from './review-links/repo'
 import type { PlanRow, SectionRow } from './plans/tables'
 import type { DbOrTx } from './storage/database'
 import { type CallerMembership, findMembership } from './workspaces/repo'
@@ -19,7 +20,7 @@ export interface SectionContext extends PlanContext {
 
 export async function planContext(db: DbOrTx, planId: string, userId: string): Promise<PlanContext> {
   const plan = await findPlan(db, planId)
-  const caller = plan ? await findMembership(db, plan.workspace_id, userId) : null
+  const caller = plan ? await callerIn(db, plan, userId) : null
   if (!plan || !caller) throw notFound('The plan')
   return { plan, caller }
 }
@@ -32,9 +33,14 @@ export async function sectionContext(
 ): Promise<SectionContext> {
   const section = await findSection(db, sectionId)
   const plan = section ? await findPlan(db, section.plan_id) : undefined
-  const caller = plan ? await findMembership(db, plan.workspace_id, userId) : null
+  const caller = plan ? await callerIn(db, plan, userId) : null
   if (!section || !plan || !caller) throw notFound(what)
   return { plan, section, caller }
+}
+
+/** A member of the plan's workspace, or a guest whose review link opens this plan (docs/suggestions.md). */
+async function callerIn(db: DbOrTx, plan: PlanRow, userId: string): Promise<CallerMembership | null> {
+  return (await findMembership(db, plan.workspace_id, userId)) ?? (await guestMembership(db, plan.id, userId))
 }
 
 /** A change to a section's content or discussion, and what the caller is told when it may not be made. */

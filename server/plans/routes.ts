@@ -5,12 +5,13 @@ import { WorkspaceParams } from '../../shared/workspaces/schema'
 import { requireAuth } from '../auth/middleware'
 import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
+import { planContext } from '../plan-context'
 import type { Services } from '../services'
 import { findTemplate } from '../../shared/templates/catalog'
 import { BLANK_TEMPLATE_ID } from '../../shared/templates/schema'
 import { requireMembership } from '../workspaces/repo'
 import { startPlan } from './commands/start-plan'
-import { findPlan, plansOf, presentPlan, presentPlanSummary } from './repo'
+import { plansOf, presentPlan, presentPlanSummary } from './repo'
 
 const list = createRoute({
   method: 'get',
@@ -64,11 +65,8 @@ export function planRoutes(services: Services) {
     })
     .openapi(get, async (c) => {
       const { user } = requireAuth(c)
-      const plan = await findPlan(db, c.req.valid('param').id)
-      if (!plan) throw notFound('The plan')
-      const caller = await requireMembership(db, plan.workspace_id, user.id).catch(() => {
-        throw notFound('The plan')
-      })
+      // A member of its workspace, or a guest whose review link opens it.
+      const { plan, caller } = await planContext(db, c.req.valid('param').id, user.id)
       return c.json(await presentPlan(db, plan, caller), 200)
     })
 }

@@ -10,6 +10,7 @@ import type { SectionVersionsTable } from '../history/tables'
 import type { NotificationsTable } from '../notifications/tables'
 import type { PlansTable, SectionsTable } from '../plans/tables'
 import type { ShareLinksTable } from '../shares/tables'
+import type { ReviewGuestsTable, ReviewLinksTable } from '../review-links/tables'
 import type { SectionSuggestionsTable } from '../suggestions/tables'
 import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
 import type {
@@ -47,6 +48,8 @@ export interface Database {
   section_suggestions: SectionSuggestionsTable
   calendar_feeds: CalendarFeedsTable
   calendar_feed_events: CalendarFeedEventsTable
+  review_links: ReviewLinksTable
+  review_guests: ReviewGuestsTable
 }
 
 export type Db = Kysely<Database>

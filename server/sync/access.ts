@@ -1,5 +1,6 @@
 import { canEditSection, canReadSection, readOnlyReason } from '../../shared/workspaces/permissions'
 import type { DbOrTx } from '../storage/database'
+import { guestMembership } from '../review-links/repo'
 import { findMembership } from '../workspaces/repo'
 
 /** What one user may do with one section right now, with the facts it was decided from. */
@@ -23,7 +24,9 @@ export async function resolveRoomAccess(db: DbOrTx, roomId: string, userId: stri
 
 async function resolvePlanPresenceAccess(db: DbOrTx, planId: string, userId: string): Promise<SectionAccess | null> {
   const plan = await db.selectFrom('plans').select(['id', 'workspace_id']).where('id', '=', planId).executeTakeFirst()
-  if (!plan || !(await findMembership(db, plan.workspace_id, userId))) return null
+  if (!plan) return null
+  if (!(await findMembership(db, plan.workspace_id, userId)) && !(await guestMembership(db, plan.id, userId)))
+    return null
   return {
     sectionId: planId,
     planId,
@@ -56,7 +59,8 @@ export async function resolveSectionAccess(
     .where('sections.id', '=', sectionId)
     .executeTakeFirst()
   if (!section) return null
-  const membership = await findMembership(db, section.workspace_id, userId)
+  const membership =
+    (await findMembership(db, section.workspace_id, userId)) ?? (await guestMembership(db, section.plan_id, userId))
   if (!membership) return null
   const target = { ownerDepartmentId: section.owner_department_id }
   const archived = section.archived_at !== null
