@@ -51,9 +51,9 @@ export const HEALTH_RULES: readonly HealthRule[] = [
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
 /**
- * The plan health check (docs/product.md#the-plan-health-check): what the seeds' advice says is wrong with the plan. Pure — the
- * live panel and `GET /api/plans/:id/health` run this same function — and the model it reads is
- * valid by construction (plan-model/read.ts). Findings come in the plan's order, then by severity.
+ * The plan health check (docs/product.md#the-plan-health-check): what the seeds' advice says is wrong with the plan.
+ * Pure — the live panel and `GET /api/plans/:id/health` run this same function — and the model it reads is valid by
+ * construction (plan-model/read.ts). Findings come in the plan's order, then by severity.
  */
 export function checkPlanHealth(model: PlanModel): Finding[] {
   const plan = new PlanIndex(model)

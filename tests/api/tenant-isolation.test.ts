@@ -217,9 +217,9 @@ const ISOLATION: Record<string, Isolation> = {
 const ofB = { threadId: '', commentId: '', notificationId: '', aOverviewSectionId: '', versionId: '', shareId: '' }
 
 /**
- * docs/product.md#who-uses-it as a table: the status each role gets on each workspace route. Every call gets fresh targets
- * from `prepare` (run as the owner), so one role's success does not change what the next one meets.
- * Someone outside the workspace gets 404 everywhere, an anonymous caller 401.
+ * docs/product.md#who-uses-it as a table: the status each role gets on each workspace route. Every call gets fresh
+ * targets from `prepare` (run as the owner), so one role's success does not change what the next one meets. Someone
+ * outside the workspace gets 404 everywhere, an anonymous caller 401.
  */
 type Role = 'owner' | 'admin' | 'editor' | 'commenter' | 'viewer'
 const ROLES: Role[] = ['owner', 'admin', 'editor', 'commenter', 'viewer']
@@ -451,7 +451,8 @@ const RIGHTS: RightsRow[] = [
     prepare: freshNetwork('Sales'),
     expect: [200, 200, 200, 403, 403],
   },
-  // Comments (docs/product.md#comments-and-approvals): everyone but viewers comments; edit and delete are the author's; resolve is the author's or an editor's.
+  // Comments (docs/product.md#comments-and-approvals): everyone but viewers comments; edit and delete are the author's;
+  // resolve is the author's or an editor's.
   {
     route: 'POST /sections/{id}/comments',
     what: 'comment on the shared overview',
@@ -547,7 +548,8 @@ const RIGHTS: RightsRow[] = [
     prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
-  // Export (docs/product.md#export-and-sharing): whoever reads the plan exports it; public links are the owners' and admins'.
+  // Export (docs/product.md#export-and-sharing): whoever reads the plan exports it; public links are the owners' and
+  // admins'.
   {
     route: 'GET /plans/{id}/export',
     what: 'export the plan',
@@ -576,7 +578,8 @@ const RIGHTS: RightsRow[] = [
     }),
     expect: [204, 204, 403, 403, 403],
   },
-  // History (docs/product.md#storage-and-scale): whoever reads a section reads its history; whoever edits it names and restores.
+  // History (docs/product.md#storage-and-scale): whoever reads a section reads its history; whoever edits it names and
+  // restores.
   {
     route: 'GET /sections/{id}/versions',
     what: "list the overview's versions",
