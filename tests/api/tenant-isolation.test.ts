@@ -235,9 +235,9 @@ const ISOLATION: Record<string, Isolation> = {
 const ofB = { threadId: '', commentId: '', notificationId: '', aOverviewSectionId: '', versionId: '', shareId: '' }
 
 /**
- * docs/product.md#who-uses-it as a table: the status each role gets on each workspace route. Every call gets fresh targets
- * from `prepare` (run as the owner), so one role's success does not change what the next one meets.
- * Someone outside the workspace gets 404 everywhere, an anonymous caller 401.
+ * docs/product.md#who-uses-it as a table: the status each role gets on each workspace route. Every call gets fresh
+ * targets from `prepare` (run as the owner), so one role's success does not change what the next one meets. Someone
+ * outside the workspace gets 404 everywhere, an anonymous caller 401.
  */
 type Role = 'owner' | 'admin' | 'editor' | 'commenter' | 'viewer'
 const ROLES: Role[] = ['owner', 'admin', 'editor', 'commenter', 'viewer']
@@ -503,7 +503,8 @@ const RIGHTS: RightsRow[] = [
     prepare: freshNetwork('Sales'),
     expect: [200, 200, 200, 403, 403],
   },
-  // Comments (docs/product.md#comments-and-approvals): everyone but viewers comments; edit and delete are the author's; resolve is the author's or an editor's.
+  // Comments (docs/product.md#comments-and-approvals): everyone but viewers comments; edit and delete are the author's;
+  // resolve is the author's or an editor's.
   {
     route: 'POST /sections/{id}/comments',
     what: 'comment on the shared overview',
@@ -622,7 +623,8 @@ const RIGHTS: RightsRow[] = [
     },
     expect: [204, 204, 204, 403, 403],
   },
-  // Export (docs/product.md#export-and-sharing): whoever reads the plan exports it; public links are the owners' and admins'.
+  // Export (docs/product.md#export-and-sharing): whoever reads the plan exports it; public links are the owners' and
+  // admins'.
   {
     route: 'GET /plans/{id}/export',
     what: 'export the plan',
@@ -651,7 +653,8 @@ const RIGHTS: RightsRow[] = [
     }),
     expect: [204, 204, 403, 403, 403],
   },
-  // History (docs/product.md#storage-and-scale): whoever reads a section reads its history; whoever edits it names and restores.
+  // History (docs/product.md#storage-and-scale): whoever reads a section reads its history; whoever edits it names and
+  // restores.
   {
     route: 'GET /sections/{id}/versions',
     what: "list the overview's versions",

@@ -97,7 +97,10 @@ const STATE_WORDS: Record<ApprovalState, string> = {
   stale: 'changed since their approval',
 }
 
-/** docs/product.md#comments-and-approvals: each department's lead approves that department's objectives (step 1: the goals are the department's own). */
+/**
+ * docs/product.md#comments-and-approvals: each department's lead approves that department's objectives (step 1: the
+ * goals are the department's own).
+ */
 export const objectivesNotApproved = defineRule({
   id: 'objectives-not-approved',
   severity: 'warning',
