@@ -1,5 +1,5 @@
 import { newPlanSections } from '../../../shared/plans/catalog'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { newId } from '../../storage/ids'
 import { listDepartments } from '../../workspaces/repo'
 import { insertSections } from '../repo'
