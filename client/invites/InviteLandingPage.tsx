@@ -69,7 +69,7 @@ export function InviteLandingPage() {
 
   const join = () =>
     accept.mutateAsync().then(
-      ({ workspaceId }) => navigate(`/w/${workspaceId}`, { replace: true }),
+      ({ landing }) => navigate(landing, { replace: true }),
       () => {},
     )
   const invite = preview.data
