@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { bodyPlaceholder } from './placeholder'
 import { useDisclosure } from '@mantine/hooks'
 import { IconInfoCircle, IconPlugConnectedX, IconTrash } from '@tabler/icons-react'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
@@ -120,9 +121,7 @@ export function SectionPane(props: SectionPaneProps) {
               me={me}
               editable={editable}
               readOnlyReason={readOnlyReason(membership, section, ownerName ?? undefined)}
-              placeholder={
-                section.abilities.edit ? `Write the ${section.title.toLowerCase()} here…` : 'Nothing written here yet.'
-              }
+              placeholder={section.abilities.edit ? bodyPlaceholder(section) : 'Nothing written here yet.'}
             />
           )}
         </CommentsBeside>
