@@ -36,7 +36,7 @@ async function planOf(db: Db, resource: Resource, id: string) {
 const ALLOWED_ON_ARCHIVED = /^\/plans\/[^/]+\/(duplicate|archive|unarchive|shares(\/.*)?)$/
 
 /**
- * An archived plan refuses every write — text, fields, comments, approvals, renames (SPEC §9) — with
+ * An archived plan refuses every write — text, fields, comments, approvals, renames (docs/product.md#plans-managed-like-documents) — with
  * 409 plan_archived, in one place for every route of its sections, comments and approvals. Only a
  * member of the plan's workspace is told; anyone else goes on to the route, which answers 401 or 404.
  */

@@ -54,7 +54,7 @@ const remove = createRoute({
   responses: { 204: noContent, ...ERRORS },
 })
 
-/** Plans managed like documents (SPEC §9): rename, duplicate, archive, unarchive, delete. */
+/** Plans managed like documents (docs/product.md#plans-managed-like-documents): rename, duplicate, archive, unarchive, delete. */
 export function planLifecycleRoutes(services: Services) {
   const { storage, hub, access } = services
   const { db } = storage

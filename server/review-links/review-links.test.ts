@@ -7,7 +7,7 @@ import { planWithPeople, startSyncServer } from '../../tests/support/sync-fixtur
 import { GUEST_WRITES_PER_MINUTE } from './rate-limit'
 
 /**
- * Outside reviewers (SPEC §9): a guest who opens a review link and gives a name reads the plan live,
+ * Outside reviewers (docs/product.md#suggestions-and-outside-reviewers): a guest who opens a review link and gives a name reads the plan live,
  * comments as "Name (guest)" and suggests, reaches nothing else, and is cut off when the link is revoked.
  */
 describe.each(ENGINES)('review links on $engine', (engine) => {

@@ -25,7 +25,7 @@ function suggestion(doc: Y.Doc, paragraph: number, deleted: string, inserted: st
 }
 
 /**
- * Suggestions (SPEC §4, docs/suggestions.md) with stock y-websocket clients: whoever suggests never
+ * Suggestions (docs/product.md#suggestions-and-outside-reviewers, docs/suggestions.md) with stock y-websocket clients: whoever suggests never
  * writes the document; an editor's acceptance is a server change every client receives.
  */
 describe.each(ENGINES)('suggestions on $engine', (engine) => {

@@ -4,7 +4,7 @@ import { UserRef } from '../comments/schema'
 import { ShareToken } from '../shares/schema'
 import { Id } from '../workspaces/schema'
 
-/** Outside reviewers (SPEC §9): a link to one plan whose holder reads it live, comments and suggests. */
+/** Outside reviewers (docs/product.md#suggestions-and-outside-reviewers): a link to one plan whose holder reads it live, comments and suggests. */
 
 export const CreateReviewLinkBody = z.strictObject({
   /** ISO 8601; after it the link answers 404 like a revoked one. */

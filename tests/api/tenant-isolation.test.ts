@@ -729,7 +729,7 @@ const RIGHTS: RightsRow[] = [
     body: () => ({ name: next('Plan version') }),
     expect: [201, 201, 201, 403, 403],
   },
-  // Suggestions (SPEC §4): whoever may comment suggests; the section's editors decide.
+  // Suggestions (docs/product.md#suggestions-and-outside-reviewers): whoever may comment suggests; the section's editors decide.
   {
     route: 'POST /sections/{id}/suggestions',
     what: 'suggest a change to the overview',
@@ -766,7 +766,7 @@ const RIGHTS: RightsRow[] = [
     },
     expect: [200, 200, 200, 403, 403],
   },
-  // Review links (SPEC §9): owners and admins.
+  // Review links (docs/product.md#suggestions-and-outside-reviewers): owners and admins.
   {
     route: 'POST /plans/{id}/review-links',
     what: 'create a review link',

@@ -24,7 +24,7 @@ const listed = (words: string[]) =>
 
 /**
  * One finding per objective, naming everything it lacks, so that a half-written objective never
- * reads worse than none (SPEC §9 "health from zero"). The rule that fires is the gravest gap's:
+ * reads worse than none (docs/product.md#health-from-zero). The rule that fires is the gravest gap's:
  * no metric or no target (not measurable) before no deadline before no owner.
  */
 function objectiveGap(first: 'measurable' | 'deadline' | 'owner') {
