@@ -64,7 +64,7 @@ export const accountKey = (email: string): ThrottleKey => ({ key: `email:${email
 const inFlight = new Map<string, Promise<void>>()
 export async function oneAttemptAtATime<T>(keys: readonly ThrottleKey[], attempt: () => Promise<T>): Promise<T> {
   const names = [...new Set(keys.map((k) => k.key))]
-  const earlier = names.map((n) => inFlight.get(n))
+  const earlier = names.flatMap((n) => inFlight.get(n) ?? [])
   let finish!: () => void
   const done = new Promise<void>((resolve) => (finish = resolve))
   for (const n of names) inFlight.set(n, done)
