@@ -11,7 +11,7 @@ import { snapshotOfDoc } from './objectives'
 import { findApproval } from './repo'
 
 /** How long a burst of keystrokes in an Objectives section is gathered before its objectives are compared. */
-export const STALENESS_DELAY_MS = 100
+const STALENESS_DELAY_MS = 100
 
 interface ObjectivesSection {
   id: string
