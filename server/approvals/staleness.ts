@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { log } from '../log'
-import type { CommandServices } from '../activity/after-commit'
+import type { CommandServices } from '../after-commit'
 import type { SectionObserver } from '../plans/write-observers'
 import type { Db } from '../storage/database'
 import type { DocPeer } from '../sync/live-doc'
