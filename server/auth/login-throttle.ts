@@ -114,6 +114,13 @@ export async function delayFor(db: DbOrTx, key: ThrottleKey, now = Date.now()): 
   return lockDuration(row.failures, key.policy)
 }
 
+/** Whether one more failure would lock this key (a reset request past its allowance is counted, not sent). */
+export async function lockedByNextFailure(db: DbOrTx, key: ThrottleKey, now = Date.now()): Promise<boolean> {
+  const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key.key).executeTakeFirst()
+  if (!row || now - row.last_failure_at >= key.policy.resetAfterMs) return false
+  return lockDuration(row.failures + 1, key.policy) > 0
+}
+
 /** A key quiet for longer than any policy remembers, and not locked, means nothing any more. */
 const FORGET_AFTER_MS = Math.max(
   ACCOUNT_AT_ADDRESS_POLICY.resetAfterMs,
