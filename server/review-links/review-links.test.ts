@@ -98,6 +98,18 @@ describe.each(ENGINES)('review links on $engine', (engine) => {
       expect(probe.closes[0]).not.toBe(1000)
     })
 
+    it('leaves an archived plan readable to the guest and refuses the guest’s comment', async () => {
+      expect((await fx.owner.req('POST', `/api/plans/${fx.plan.id}/archive`)).status).toBe(200)
+      try {
+        expect((await guest.req('GET', `/api/plans/${fx.plan.id}`)).status).toBe(200)
+        const refused = await guest.req('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'While archived' })
+        expect(refused.status).toBe(409)
+        expect(refused.json.error.code).toBe('plan_archived')
+      } finally {
+        expect((await fx.owner.req('POST', `/api/plans/${fx.plan.id}/unarchive`)).status).toBe(200)
+      }
+    })
+
     it('rate-limits a guest’s writes', async () => {
       const { who } = await joinAs('Rita')
       let status = 0
