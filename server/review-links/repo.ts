@@ -39,3 +39,9 @@ export async function guestMembership(
 export async function isGuest(db: DbOrTx, userId: string): Promise<boolean> {
   return !!(await db.selectFrom('review_guests').select('user_id').where('user_id', '=', userId).executeTakeFirst())
 }
+
+/** Who made a link, for the page that greets its guest. */
+export async function linkCreatorName(db: DbOrTx, link: { created_by: string }): Promise<string> {
+  const row = await db.selectFrom('users').select('name').where('id', '=', link.created_by).executeTakeFirst()
+  return row?.name ?? 'A member'
+}
