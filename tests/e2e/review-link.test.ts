@@ -63,6 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
       await guest.getByRole('heading', { name: `Review “${fx.plan.title}”` }).waitFor()
       await guest.getByText('Olivia Owner invited you').waitFor()
       await guest.getByLabel('Your name').fill('Gina')
+      await guest.screenshot({ path: artifactPath('review-join.png'), animations: 'disabled' })
       await guest.getByRole('button', { name: 'Open the plan' }).click()
 
       // The plan, live and read-only: no workspace switcher, no settings.
@@ -92,6 +93,7 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
       await poll(() => text(guest)).toContain('We post three times a week')
 
       await guest.mouse.move(0, 0)
+      await guest.evaluate(() => window.scrollTo(0, 0))
       await guest.screenshot({ path: artifactPath('review-guest.png'), animations: 'disabled' })
 
       // Revoking the link cuts the open page off at once.
