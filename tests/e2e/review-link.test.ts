@@ -60,7 +60,7 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
       const guest = await context.newPage()
       guest.setDefaultTimeout(15_000)
       await guest.goto(`${made.json.url}?section=${fx.shared.id}`)
-      await guest.getByRole('heading', { name: `Review “${fx.plan.title}”` }).waitFor()
+      await guest.getByRole('heading', { name: 'Review “Social plan 2027”' }).waitFor()
       await guest.getByText('Olivia Owner invited you').waitFor()
       await guest.getByLabel('Your name').fill('Gina')
       await guest.screenshot({ path: artifactPath('review-join.png'), animations: 'disabled' })
