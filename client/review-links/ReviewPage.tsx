@@ -74,6 +74,11 @@ export function ReviewPage() {
       >
         <Stack gap="md">
           <FormError error={join.error} />
+          {me.data && (
+            <Text size="sm" c="dimmed">
+              You are signed in as {me.data.name}. Opening the plan as a guest signs you out in this browser.
+            </Text>
+          )}
           <TextInput
             label="Your name"
             description="Your comments and suggestions show it, marked as a guest."
