@@ -17,11 +17,12 @@ import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http
 import { publicOrigin } from '../http/public-url'
 import { planContext } from '../plan-context'
 import { findPlan } from '../plans/repo'
+import { listDepartments } from '../workspaces/repo'
 import type { Services } from '../services'
 import { createReviewLink } from './commands/create'
 import { joinAsGuest } from './commands/join'
 import { revokeReviewLink } from './commands/revoke'
-import { liveReviewLinkByToken, reviewLinkOfPlan } from './repo'
+import { linkCreatorName, liveReviewLinkByToken, reviewLinkOfPlan } from './repo'
 
 const create = createRoute({
   method: 'post',
@@ -92,8 +93,9 @@ export function reviewLinkRoutes({ storage: { db }, config, access }: Services) 
       return c.body(null, 204)
     })
     .openapi(info, async (c) => {
-      const { plan } = await liveLink(c.req.valid('param').token)
-      return c.json({ planTitle: plan.title }, 200)
+      const { link, plan } = await liveLink(c.req.valid('param').token)
+      const [invitedBy, departments] = [await linkCreatorName(db, link), await listDepartments(db, link.workspace_id)]
+      return c.json({ planTitle: plan.title, invitedBy, departments }, 200)
     })
     .openapi(join, async (c) => {
       const { link } = await liveLink(c.req.valid('param').token)
