@@ -14,6 +14,12 @@ export default tseslint.config(
     },
   },
   {
+    rules: {
+      // `{ routing: _, ...rest }` is how a field is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },

@@ -228,7 +228,7 @@ function listBlock(
   switch (list.layout) {
     case 'bullets': {
       const [key] = Object.keys(list.fields)
-      return { kind: 'list', title: list.title, items: items.map((i) => String(i[key!] ?? '').trim()).filter(Boolean) }
+      return { kind: 'list', title: list.title, items: items.map((i) => plainValue(i[key!]).trim()).filter(Boolean) }
     }
     case 'traits':
       return {
@@ -345,3 +345,6 @@ function indicatorBlocks(
     },
   ]
 }
+
+/** A bullet's text: strings and numbers as written; anything else has no text of its own. */
+const plainValue = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')

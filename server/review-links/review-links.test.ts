@@ -7,6 +7,7 @@ import type { CreatedReviewLink, JoinedReview } from '../../shared/review-links/
 import type { SuggestionList } from '../../shared/suggestions/schema'
 import { CLOSE } from '../../shared/sync/protocol'
 import { ApiClient, httpTarget } from '../../tests/support/api'
+import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { appendParagraph, bodyText, eventually, type StockClient, stockClient } from '../../tests/support/sync-clients'
 import { planWithPeople, startSyncServer } from '../../tests/support/sync-fixture'
@@ -118,8 +119,7 @@ describe.each(ENGINES)('review links on $engine', (engine) => {
       try {
         expect((await guest.req('GET', `/api/plans/${fx.plan.id}`)).status).toBe(200)
         const refused = await guest.req('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'While archived' })
-        expect(refused.status).toBe(409)
-        expect(refused.json.error.code).toBe('plan_archived')
+        expectError(refused, 409, 'plan_archived')
       } finally {
         expect((await fx.owner.req('POST', `/api/plans/${fx.plan.id}/unarchive`)).status).toBe(200)
       }

@@ -164,7 +164,7 @@ export class LiveDoc {
     this.storedBytes += update.byteLength
     this.inflight++
     if (pending) this.storing.add(pending)
-    let transaction: Y.Transaction | null = null
+    let transaction: Y.Transaction | null
     try {
       const id = await this.committer.store(this.sectionId, update)
       this.applied.push({ id, bytes: update.byteLength })

@@ -34,7 +34,7 @@ export class LocalPlanEvents implements PlanEvents {
 }
 
 /** What a connection that asked for events receives: the payload, without routing fields. */
-export function planEventMessage({ workspaceId: _, ...payload }: PlanEvent): Uint8Array {
+export function planEventMessage({ workspaceId, ...payload }: PlanEvent): Uint8Array {
   return encode((e) => {
     encoding.writeVarUint(e, MESSAGE.planEvent)
     encoding.writeVarString(e, JSON.stringify(payload))

@@ -55,14 +55,17 @@ export class SqliteUpdateLog implements UpdateLog {
     )
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- the port is asynchronous; SQLite's failure must reject, not throw
   async load(sectionId: string) {
     return this.loadBoth(sectionId)
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- the port is asynchronous; SQLite's failure must reject, not throw
   async append(entries: readonly NewUpdate[]) {
     return this.appendAll(entries)
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- the port is asynchronous; SQLite's failure must reject, not throw
   async compact(sectionId: string, state: Uint8Array, replacedIds: readonly number[], expectedVersion: number | null) {
     return this.compactTx(sectionId, state, replacedIds, expectedVersion)
   }

@@ -23,18 +23,18 @@ export async function suggestionBodyFor(services: Services, sectionId: string): 
 
 /** A pending suggestion on a section, made by `who`. */
 export async function freshSuggestion(services: Services, who: ApiClient, sectionId: string): Promise<string> {
-  const res = await who.req(
+  const res = await who.req<{ id: string }>(
     'POST',
     `/api/sections/${sectionId}/suggestions`,
     await suggestionBodyFor(services, sectionId),
   )
   if (res.status !== 201) throw new Error(`suggestion failed: ${res.status} ${res.text}`)
-  return res.json.id as string
+  return res.json.id
 }
 
 /** A review link to a plan, made by its owner: its id and token. */
 export async function freshReviewLink(owner: ApiClient, planId: string): Promise<{ id: string; token: string }> {
-  const res = await owner.req('POST', `/api/plans/${planId}/review-links`, {})
+  const res = await owner.req<{ id: string; url: string }>('POST', `/api/plans/${planId}/review-links`, {})
   if (res.status !== 201) throw new Error(`review link failed: ${res.status} ${res.text}`)
-  return { id: res.json.id as string, token: (res.json.url as string).split('/review/')[1]! }
+  return { id: res.json.id, token: res.json.url.split('/review/')[1]! }
 }
