@@ -1,4 +1,5 @@
-import { type CSSVariablesResolver, type MantineColorsTuple, createTheme, darken, luminance } from '@mantine/core'
+import { type CSSVariablesResolver, type MantineColorsTuple, createTheme, darken } from '@mantine/core'
+import { AA, contrast } from '../ui/contrast'
 
 /** A calm slate blue: serious enough for a strategy document, soft enough to look at all day. */
 const brand: MantineColorsTuple = [
@@ -47,12 +48,6 @@ export const theme = createTheme({
   },
 })
 
-/** WCAG 2.1 AA for normal-size text, which badges and hints are. */
-const AA = 4.5
-const contrast = (a: string, b: string) => {
-  const [la, lb] = [luminance(a), luminance(b)]
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
-}
 /** The first of these shades, else the last one darkened step by step, that reads on `background`. */
 function readable(shades: readonly string[], background: string): string {
   const found = shades.find((shade) => contrast(shade, background) >= AA)
