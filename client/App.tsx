@@ -8,7 +8,7 @@ import { RequireAuth, SignedOutOnly } from './auth/guards'
 import { SignInPage } from './auth/SignInPage'
 import { SignUpPage } from './auth/SignUpPage'
 import { CrashPage, NotFoundPage } from './shell/ErrorPages'
-import { theme } from './shell/theme'
+import { cssVariablesResolver, theme } from './shell/theme'
 
 // Signing in is the first page most visits see, so it ships in the entry chunk; every other page is a chunk
 // of its own, fetched when first navigated to (docs/bundle.md lists what each page downloads).
@@ -97,7 +97,7 @@ const router = createBrowserRouter([
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" limit={3} zIndex={1000} />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -16,7 +16,7 @@ export function UserMenu() {
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
         <UnstyledButton aria-label={`Account: ${me.name}`}>
-          <Avatar color="brand" variant="filled" radius="xl" size={34}>
+          <Avatar color="brand" variant="filled" radius="xl" size={34} aria-hidden>
             {initials(me.name)}
           </Avatar>
         </UnstyledButton>

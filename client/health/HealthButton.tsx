@@ -87,7 +87,6 @@ export function HealthButton({ plan, me, openSection }: PlanViewProps) {
         rightSection={badge}
         onClick={open}
         data-testid="health-button"
-        aria-label={health.data ? `Plan health: ${findings.length} to fix` : 'Plan health'}
       >
         Health
       </Button>

@@ -210,7 +210,13 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
   const phone = useMediaQuery('(max-width: 36em)') ?? false
   const label = count > 0 ? `Notifications (${count} unread)` : 'Notifications'
 
-  const bell = (
+  const button = (
+    <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} onClick={() => setOpened((o) => !o)}>
+      <IconBell size={20} />
+    </ActionIcon>
+  )
+  // The count wraps the popover, so the popover's aria-expanded lands on the button, where ARIA allows it.
+  const withCount = (child: ReactNode) => (
     <Indicator
       label={count > 99 ? '99+' : count}
       size={16}
@@ -219,15 +225,13 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
       disabled={count === 0}
       data-testid="unread-count"
     >
-      <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} onClick={() => setOpened((o) => !o)}>
-        <IconBell size={20} />
-      </ActionIcon>
+      {child}
     </Indicator>
   )
   if (phone) {
     return (
       <>
-        {bell}
+        {withCount(button)}
         <Drawer
           opened={opened}
           onClose={() => setOpened(false)}
@@ -241,7 +245,7 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
       </>
     )
   }
-  return (
+  return withCount(
     <Popover
       opened={opened}
       onChange={setOpened}
@@ -251,12 +255,12 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
       radius="md"
       withinPortal
     >
-      <Popover.Target>{bell}</Popover.Target>
+      <Popover.Target>{button}</Popover.Target>
       <Popover.Dropdown p={0}>
         <ScrollArea.Autosize mah="min(70vh, 560px)">
           <Inbox workspaceId={workspaceId} unreadCount={count} onClose={() => setOpened(false)} />
         </ScrollArea.Autosize>
       </Popover.Dropdown>
-    </Popover>
+    </Popover>,
   )
 }

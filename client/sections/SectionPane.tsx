@@ -54,7 +54,14 @@ export function SectionPane(props: SectionPaneProps) {
     connection?.setMayWrite(editable)
   }, [connection, editable])
   return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} aria-label={`Section: ${section.title}`}>
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+      aria-label={`Section: ${section.title}`}
+      data-section-pane
+      tabIndex={-1}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <div style={{ minWidth: 0 }}>
           <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.05em' }}>

@@ -1,9 +1,10 @@
 import { AppShell, Button } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useEffect, useMemo } from 'react'
-import { Link, Outlet, useLocation, useParams } from 'react-router'
+import { Link, Outlet, useLocation, useMatch, useParams } from 'react-router'
 import { useWorkspace } from '../api/workspaces'
 import { NewPlanModal } from '../plans/NewPlanModal'
+import { SkipToEditor } from '../plans/SkipToEditor'
 import { ErrorState, PageLoader } from '../ui/states'
 import { CurrentWorkspaceContext } from '../workspaces/current'
 import { rememberWorkspace } from '../workspaces/last-workspace'
@@ -17,6 +18,7 @@ export function WorkspaceLayout() {
   const [navOpened, nav] = useDisclosure(false)
   const [newPlanOpened, newPlan] = useDisclosure(false)
   const { pathname } = useLocation()
+  const onPlan = useMatch('/w/:workspaceId/plans/:planId')
 
   // On phones the sidebar is an overlay: close it once the person has picked where to go.
   const closeNav = nav.close
@@ -36,11 +38,12 @@ export function WorkspaceLayout() {
       navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !navOpened, desktop: !current } }}
       padding={{ base: 'md', sm: 'xl' }}
     >
+      {onPlan && <SkipToEditor />}
       <AppHeader workspace={workspace.data} navOpened={navOpened} onToggleNav={nav.toggle} />
       {current ? (
         <CurrentWorkspaceContext.Provider value={current}>
           <Sidebar />
-          <AppShell.Main>
+          <AppShell.Main id="main">
             <div style={{ maxWidth: 1120, margin: '0 auto' }}>
               <Outlet />
             </div>
@@ -48,7 +51,7 @@ export function WorkspaceLayout() {
           <NewPlanModal opened={newPlanOpened} onClose={newPlan.close} />
         </CurrentWorkspaceContext.Provider>
       ) : (
-        <AppShell.Main>
+        <AppShell.Main id="main">
           {workspace.isError ? (
             <ErrorState
               title="This workspace is not available"
