@@ -1,4 +1,5 @@
 import type { NotificationKind } from '../../shared/notifications/schema'
+import { possessive } from '../../shared/text'
 import { type MailContent, renderMail } from './templates'
 
 /** What one notification mail needs, read by the mailer. */
@@ -39,21 +40,21 @@ function describe(n: NotificationFacts): { subject: string; heading: string; lin
     case 'approval_submitted':
       return {
         subject: `${n.department} objectives await your approval in ${n.plan}`,
-        heading: `${n.actor} submitted ${n.department}'s objectives`,
+        heading: `${n.actor} submitted ${possessive(n.department)} objectives`,
         line: `As a lead of ${n.department}, you approve them or ask for changes, in the plan ${n.plan}.`,
         action: 'Review the objectives',
       }
     case 'approval_decided':
       return {
-        subject: `${n.actor} decided on ${n.department}'s objectives in ${n.plan}`,
-        heading: `A decision on ${n.department}'s objectives`,
+        subject: `${n.actor} decided on ${possessive(n.department)} objectives in ${n.plan}`,
+        heading: `A decision on ${possessive(n.department)} objectives`,
         line: `${n.actor} decided, in the plan ${n.plan}:`,
         action: 'See the objectives',
       }
     default:
       return {
-        subject: `${n.department}'s approval went stale in ${n.plan}`,
-        heading: `${n.department}'s approval needs another look`,
+        subject: `${possessive(n.department)} approval went stale in ${n.plan}`,
+        heading: `${possessive(n.department)} approval needs another look`,
         line: `The objectives changed after they were approved, in the plan ${n.plan}:`,
         action: 'See what changed',
       }

@@ -528,7 +528,7 @@ const RIGHTS: RightsRow[] = [
   },
   {
     route: 'DELETE /sections/{id}',
-    what: "remove Sales's network (the editor is in Sales)",
+    what: "remove Sales' network (the editor is in Sales)",
     prepare: freshNetwork('Sales'),
     expect: [200, 200, 200, 403, 403],
   },
