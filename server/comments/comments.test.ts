@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE, MESSAGE } from '../../shared/sync/protocol'
 import { addItem, removeItem } from '../../shared/plan-model/write'
-import type { z } from 'zod'
-import type {
-  NotificationList as NotificationListSchema,
-  UnreadCount as UnreadCountSchema,
-} from '../../shared/notifications/schema'
 import type { Thread, ThreadList } from '../../shared/comments/schema'
-import { ApiClient, httpTarget, type PlanBody, workspaceFixture } from '../../tests/support/api'
+import {
+  ApiClient,
+  httpTarget,
+  type NotificationList,
+  type PlanBody,
+  type UnreadCount,
+  workspaceFixture,
+} from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { planEventClient } from '../../tests/support/plan-events'
@@ -21,9 +23,6 @@ import {
   type StockClient,
   stockClient,
 } from '../../tests/support/sync-clients'
-
-type NotificationList = z.infer<typeof NotificationListSchema>
-type UnreadCount = z.infer<typeof UnreadCountSchema>
 
 const b64 = (rp: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(rp)).toString('base64')
 const comments = (res: { json: { comments: { id: string; author: { id: string }; body: string | null }[] } }) =>

@@ -1,4 +1,11 @@
 import type { Hono } from 'hono'
+import type { z } from 'zod'
+import type { ActivityFeed as ActivityFeedSchema } from '../../shared/activity/schema'
+import type { ApprovalList as ApprovalListSchema } from '../../shared/approvals/schema'
+import type {
+  NotificationList as NotificationListSchema,
+  UnreadCount as UnreadCountSchema,
+} from '../../shared/notifications/schema'
 import { AccessEvents } from '../../server/access-events'
 import { createApp } from '../../server/app'
 import { readConfig } from '../../server/config'
@@ -58,6 +65,12 @@ export interface WorkspaceBody {
   id: string
   departments: { id: string; name: string }[]
 }
+
+/** Bodies whose zod schema in shared/ exports no type of its own. */
+export type ActivityFeed = z.infer<typeof ActivityFeedSchema>
+export type ApprovalList = z.infer<typeof ApprovalListSchema>
+export type NotificationList = z.infer<typeof NotificationListSchema>
+export type UnreadCount = z.infer<typeof UnreadCountSchema>
 
 export interface ApiResponse<T = AnyBody> {
   status: number
