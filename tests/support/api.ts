@@ -6,6 +6,10 @@ import type {
   NotificationList as NotificationListSchema,
   UnreadCount as UnreadCountSchema,
 } from '../../shared/notifications/schema'
+import type {
+  InviteList as InviteListSchema,
+  WorkspaceList as WorkspaceListSchema,
+} from '../../shared/workspaces/schema'
 import { AccessEvents } from '../../server/access-events'
 import { createApp } from '../../server/app'
 import { readConfig } from '../../server/config'
@@ -71,6 +75,8 @@ export type ActivityFeed = z.infer<typeof ActivityFeedSchema>
 export type ApprovalList = z.infer<typeof ApprovalListSchema>
 export type NotificationList = z.infer<typeof NotificationListSchema>
 export type UnreadCount = z.infer<typeof UnreadCountSchema>
+export type InviteList = z.infer<typeof InviteListSchema>
+export type WorkspaceList = z.infer<typeof WorkspaceListSchema>
 
 export interface ApiResponse<T = AnyBody> {
   status: number
