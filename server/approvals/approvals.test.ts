@@ -353,7 +353,7 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
         })
         const events = (await fx.owner.req<ActivityFeed>('GET', `/api/plans/${plan.id}/activity?kind=objectives_stale`))
           .json.events
-        expect(events.map((e: { departmentId: string }) => e.departmentId)).toEqual([fx.dept('Sales')])
+        expect(events.map((e: { departmentId: string | null }) => e.departmentId)).toEqual([fx.dept('Sales')])
 
         // The lead decides again on what is there now.
         const again = await decide(people.salesLead!, plan.id, 'Sales', { decision: 'approve' })

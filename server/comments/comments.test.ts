@@ -242,11 +242,11 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         if (status === 204) {
           expect(res.status).toBe(204)
           expect(after!.comments.map((c: { body: string | null }) => c.body)).toEqual([null, 'A reply stays'])
-          expect(after!.comments[0].deletedAt).toEqual(expect.any(Number))
+          expect(after!.comments[0]!.deletedAt).toEqual(expect.any(Number))
           expectError(await fx.commenter.req('PATCH', `/api/comments/${id}`, { body: 'Back' }), 404)
         } else {
           expectError(res, status)
-          expect(after!.comments[0].body).toBe('To delete')
+          expect(after!.comments[0]!.body).toBe('To delete')
         }
       })
 
@@ -389,7 +389,7 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         const thread = await start(fx.owner, fx.shared.id, { body: `@[${viewer.name}](${viewer.id}) look` })
         const id = thread.json.comments[0]!.id
         const mentionOf = async (who: ApiClient) =>
-          (await inbox(who)).json.notifications.find((n: { commentId: string }) => n.commentId === id)
+          (await inbox(who)).json.notifications.find((n: { commentId: string | null }) => n.commentId === id)
         expect(await mentionOf(fx.viewer)).toBeDefined()
         await fx.owner.req('PATCH', `/api/comments/${id}`, {
           body: `@[${commenter.name}](${commenter.id}) look instead`,
