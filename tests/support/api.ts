@@ -6,6 +6,7 @@ import type {
   NotificationList as NotificationListSchema,
   UnreadCount as UnreadCountSchema,
 } from '../../shared/notifications/schema'
+import type { PlanList as PlanListSchema } from '../../shared/plans/schema'
 import type {
   InviteList as InviteListSchema,
   WorkspaceList as WorkspaceListSchema,
@@ -76,6 +77,7 @@ export type ApprovalList = z.infer<typeof ApprovalListSchema>
 export type NotificationList = z.infer<typeof NotificationListSchema>
 export type UnreadCount = z.infer<typeof UnreadCountSchema>
 export type InviteList = z.infer<typeof InviteListSchema>
+export type PlanList = z.infer<typeof PlanListSchema>
 export type WorkspaceList = z.infer<typeof WorkspaceListSchema>
 
 export interface ApiResponse<T = AnyBody> {
