@@ -42,6 +42,8 @@ const router = createBrowserRouter([
       },
       // Public: the page itself offers sign-up and sign-in before joining.
       { path: '/invite/:token', ...page(async () => (await import('./invites/InviteLandingPage')).InviteLandingPage) },
+      // Public: an outside reviewer gives a name and joins as a guest of the one plan (docs/suggestions.md).
+      { path: '/review/:token', ...page(async () => (await import('./review-links/ReviewPage')).ReviewPage) },
       {
         path: '/',
         lazy: async () => {

@@ -38,7 +38,7 @@ import { memberRoutes } from './workspaces/members'
 import { workspaceRoutes } from './workspaces/routes'
 
 /** The JSON API under /api: one sub-app per capability, chained so `hc` infers every route. */
-export function createApi(services: Services) {
+function createApi(services: Services) {
   const { config, storage } = services
   const api = createRouter()
   api.use(

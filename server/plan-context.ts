@@ -25,6 +25,14 @@ export async function planContext(db: DbOrTx, planId: string, userId: string): P
   return { plan, caller }
 }
 
+/** A plan as its workspace's members see it: managing a plan is theirs, a guest is told it does not exist. */
+export async function memberPlanContext(db: DbOrTx, planId: string, userId: string): Promise<PlanContext> {
+  const plan = await findPlan(db, planId)
+  const caller = plan ? await findMembership(db, plan.workspace_id, userId) : null
+  if (!plan || !caller) throw notFound('The plan')
+  return { plan, caller }
+}
+
 export async function sectionContext(
   db: DbOrTx,
   sectionId: string,

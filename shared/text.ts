@@ -12,3 +12,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * no unpaired surrogate. The API refuses any other string, the same way on both engines.
  */
 export const isStorableText = (text: string) => !text.includes('\u0000') && !LONE_SURROGATE.test(text)
+
+/** "Marketing's", "Sales'": the English possessive of a name, which does not add an s after an s. */
+export const possessive = (name: string) => (/s$/i.test(name.trim()) ? `${name}’` : `${name}’s`)

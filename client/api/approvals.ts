@@ -1,3 +1,4 @@
+import { possessive } from '../../shared/text'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { DepartmentApproval } from '../../shared/approvals/schema'
 import { call } from './call'
@@ -34,7 +35,7 @@ export function useSubmitObjectives(planId: string) {
         api.plans[':id'].departments[':departmentId'].objectives.submit.$post({ param: { id: planId, departmentId } }),
       ),
     onSuccess: store,
-    success: (a) => `${a.departmentName}'s objectives are submitted; its lead has been told.`,
+    success: (a) => `${possessive(a.departmentName)} objectives are submitted; its lead has been told.`,
   })
 }
 
@@ -62,7 +63,7 @@ export function useDecideObjectives(planId: string) {
     onError: () => queryClient.invalidateQueries({ queryKey: approvalKeys.plan(planId) }),
     success: (a) =>
       a.state === 'approved'
-        ? `${a.departmentName}'s objectives are approved.`
-        : `Changes requested to ${a.departmentName}'s objectives.`,
+        ? `${possessive(a.departmentName)} objectives are approved.`
+        : `Changes requested to ${possessive(a.departmentName)} objectives.`,
   })
 }

@@ -39,13 +39,24 @@ export function useInvitePreview(token: string) {
   return useQuery({
     queryKey: keys.invitePreview(token),
     queryFn: () => call(api.invites[':token'].$get({ param: { token } })),
+    // Read once: asked again once it has been accepted (on focus, on a remount) it would only answer 410.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
   })
 }
 
 export function useAcceptInvite(token: string) {
   const queryClient = useQueryClient()
   return useApiMutation({
-    mutationFn: () => call(api.invites[':token'].accept.$post({ param: { token } })),
+    mutationFn: async () => {
+      const joined = await call(api.invites[':token'].accept.$post({ param: { token } }))
+      // Joining lands on the plan the team works on now (the newest), or the workspace when it has none.
+      const { plans } = await call(api.workspaces[':id'].plans.$get({ param: { id: joined.workspaceId }, query: {} }))
+      return {
+        ...joined,
+        landing: plans[0] ? `/w/${joined.workspaceId}/plans/${plans[0].id}` : `/w/${joined.workspaceId}`,
+      }
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.workspaceList }),
     success: 'You joined the workspace.',
     inlineErrors: true, // the invite page shows why joining failed

@@ -1,3 +1,4 @@
+import { possessive } from '../../shared/text'
 import {
   Alert,
   Anchor,
@@ -109,7 +110,7 @@ export function ApprovalBar({ plan, workspace, section }: PlanViewProps & { sect
       mb="md"
       data-testid="approval-bar"
       data-state={state}
-      aria-label={`Approval of ${approval.departmentName}'s objectives`}
+      aria-label={`Approval of ${possessive(approval.departmentName)} objectives`}
     >
       <Group justify="space-between" align="center" gap="sm">
         <Group gap={8} wrap="nowrap" style={{ minWidth: 0, flex: '1 1 260px' }}>
@@ -243,7 +244,7 @@ function RequestChangesModal(props: {
     <Modal
       opened={opened}
       onClose={onClose}
-      title={<Text fw={650}>Request changes to {departmentName}'s objectives</Text>}
+      title={<Text fw={650}>Request changes to {possessive(departmentName)} objectives</Text>}
       onExitTransitionEnd={() => (setReason(''), setTouched(false))}
     >
       <Stack gap="md">

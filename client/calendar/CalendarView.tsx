@@ -5,49 +5,26 @@ import dayGridPlugin from '@fullcalendar/daygrid'
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction'
 import listPlugin from '@fullcalendar/list'
 import FullCalendar from '@fullcalendar/react'
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Chip,
-  Group,
-  Loader,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core'
+import { Alert, Group, Paper, Stack, Text } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
-import { IconCalendarOff, IconCheck, IconChevronLeft, IconChevronRight, IconFlag, IconPlus } from '@tabler/icons-react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { IconCalendarOff, IconCheck, IconFlag } from '@tabler/icons-react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { updateItem } from '../../shared/plan-model/write'
 import type { Section } from '../../shared/plans/schema'
-import { REFUSAL } from '../../shared/sync/protocol'
 import type { PlanViewProps } from '../plans/plan-views'
+import { useWriteNotices } from '../sync/write-notices'
 import { notifyError } from '../ui/notify'
-import { departmentName } from '../workspaces/current'
 import { type CalendarItem, type SourceSection, calendarItems, describeItem } from './calendar-items'
 import { FORMAT_LABELS, networkColor } from './labels'
+import { CalendarFilters } from './CalendarFilters'
+import { CalendarToolbar, type ViewName } from './CalendarToolbar'
 import { type EditableNetwork, NewEntryModal } from './NewEntryModal'
+import { UndatedList } from './UndatedList'
+import { DELIVERABLES, useCalendarFilters } from './useCalendarFilters'
 import { useLiveSections } from './useLiveSections'
-
-const VIEWS = [
-  { value: 'dayGridMonth', label: 'Month' },
-  { value: 'dayGridWeek', label: 'Week' },
-  { value: 'listMonth', label: 'List' },
-] as const
-type ViewName = (typeof VIEWS)[number]['value']
 
 /** Phones get the list first: seven columns of 50 pixels cut every title short. */
 const NARROW = '(max-width: 48em)'
-const DELIVERABLES = 'deliverables'
-const ALL = 'all'
-const SHARED = 'shared'
 
 /**
  * The plan's calendar: every network's conversational calendar entries and the process's deliverables
@@ -80,41 +57,10 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is that signal, not a value read here
   }, [rooms, version, networks, processSection, workspace.members, editableNow])
 
-  // A write the server refused or corrected (rights changed meanwhile, a value repaired) is said out loud.
-  useEffect(() => {
-    const offs = [...rooms.values()].map((room) =>
-      room.onNotice((n) =>
-        notifyError(
-          new Error(n.message),
-          n.code === REFUSAL.repaired ? 'Your change was corrected' : 'Your change was not saved',
-        ),
-      ),
-    )
-    return () => offs.forEach((off) => off())
-  }, [rooms])
+  useWriteNotices(rooms)
 
-  // ——— Filters: sources hidden (so that a network added later shows), and one owner department.
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
-  const [department, setDepartment] = useState<string>(ALL)
-  const sources = [
-    ...networks.map((n, i) => ({ value: n.id, label: n.title, color: networkColor(i) })),
-    ...(processSection ? [{ value: DELIVERABLES, label: 'Deliverables', color: 'gray' }] : []),
-  ]
-  const owners = [
-    ...new Set([...networks, ...(processSection ? [processSection] : [])].map((s) => s.ownerDepartmentId ?? SHARED)),
-  ]
-  const departmentOptions = [
-    { value: ALL, label: 'All departments' },
-    ...workspace.departments.filter((d) => owners.includes(d.id)).map((d) => ({ value: d.id, label: d.name })),
-    ...owners
-      .filter((o) => o !== SHARED && !workspace.departments.some((d) => d.id === o))
-      .map((o) => ({ value: o, label: departmentName(workspace.departments, o) })),
-    ...(owners.includes(SHARED) ? [{ value: SHARED, label: 'Shared sections' }] : []),
-  ]
-  const shown = (item: CalendarItem) =>
-    !hidden.has(item.kind === 'deliverable' ? DELIVERABLES : item.sectionId) &&
-    (department === ALL || (item.departmentId ?? SHARED) === department)
-  const visible = items.filter(shown)
+  const filters = useCalendarFilters(networks, processSection, workspace.departments)
+  const visible = items.filter(filters.shown)
   const undated = visible.filter((i) => i.date === null)
   const events: EventInput[] = visible
     .filter((i) => i.date !== null)
@@ -139,8 +85,8 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
   const [view, setView] = useState<ViewName>(narrow ? 'listMonth' : 'dayGridMonth')
   const [title, setTitle] = useState('')
   const api = () => calendar.current?.getApi()
-  const changeView = (next: string) => {
-    setView(next as ViewName)
+  const changeView = (next: ViewName) => {
+    setView(next)
     api()?.changeView(next)
   }
 
@@ -164,79 +110,23 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
     return room && editableNow(n.id, n.abilities.edit) ? [{ sectionId: n.id, name: n.title, room }] : []
   })
   const [creating, setCreating] = useState<{ date: string | null } | null>(null)
-  const onlyNetwork = sources.filter((s) => s.value !== DELIVERABLES && !hidden.has(s.value))
+  const onlyNetwork = filters.sources.filter((s) => s.value !== DELIVERABLES && !filters.hidden.has(s.value))
   const newEntry = (date: string | null) => setCreating({ date })
 
   return (
     <Stack gap="md" data-testid="plan-calendar">
-      <Group justify="space-between" gap="sm" wrap="wrap">
-        <Group gap="xs" wrap="nowrap">
-          <ActionIcon.Group>
-            <ActionIcon variant="default" size="lg" aria-label="Previous" onClick={() => api()?.prev()}>
-              <IconChevronLeft size={16} />
-            </ActionIcon>
-            <ActionIcon variant="default" size="lg" aria-label="Next" onClick={() => api()?.next()}>
-              <IconChevronRight size={16} />
-            </ActionIcon>
-          </ActionIcon.Group>
-          <Button variant="default" size="sm" onClick={() => api()?.today()}>
-            Today
-          </Button>
-          <Title
-            order={3}
-            fz={{ base: 'md', sm: 'lg' }}
-            ml={4}
-            data-testid="calendar-title"
-            style={{ whiteSpace: 'nowrap' }}
-          >
-            {title}
-          </Title>
-          {!loaded && <Loader size="xs" aria-label="Loading the calendars" />}
-        </Group>
-        <Group gap="sm" wrap="nowrap">
-          <SegmentedControl size="sm" data={[...VIEWS]} value={view} onChange={changeView} aria-label="Calendar view" />
-          {networks.length > 0 && (
-            <Tooltip label="You can edit none of the networks" disabled={editableNetworks.length > 0}>
-              <Button
-                size="sm"
-                leftSection={<IconPlus size={16} />}
-                onClick={() => newEntry(null)}
-                disabled={editableNetworks.length === 0}
-                data-testid="new-calendar-entry"
-              >
-                {narrow ? 'New' : 'New entry'}
-              </Button>
-            </Tooltip>
-          )}
-        </Group>
-      </Group>
+      <CalendarToolbar
+        title={title}
+        loading={!loaded}
+        view={view}
+        onView={changeView}
+        onMove={(to) => api()?.[to]()}
+        newEntry={networks.length === 0 ? 'none' : editableNetworks.length === 0 ? 'disabled' : 'enabled'}
+        onNewEntry={() => newEntry(null)}
+        narrow={narrow}
+      />
 
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Chip.Group
-          multiple
-          value={sources.map((s) => s.value).filter((v) => !hidden.has(v))}
-          onChange={(values) => setHidden(new Set(sources.map((s) => s.value).filter((v) => !values.includes(v))))}
-        >
-          <Group gap={6} style={{ flex: '1 1 320px' }} aria-label="Show networks">
-            {sources.map((s) => (
-              <Chip key={s.value} value={s.value} color={s.color} size="xs" variant="light">
-                {s.label}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-        {departmentOptions.length > 2 && (
-          <Select
-            size="xs"
-            w={200}
-            data={departmentOptions}
-            value={department}
-            onChange={(v) => setDepartment(v ?? ALL)}
-            allowDeselect={false}
-            aria-label="Department"
-          />
-        )}
-      </Group>
+      <CalendarFilters filters={filters} />
 
       {networks.length === 0 && (
         <Alert variant="light" color="brand" icon={<IconCalendarOff size={18} />} title="No network in the plan yet">
@@ -278,38 +168,7 @@ export default function CalendarView({ plan, workspace, me, openSection }: PlanV
         />
       </Paper>
 
-      {undated.length > 0 && (
-        <Paper withBorder radius="md" p="md">
-          <Text size="sm" fw={600} mb={6}>
-            Not scheduled yet ({undated.length})
-          </Text>
-          <Stack gap={4}>
-            {undated.slice(0, 20).map((item) => (
-              <Group key={item.key} gap={8} wrap="nowrap">
-                <Box
-                  w={8}
-                  h={8}
-                  style={{ borderRadius: 8, flex: 'none', background: `var(--mantine-color-${item.color}-filled)` }}
-                />
-                <Anchor
-                  component="button"
-                  size="sm"
-                  onClick={() => openSection(item.sectionId)}
-                  className="truncate"
-                  ta="left"
-                >
-                  {describeItem(item)}
-                </Anchor>
-              </Group>
-            ))}
-            {undated.length > 20 && (
-              <Text size="xs" c="dimmed">
-                and {undated.length - 20} more
-              </Text>
-            )}
-          </Stack>
-        </Paper>
-      )}
+      <UndatedList items={undated} openSection={openSection} />
 
       <NewEntryModal
         opened={creating !== null}

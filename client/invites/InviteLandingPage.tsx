@@ -67,9 +67,9 @@ export function InviteLandingPage() {
   if (preview.isPending || me.isPending) return <PageLoader />
   if (preview.isError) return <InviteUnavailable error={preview.error} />
 
-  // A refusal shows through `accept.error`; a success opens the workspace.
+  // A refusal shows through `accept.error`; a success opens the plan the invite came from, or the newest.
   const join = () =>
-    accept.mutate(undefined, { onSuccess: ({ workspaceId }) => void navigate(`/w/${workspaceId}`, { replace: true }) })
+    accept.mutate(undefined, { onSuccess: ({ landing }) => void navigate(landing, { replace: true }) })
   const invite = preview.data
 
   return (

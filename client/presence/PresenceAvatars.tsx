@@ -1,11 +1,12 @@
 import { Avatar, Tooltip } from '@mantine/core'
+import { startsWithLetter } from '../ui/format'
 import { type PresentPerson, distinctPeople } from './usePlanPresence'
 
 /** Up to two initials of a name, as avatars show it. */
 export const initials = (name: string) =>
   name
     .split(/\s+/)
-    .filter(Boolean)
+    .filter(startsWithLetter)
     .slice(0, 2)
     .map((w) => w[0]!.toUpperCase())
     .join('')

@@ -11,7 +11,7 @@ import { CommentHighlights } from '../comments/highlights'
 import { SelectionCommentButton, commentOnSelection } from '../comments/SelectionCommentButton'
 import { useCreateSuggestion } from '../api/suggestions'
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
-import { Suggesting, type SuggestingHandlers, setSuggesting, showSuggestions } from '../suggestions/suggesting'
+import { Suggesting, setSuggesting, setSuggestingHandlers, showSuggestions } from '../suggestions/suggesting'
 import { useLiveSuggestions } from '../suggestions/useSuggestions'
 import type { Presence, RoomConnection } from '../sync/section-connection'
 import { userColor } from '../sync/user-color'
@@ -41,10 +41,6 @@ export function SectionEditor({ sectionId, planId, connection, me, editable, rea
   const suggestions = useLiveSuggestions(sectionId, planId)
   const createSuggestion = useCreateSuggestion(sectionId)
   const [suggesting, setSuggestingOn] = useState(false)
-  const suggestingHandlers = useRef<SuggestingHandlers>({})
-  useEffect(() => {
-    suggestingHandlers.current = { me, onSuggest: (body) => createSuggestion.mutate(body) }
-  })
   const editor = useEditor(
     {
       extensions: [
@@ -53,13 +49,16 @@ export function SectionEditor({ sectionId, planId, connection, me, editable, rea
         CollaborationCaret.configure({ provider: connection.provider, user: me }),
         Placeholder.configure({ placeholder }),
         CommentHighlights.configure({ handlers: commentHandlers }),
-        Suggesting.configure({ handlers: () => suggestingHandlers.current }),
+        Suggesting,
       ],
       editable,
       editorProps: { attributes: { class: 'planroom-prose', 'aria-label': 'Section text' } },
     },
     [connection],
   )
+  useEffect(() => {
+    if (editor) setSuggestingHandlers(editor, { me, onSuggest: (body) => createSuggestion.mutate(body) })
+  })
 
   useEffect(() => {
     if (!editor) return

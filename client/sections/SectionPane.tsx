@@ -1,10 +1,10 @@
 import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { bodyPlaceholder } from './placeholder'
 import { useDisclosure } from '@mantine/hooks'
 import { IconInfoCircle, IconPlugConnectedX, IconTrash } from '@tabler/icons-react'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { SECTION_CATALOG, STEP_TITLES } from '../../shared/plans/catalog'
 import type { Section } from '../../shared/plans/schema'
-import { REFUSAL } from '../../shared/sync/protocol'
 import { readOnlyReason } from '../../shared/workspaces/permissions'
 import { ApprovalBar } from '../approvals/ApprovalBar'
 import { HistoryButton } from '../history/HistoryButton'
@@ -13,7 +13,7 @@ import { AccessBadge, OwnerBadge } from '../plans/SectionBadges'
 import { PresenceAvatars } from '../presence/PresenceAvatars'
 import type { PresentPerson } from '../presence/usePlanPresence'
 import { useSectionRoom } from '../sync/useRoom'
-import { notifyError } from '../ui/notify'
+import { sayWriteNotice } from '../sync/write-notices'
 import { departmentName } from '../workspaces/current'
 import { SectionAdvice } from '../structured/SectionAdvice'
 import { StructuredContent } from '../structured/StructuredContent'
@@ -43,12 +43,7 @@ export function SectionPane(props: SectionPaneProps) {
 
   useEffect(() => {
     if (!connection) return
-    const offNotice = connection.onNotice((n) =>
-      notifyError(
-        new Error(n.message),
-        n.code === REFUSAL.repaired ? 'Your change was corrected' : 'Your change was not saved',
-      ),
-    )
+    const offNotice = connection.onNotice(sayWriteNotice)
     return () => {
       offNotice()
     }
@@ -126,9 +121,7 @@ export function SectionPane(props: SectionPaneProps) {
               me={me}
               editable={editable}
               readOnlyReason={readOnlyReason(membership, section, ownerName ?? undefined)}
-              placeholder={
-                section.abilities.edit ? `Write the ${section.title.toLowerCase()} here…` : 'Nothing written here yet.'
-              }
+              placeholder={section.abilities.edit ? bodyPlaceholder(section) : 'Nothing written here yet.'}
             />
           )}
         </CommentsBeside>

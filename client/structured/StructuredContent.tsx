@@ -27,9 +27,9 @@ export interface StructuredContentProps extends PlanViewProps {
 }
 
 /**
- * A section's structured fields (docs/product.md#what-a-plan-holds), above its rich text, bound live to the section's Y.Doc:
- * read with the plan-model reader on every change, written with its write helpers. Guidelines are
- * rich text only; Indicators draw their own chart and table.
+ * A section's structured fields (docs/product.md#what-a-plan-holds), above its rich text, bound live to the section's
+ * Y.Doc: read with the plan-model reader on every change, written with its write helpers. Guidelines are rich text
+ * only; Indicators draw their own chart and table.
  */
 export function StructuredContent(props: StructuredContentProps) {
   usePlanDocPulse(props.plan.id, props.connection.doc)

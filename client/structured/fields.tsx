@@ -398,13 +398,15 @@ function ShareField(props: FieldProps) {
         onChangeEnd={(next) => env.editable && live.commitNow(next)}
         disabled={!env.editable}
         color="teal"
-        label={(v) => `${Math.round(v)}% value · ${100 - Math.round(v)}% promotional`}
+        // Unset, no thumb and no label stand at 50%: nothing says a share the team has not chosen.
+        label={value === null ? null : (v) => `${Math.round(v)}% value · ${100 - Math.round(v)}% promotional`}
         thumbLabel={props.ui.label}
         marks={[{ value: 50 }, { value: 80 }]}
         step={5}
         // The rest of the track is the promotional share.
         styles={{
           track: { '--track-bg': value === null ? undefined : 'var(--mantine-color-orange-2)' },
+          thumb: value === null ? { opacity: 0 } : {},
         }}
       />
       {value === null && (

@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core'
+import { type Editor, Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
@@ -274,11 +274,27 @@ export function showSuggestions(view: EditorView, shown: ShownSuggestion[]) {
   view.dispatch(view.state.tr.setMeta(suggestingKey, { shown } satisfies Meta).setMeta('addToHistory', false))
 }
 
-/** `handlers` is read at each use, so it sees the component's latest callbacks (a function: Tiptap copies plain option objects). */
-export const Suggesting = Extension.create<{ handlers: () => SuggestingHandlers }>({
+interface SuggestingStorage {
+  handlers: SuggestingHandlers
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    suggesting: SuggestingStorage
+  }
+}
+
+/** The handlers live in the editor's storage, read at each use, so the plugin sees the component's latest callbacks. */
+export const Suggesting = Extension.create<object, SuggestingStorage>({
   name: 'suggesting',
-  addOptions: () => ({ handlers: () => ({}) }),
+  addStorage: () => ({ handlers: {} }),
   addProseMirrorPlugins() {
-    return [suggestingPlugin(this.options.handlers)]
+    const storage = this.storage
+    return [suggestingPlugin(() => storage.handlers)]
   },
 })
+
+/** Hand the editor the component's latest callbacks (from an effect: never during render). */
+export function setSuggestingHandlers(editor: Editor, handlers: SuggestingHandlers) {
+  editor.storage.suggesting.handlers = handlers
+}

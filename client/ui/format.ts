@@ -28,8 +28,10 @@ export function fromNow(ms: number, now = Date.now()): string {
   return 'just now'
 }
 
-/** Up to two initials for an avatar. */
+export const startsWithLetter = (word: string) => /^\p{L}/u.test(word)
+
+/** Up to two initials for an avatar, from words that start with a letter ("Gina (guest)" is "G"). */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean)
+  const parts = name.trim().split(/\s+/).filter(startsWithLetter)
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?'
 }

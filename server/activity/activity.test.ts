@@ -85,7 +85,7 @@ describe.each(ENGINES)('activity log on $engine', (engine) => {
         planId: fx.plan.id,
         details: { reason: 'Add a deadline.' },
       })
-      expect(decision.summary).toBe("Lee Lead requested changes to Sales's objectives.")
+      expect(decision.summary).toBe("Lee Lead requested changes to Sales’ objectives.")
       const resolved = events.find((e) => e.kind === 'thread_resolved')!
       expect(resolved).toMatchObject({
         category: 'comments',
@@ -118,8 +118,8 @@ describe.each(ENGINES)('activity log on $engine', (engine) => {
       expect(events.map((e) => e.kind)).toEqual(['member_joined', 'member_changed', 'member_changed', 'member_removed'])
       expect(events.map((e) => e.summary)).toEqual([
         'Nia New joined the workspace as viewer.',
-        "Olivia Owner changed Nia New's role from viewer to commenter.",
-        "Olivia Owner changed Nia New's departments or leads.",
+        'Olivia Owner changed Nia New’s role from viewer to commenter.',
+        'Olivia Owner changed Nia New’s departments or leads.',
         'Olivia Owner removed Nia New from the workspace.',
       ])
       expect(events[1]!.details).toMatchObject({ before: { role: 'viewer' }, after: { role: 'commenter' } })

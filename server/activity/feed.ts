@@ -1,12 +1,11 @@
 import type { z } from 'zod'
 import { ACTIVITY_CATEGORIES, type ActivityKind, type ActivityQuery } from '../../shared/activity/schema'
-import type { PlanRow } from '../plans/tables'
 import type { DbOrTx } from '../storage/database'
 
 /** A page of a plan's feed, newest first: the plan's own events and the workspace's (membership), which concern every plan. */
 export function planFeed(
   db: DbOrTx,
-  plan: Pick<PlanRow, 'id' | 'workspace_id'>,
+  plan: { id: string; workspace_id: string },
   filter: Omit<z.infer<typeof ActivityQuery>, 'limit'> & { limit: number },
 ) {
   const { departmentId, kind, category, before, limit } = filter

@@ -2,6 +2,7 @@ import { ACTIVITY_CATEGORIES, type ActivityEvent } from '../../shared/activity/s
 import { ROLE_LABELS, type Role } from '../../shared/workspaces/roles'
 import type { UserRef } from '../../shared/comments/schema'
 import type { ActivityRow } from './tables'
+import { possessive } from '../../shared/text'
 
 type Details = Record<string, unknown>
 const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.length > 0 ? v : fallback)
@@ -21,13 +22,13 @@ export function summarize(row: ActivityRow, details: Details, actor: UserRef | n
   const subject = text(details.userName, 'someone')
   switch (row.kind) {
     case 'objectives_submitted':
-      return `${who} submitted ${department}'s objectives for approval.`
+      return `${who} submitted ${possessive(department)} objectives for approval.`
     case 'objectives_approved':
-      return `${who} approved ${department}'s objectives.`
+      return `${who} approved ${possessive(department)} objectives.`
     case 'objectives_changes_requested':
-      return `${who} requested changes to ${department}'s objectives.`
+      return `${who} requested changes to ${possessive(department)} objectives.`
     case 'objectives_stale':
-      return `${department}'s approved objectives were edited${actor ? ` by ${who}` : ''}; the approval is stale.`
+      return `${possessive(department)} approved objectives were edited${actor ? ` by ${who}` : ''}; the approval is stale.`
     case 'thread_created':
       return `${who} commented on ${section}.`
     case 'comment_added':
@@ -76,8 +77,8 @@ export function summarize(row: ActivityRow, details: Details, actor: UserRef | n
       const before = details.before as MemberState | undefined
       const after = details.after as MemberState | undefined
       if (before && after && before.role !== after.role)
-        return `${who} changed ${subject}'s role from ${role(before.role)} to ${role(after.role)}.`
-      return `${who} changed ${subject}'s departments or leads.`
+        return `${who} changed ${possessive(subject)} role from ${role(before.role)} to ${role(after.role)}.`
+      return `${who} changed ${possessive(subject)} departments or leads.`
     }
   }
 }

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { log } from '../log'
-import type { CommandServices } from '../activity/after-commit'
+import type { CommandServices } from '../after-commit'
 import type { SectionObserver } from '../plans/write-observers'
 import type { Db } from '../storage/database'
 import type { DocPeer } from '../sync/live-doc'
@@ -11,7 +11,7 @@ import { snapshotOfDoc } from './objectives'
 import { findApproval } from './repo'
 
 /** How long a burst of keystrokes in an Objectives section is gathered before its objectives are compared. */
-export const STALENESS_DELAY_MS = 100
+const STALENESS_DELAY_MS = 100
 
 interface ObjectivesSection {
   id: string

@@ -80,7 +80,7 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
 
         const me = await client.req('GET', '/api/auth/me')
         expect(me.status).toBe(200)
-        // /me also carries the mail preference (SPEC §9).
+        // /me also carries the mail preference (docs/product.md#mail-and-the-calendar-feed).
         expect(me.json).toEqual({ user: { ...res.json.user, emailNotifications: 'instant' } })
         expect(me.text).not.toMatch(/argon|password/i)
       })

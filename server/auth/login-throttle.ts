@@ -64,7 +64,7 @@ export const accountKey = (email: string): ThrottleKey => ({ key: `email:${email
 const inFlight = new Map<string, Promise<void>>()
 export async function oneAttemptAtATime<T>(keys: readonly ThrottleKey[], attempt: () => Promise<T>): Promise<T> {
   const names = [...new Set(keys.map((k) => k.key))]
-  const earlier = names.map((n) => inFlight.get(n))
+  const earlier = names.flatMap((n) => inFlight.get(n) ?? [])
   let finish!: () => void
   const done = new Promise<void>((resolve) => (finish = resolve))
   for (const n of names) inFlight.set(n, done)
@@ -112,6 +112,13 @@ export async function delayFor(db: DbOrTx, key: ThrottleKey, now = Date.now()): 
   const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key.key).executeTakeFirst()
   if (!row || now - row.last_failure_at >= key.policy.resetAfterMs) return 0
   return lockDuration(row.failures, key.policy)
+}
+
+/** Whether one more failure would lock this key (a reset request past its allowance is counted, not sent). */
+export async function lockedByNextFailure(db: DbOrTx, key: ThrottleKey, now = Date.now()): Promise<boolean> {
+  const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key.key).executeTakeFirst()
+  if (!row || now - row.last_failure_at >= key.policy.resetAfterMs) return false
+  return lockDuration(row.failures + 1, key.policy) > 0
 }
 
 /** A key quiet for longer than any policy remembers, and not locked, means nothing any more. */

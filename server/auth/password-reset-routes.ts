@@ -11,7 +11,7 @@ import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http
 import type { Services } from '../services'
 import { completePasswordReset } from './commands/complete-password-reset'
 import { requestPasswordReset } from './commands/request-password-reset'
-import { type ThrottleKey, assertNotThrottled, lockDuration, recordFailure } from './login-throttle'
+import { type ThrottleKey, assertNotThrottled, lockedByNextFailure, recordFailure } from './login-throttle'
 import { hashPassword } from './passwords'
 import { clientAddress } from './routes'
 
@@ -57,10 +57,7 @@ export function passwordResetRoutes({ storage: { db }, config, access }: Service
       const client = perClient(clientAddress(c, config.trustProxy))
       await assertNotThrottled(db, [client])
       const address = perEmail(email)
-      const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', address.key).executeTakeFirst()
-      const now = Date.now()
-      const quiet = !row || now - row.last_failure_at >= address.policy.resetAfterMs
-      const addressFull = !quiet && lockDuration(row.failures + 1, address.policy) > 0
+      const addressFull = await lockedByNextFailure(db, address)
       // Every request counts, found or not, so the answers never tell whether an account exists.
       await recordFailure(db, [client, address])
       if (!addressFull) await requestPasswordReset(db, { email, origin: publicOrigin(config, c) })

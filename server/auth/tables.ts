@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 
 export interface UsersTable {
   id: string
@@ -26,5 +26,4 @@ export interface LoginThrottleTable {
 }
 
 export type UserRow = Selectable<UsersTable>
-export type NewUser = Insertable<UsersTable>
 export type SessionRow = Selectable<SessionsTable>

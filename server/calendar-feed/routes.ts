@@ -4,7 +4,6 @@ import { CalendarFeedCreated, CalendarFeedFileParams, CalendarFeedStatus } from 
 import { PlanParams } from '../../shared/plans/schema'
 import { canEditSection } from '../../shared/workspaces/permissions'
 import { requireAuth } from '../auth/middleware'
-import { hashToken } from '../auth/sessions'
 import { forbidden, notFound } from '../http/errors'
 import { publicOrigin } from '../http/public-url'
 import { ERRORS, createRouter, jsonResponse, noContent } from '../http/router'
@@ -13,6 +12,7 @@ import { findPlan, liveSections } from '../plans/repo'
 import { readPlanModel } from '../plan-model/read-plan'
 import type { Services } from '../services'
 import type { Db } from '../storage/database'
+import { activeFeedOf, feedWorkspace, planIdOfFeed } from './repo'
 import { createCalendarFeed } from './commands/create-feed'
 import { recordEventRevisions } from './commands/record-revisions'
 import { revokeCalendarFeed } from './commands/revoke-feed'
@@ -71,12 +71,7 @@ export function calendarFeedRoutes(services: Services) {
     .openapi(status, async (c) => {
       const { user } = requireAuth(c)
       const ctx = await planContext(db, c.req.valid('param').id, user.id)
-      const feed = await db
-        .selectFrom('calendar_feeds')
-        .select('created_at')
-        .where('plan_id', '=', ctx.plan.id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst()
+      const feed = await activeFeedOf(db, ctx.plan.id)
       return c.json({ active: Boolean(feed), createdAt: feed?.created_at ?? null }, 200)
     })
     .openapi(create, async (c) => {
@@ -95,25 +90,14 @@ export function calendarFeedRoutes(services: Services) {
     })
     .openapi(serveFeed, async (c) => {
       const token = c.req.valid('param').file.replace(/\.ics$/, '')
-      const feed = await db
-        .selectFrom('calendar_feeds')
-        .select(['plan_id'])
-        .where('token_hash', '=', hashToken(token))
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst()
-      const plan = feed ? await findPlan(db, feed.plan_id) : undefined
+      const planId = await planIdOfFeed(db, token)
+      const plan = planId ? await findPlan(db, planId) : undefined
       if (!plan) throw notFound('The calendar feed')
-      const [model, workspace, people] = await Promise.all([
+      const [model, workspace] = await Promise.all([
         readPlanModel({ db, hub }, plan),
-        db.selectFrom('workspaces').select('name').where('id', '=', plan.workspace_id).executeTakeFirstOrThrow(),
-        db
-          .selectFrom('memberships')
-          .innerJoin('users', 'users.id', 'memberships.user_id')
-          .select(['users.id', 'users.name'])
-          .where('memberships.workspace_id', '=', plan.workspace_id)
-          .execute(),
+        feedWorkspace(db, plan.workspace_id),
       ])
-      const names = new Map(people.map((p) => [p.id, p.name]))
+      const { names } = workspace
       const events = planCalendarEvents(model, (ref) => names.get(ref) ?? ref)
       const revisions = await recordEventRevisions(db, plan.id, events)
       const body = renderCalendarFeed({

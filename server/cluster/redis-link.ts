@@ -85,9 +85,10 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
       .catch((err) => log.debug('a relayed message was dropped', { channel, error: String(err) }))
   }
 
-  async close() {
+  close(): Promise<void> {
     this.removeAllListeners()
     this.pub.disconnect()
     this.sub.disconnect()
+    return Promise.resolve()
   }
 }

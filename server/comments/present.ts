@@ -87,9 +87,9 @@ async function detachedThreads(
   for (const t of threads)
     if (anchors.get(t.id)) bySection.set(t.section_id, [...(bySection.get(t.section_id) ?? []), t])
   await Promise.all(
-    [...bySection].map(([sectionId, anchored]) => {
+    [...bySection].flatMap(([sectionId, anchored]) => {
       const section = sections.get(sectionId)
-      if (!section) return
+      if (!section) return []
       return hub.read(sectionId, (doc) => {
         const exists = anchorCheck(doc, section.kind)
         for (const t of anchored) if (!exists(anchors.get(t.id)!)) out.add(t.id)

@@ -31,7 +31,7 @@ export function readBody(doc: Y.Doc, live: boolean): JSONContent {
  * parentheses, quotes, angle brackets and spaces percent-encoded (the address means the same). Null
  * for one that is not http(s) or mailto, or not a URL.
  */
-export function safeHref(href: string): string | null {
+function safeHref(href: string): string | null {
   if (!SAFE_HREF.test(href.trim()) || !URL.canParse(href.trim())) return null
   return new URL(href.trim()).href.replace(
     /[()<>"' `\\]/g,

@@ -12,12 +12,12 @@ const CANDIDATES = [
   '/snap/bin/chromium',
 ]
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const wanted = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : CANDIDATES
   return wanted.find((p) => fs.existsSync(p)) ?? null
 }
 
-export const pdfUnavailable = () =>
+const pdfUnavailable = () =>
   new ApiError(
     503,
     'pdf_unavailable',

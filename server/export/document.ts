@@ -200,7 +200,10 @@ function fieldsOf(
 }
 
 function table(object: z.ZodObject, list: ListUi, items: Item[], words: Words, title?: string): Table {
-  const cells = items.map((item) => fieldsOf(object, list.fields, item, words))
+  // A row nobody filled in (a KPI added, never written) says nothing either: no `|  |` rows.
+  const cells = items
+    .map((item) => fieldsOf(object, list.fields, item, words))
+    .filter((row) => row.some((f) => f.value !== ''))
   // A column nobody filled says nothing.
   const keep = (cells[0] ?? []).map((_, c) => cells.some((row) => row[c]!.value !== ''))
   return {
@@ -209,6 +212,9 @@ function table(object: z.ZodObject, list: ListUi, items: Item[], words: Words, t
     rows: cells.map((row) => row.filter((_, c) => keep[c]).map((f) => f.value)),
   }
 }
+
+/** A table with no row left is no block: no heading without content. */
+const tableBlock = (t: Table): Block | null => (t.rows.length === 0 ? null : { kind: 'table', table: t })
 
 function listBlock(
   kind: SectionModel['kind'],
@@ -231,10 +237,10 @@ function listBlock(
         items: items.map((i) => traitWords(String(i.left), String(i.right), i.value as number)),
       }
     case 'table':
-      return { kind: 'table', table: table(object, list, items, words, list.title) }
+      return tableBlock(table(object, list, items, words, list.title))
     case 'cards': {
       // Cards only when items hold lists of their own; otherwise a table reads better on paper.
-      if (!list.lists) return { kind: 'table', table: table(object, list, items, words, list.title) }
+      if (!list.lists) return tableBlock(table(object, list, items, words, list.title))
       const nested = Object.entries(list.lists)
       return {
         kind: 'cards',
@@ -245,10 +251,10 @@ function listBlock(
             title: first?.value || `${list.noun.charAt(0).toUpperCase()}${list.noun.slice(1)} ${i + 1}`,
             fields: rest.filter((f) => f.value !== ''),
             tables: nested
-              .filter(([key]) => (item[key] as Item[]).length > 0)
               .map(([key, sub]) =>
                 table(objectAt(kind, [...path, String(item.id), key, '']), sub, item[key] as Item[], words, sub.title),
-              ),
+              )
+              .filter((t) => t.rows.length > 0),
           }
         }),
       }

@@ -120,7 +120,7 @@ const masthead = (doc: ExportDocument) =>
   `<header class="masthead"><p class="kicker">${h(doc.workspace)} · Social media plan</p><h1>${h(doc.title)}</h1><p class="meta">As of ${h(doc.date)}</p><h2>Approval of each department's objectives</h2>${approvals(doc)}</header>`
 
 /**
- * A self-contained page: styles inline, the logo a data: URI, no script and nothing fetched, so it
+ * A self-contained page (the public page reads the strategy first, its health after it): styles inline, the logo a data: URI, no script and nothing fetched, so it
  * opens offline and prints (and becomes the PDF) with the print rules of the same stylesheet.
  */
 export function renderHtml(doc: ExportDocument, options: HtmlOptions): string {
@@ -138,8 +138,9 @@ export function renderHtml(doc: ExportDocument, options: HtmlOptions): string {
 ${options.banner ? `<div class="banner">${h(options.banner)}</div>` : ''}
 <main class="doc">
 ${options.cover ? cover(doc) : masthead(doc)}
-${health(doc)}
+${options.cover ? health(doc) : ''}
 ${doc.steps.map((s) => `<section class="step" id="step-${s.number}"><h2><span class="step-number">Step ${s.number}</span> ${h(s.title)}</h2>${s.sections.map(section).join('')}</section>`).join('\n')}
+${options.cover ? '' : health(doc)}
 </main>
 </body>
 </html>

@@ -122,4 +122,16 @@ describe('export renderers', () => {
     expect(doc.health.findings).toBeNull()
     expect(doc.approvals.map((a) => a.label)).toEqual(['Approved', 'Approved'])
   })
+
+  it('leaves out rows nobody filled in, and a table left with none: no empty `|  |` rows, no bare heading', () => {
+    const src = source()
+    edit(src.model, 'network', (c) => {
+      c.kpis.push({ id: 'kpi-empty', metric: '', unit: '', baseline: null, target: null })
+      c.themes = [{ id: 'theme-empty', topic: '', frequency: '', sources: '' }]
+    })
+    const md = renderMarkdown(buildDocument(src))
+    expect(md).not.toMatch(/^\|(\s*\|)+\s*$/m)
+    expect(md).toContain('reach')
+    expect(md).not.toMatch(/Themes/)
+  })
 })

@@ -43,7 +43,7 @@ const exportPlan = createRoute({
 })
 
 /** `plan-title-2026-11-26.md`: ASCII only, so every browser and mail client keeps the name. */
-export function exportFilename(title: string, at: number, format: ExportFormat): string {
+function exportFilename(title: string, at: number, format: ExportFormat): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')

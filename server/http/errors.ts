@@ -48,7 +48,7 @@ export function describeZodError(error: ZodError): string {
 export function handleError(err: Error, c: Context) {
   if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message, err.headers)
   if (err instanceof HTTPException) {
-    const status = err.status as ContentfulStatusCode
+    const status = err.status
     if (status === 413) return errorJson(c, 413, 'payload_too_large', 'The request body is too large.')
     // A body that is not declared as JSON (text/plain, a form, no Content-Type) never reaches a route.
     if (status === 415)

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { Config } from '../config'
 
 /**
- * The origin of links that leave the app (SPEC §9): PUBLIC_URL when set, else the request's own origin,
+ * The origin of links that leave the app (docs/product.md#mail-and-the-calendar-feed): PUBLIC_URL when set, else the request's own origin,
  * and outside a request http://localhost:$PORT.
  */
 export function publicOrigin(config: Pick<Config, 'publicUrl' | 'port'>, c?: Context): string {

@@ -31,7 +31,7 @@ function answer(res: ServerResponse, status: number, error: ErrorBody['error'], 
  * - a request target with dot segments (`/api/plans/%2e%2e/health`): the URL parser would resolve them
  *   and serve another route; ids are never `.` or `..`, so 400.
  */
-export function guardRawRequests(next: RequestListener): RequestListener {
+function guardRawRequests(next: RequestListener): RequestListener {
   return (req, res) => {
     if (DOT_SEGMENT.test((req.url ?? '/').split(/[?#]/)[0]!))
       return answer(res, 400, { code: 'bad_path', message: 'The path has "." or ".." segments, which are refused.' })

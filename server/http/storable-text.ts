@@ -3,7 +3,7 @@ import { isStorableText } from '../../shared/text'
 import { errorJson } from './errors'
 
 /** The path (`field`, `list.2`, `a.b`) of the first string, key or value, that no engine stores as sent. */
-export function unstorableAt(value: unknown, path: string[] = []): string | null {
+function unstorableAt(value: unknown, path: string[] = []): string | null {
   if (typeof value === 'string') return isStorableText(value) ? null : path.join('.') || 'body'
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {

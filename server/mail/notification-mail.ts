@@ -11,7 +11,7 @@ export interface NotificationFacts {
   link: string
 }
 
-/** The kinds that are mailed (SPEC §9); resolving and reopening stay in the app. */
+/** The kinds that are mailed (docs/product.md#mail-and-the-calendar-feed); resolving and reopening stay in the app. */
 export const MAILED_KINDS: ReadonlySet<NotificationKind> = new Set([
   'mention',
   'reply',

@@ -3,9 +3,10 @@ import { PlanParams } from '../../shared/plans/schema'
 import { conflict } from '../http/errors'
 import type { AppEnv } from '../http/router'
 import type { Db } from '../storage/database'
+import { guestMembership } from '../review-links/repo'
 import { findMembership } from '../workspaces/repo'
 
-type Resource = 'plan' | 'section' | 'comment' | 'thread'
+type Resource = 'plan' | 'section' | 'comment' | 'thread' | 'suggestion'
 
 /** The plan a request's resource belongs to, if it exists. */
 async function planOf(db: Db, resource: Resource, id: string) {
@@ -23,6 +24,11 @@ async function planOf(db: Db, resource: Resource, id: string) {
         .innerJoin('comment_threads', 'comment_threads.plan_id', 'plans.id')
         .where('comment_threads.id', '=', id)
         .executeTakeFirst()
+    case 'suggestion':
+      return plans
+        .innerJoin('section_suggestions', 'section_suggestions.plan_id', 'plans.id')
+        .where('section_suggestions.id', '=', id)
+        .executeTakeFirst()
     case 'comment':
       return plans
         .innerJoin('comment_threads', 'comment_threads.plan_id', 'plans.id')
@@ -36,9 +42,9 @@ async function planOf(db: Db, resource: Resource, id: string) {
 const ALLOWED_ON_ARCHIVED = /^\/plans\/[^/]+\/(duplicate|archive|unarchive|shares(\/.*)?)$/
 
 /**
- * An archived plan refuses every write — text, fields, comments, approvals, renames (SPEC §9) — with
+ * An archived plan refuses every write — text, fields, comments, approvals, renames (docs/product.md#plans-managed-like-documents) — with
  * 409 plan_archived, in one place for every route of its sections, comments and approvals. Only a
- * member of the plan's workspace is told; anyone else goes on to the route, which answers 401 or 404.
+ * member of the plan's workspace, or a guest of its review link, is told; anyone else goes on to the route, which answers 401 or 404.
  */
 export function refuseWritesToArchivedPlans(db: Db, resource: Resource): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -58,7 +64,11 @@ export function refuseWritesToArchivedPlans(db: Db, resource: Resource): Middlew
       return next()
     if (resource === 'plan' && c.req.method === 'DELETE' && /^\/plans\/[^/]+$/.test(path)) return next()
     const plan = await planOf(db, resource, id)
-    if (plan?.archived_at != null && (await findMembership(db, plan.workspace_id, auth.user.id))) {
+    const reader =
+      plan &&
+      ((await findMembership(db, plan.workspace_id, auth.user.id)) ??
+        (await guestMembership(db, plan.id, auth.user.id)))
+    if (plan?.archived_at != null && reader) {
       throw conflict('plan_archived', 'This plan is archived and read-only: unarchive it to change it.')
     }
     return next()
@@ -75,6 +85,7 @@ export function guardArchivedPlans(api: { use(path: string, handler: MiddlewareH
     ['/threads/:id/*', 'thread'],
     ['/comments/:id', 'comment'],
     ['/comments/:id/*', 'comment'],
+    ['/suggestions/:id/*', 'suggestion'],
   ]
   for (const [path, resource] of routes) api.use(path, refuseWritesToArchivedPlans(db, resource))
 }

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs'
-import { sectionGuard } from '../../shared/plan-model/repair'
+import { type ContentRepair, sectionGuard } from '../../shared/plan-model/repair'
 import { log } from '../log'
 import type { DbOrTx } from '../storage/database'
-import type { ContentGuard, ContentRepair } from '../sync/live-doc'
+import type { ContentGuard } from '../sync/live-doc'
 
 /**
  * Keeps every section's structured content valid for its kind (shared/plan-model/repair.ts says why

@@ -2,7 +2,7 @@ import type { PlanEvents } from '../sync/plan-events'
 import type { ObservedSection, SectionObserver } from './write-observers'
 
 /** How long the writes to one plan are gathered before its health panels are told to ask again. */
-export const HEALTH_EVENT_DELAY_MS = 300
+const HEALTH_EVENT_DELAY_MS = 300
 
 /**
  * Tells a plan's open pages that its health may have changed (docs/product.md#the-plan-health-check, the live panel): after a

@@ -4,7 +4,7 @@ import { canCreatePlan, canManagePlan } from '../../shared/workspaces/permission
 import { requireAuth } from '../auth/middleware'
 import { conflict, forbidden } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
-import { planContext } from '../plan-context'
+import { memberPlanContext } from '../plan-context'
 import type { Services } from '../services'
 import { setPlanArchived } from './commands/archive-plan'
 import { deletePlan } from './commands/delete-plan'
@@ -54,12 +54,12 @@ const remove = createRoute({
   responses: { 204: noContent, ...ERRORS },
 })
 
-/** Plans managed like documents (SPEC §9): rename, duplicate, archive, unarchive, delete. */
+/** Plans managed like documents (docs/product.md#plans-managed-like-documents): rename, duplicate, archive, unarchive, delete. */
 export function planLifecycleRoutes(services: Services) {
   const { storage, hub, access } = services
   const { db } = storage
   const context = async (c: { req: { valid(t: 'param'): { id: string } } }, userId: string) =>
-    planContext(db, c.req.valid('param').id, userId)
+    memberPlanContext(db, c.req.valid('param').id, userId)
   const refuseArchived = (plan: PlanRow, what: string) => {
     if (plan.archived_at !== null) throw conflict('plan_archived', `This plan is archived: unarchive it to ${what}.`)
   }

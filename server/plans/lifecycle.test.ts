@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../../shared/health/schema'
 import { readContent } from '../../shared/plan-model/read'
-import type { Plan } from '../../shared/plans/schema'
+import type { z } from 'zod'
+import type { ActivityFeed } from '../../shared/activity/schema'
+import type { ApprovalList } from '../../shared/approvals/schema'
+import type { ThreadList } from '../../shared/comments/schema'
+import type { Plan, PlanList, PlanSummary } from '../../shared/plans/schema'
+import type { TemplateList } from '../../shared/templates/schema'
 import { CLOSE } from '../../shared/sync/protocol'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
@@ -21,26 +26,26 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
     })
 
     const fromTemplate = async (title: string, templateId = 'outdoor-gear-shop') => {
-      const res = await fx.owner.req('POST', plansUrl, { title, templateId })
+      const res = await fx.owner.req<Plan>('POST', plansUrl, { title, templateId })
       expect(res.status).toBe(201)
-      return res.json as Plan
+      return res.json
     }
     const health = async (planId: string) =>
-      ((await fx.owner.req('GET', `/api/plans/${planId}/health`)).json as { findings: Finding[] }).findings
+      (await fx.owner.req<{ findings: Finding[] }>('GET', `/api/plans/${planId}/health`)).json.findings
     const activityKinds = async (planId: string) =>
-      ((await fx.owner.req('GET', `/api/plans/${planId}/activity`)).json.events as { kind: string }[]).map(
+      (await fx.owner.req<z.infer<typeof ActivityFeed>>('GET', `/api/plans/${planId}/activity`)).json.events.map(
         (e) => e.kind,
       )
     const listed = async (archived?: boolean) =>
-      ((await fx.owner.req('GET', `${plansUrl}${archived ? '?archived=true' : ''}`)).json.plans as Plan[]).map(
-        (p) => p.id,
-      )
+      (
+        await fx.owner.req<z.infer<typeof PlanList>>('GET', `${plansUrl}${archived ? '?archived=true' : ''}`)
+      ).json.plans.map((p) => p.id)
 
     describe('templates', () => {
       it('lists blank and the example plans', async () => {
-        const res = await fx.viewer.req('GET', '/api/templates')
+        const res = await fx.viewer.req<TemplateList>('GET', '/api/templates')
         expect(res.status).toBe(200)
-        const ids = (res.json.templates as { id: string; name: string; description: string }[]).map((t) => t.id)
+        const ids = res.json.templates.map((t) => t.id)
         expect(ids).toEqual(expect.arrayContaining(['blank', 'outdoor-gear-shop', 'b2b-software']))
         expect((await new ApiClient(httpTarget(), server.url).req('GET', '/api/templates')).status).toBe(401)
       })
@@ -85,10 +90,10 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
     describe('rename', () => {
       it('lets editors rename, in the activity log', async () => {
         const plan = await fromTemplate('Old title', 'blank')
-        const res = await fx.salesEditor.req('PATCH', `/api/plans/${plan.id}`, { title: '  New title ' })
+        const res = await fx.salesEditor.req<PlanSummary>('PATCH', `/api/plans/${plan.id}`, { title: '  New title ' })
         expect(res.status).toBe(200)
         expect(res.json.title).toBe('New title')
-        expect((await fx.viewer.req('GET', `/api/plans/${plan.id}`)).json.title).toBe('New title')
+        expect((await fx.viewer.req<Plan>('GET', `/api/plans/${plan.id}`)).json.title).toBe('New title')
         expect(await activityKinds(plan.id)).toContain('plan_renamed')
       })
 
@@ -99,7 +104,7 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
         const stranger = await workspaceFixture(httpTarget(), 'Other', server.url)
         expectError(await stranger.owner.req('PATCH', `/api/plans/${plan.id}`, { title: 'No' }), 404, 'not_found')
         expectError(await fx.owner.req('PATCH', `/api/plans/${plan.id}`, { title: '  ' }), 400)
-        expect((await fx.owner.req('GET', `/api/plans/${plan.id}`)).json.title).toBe('Kept')
+        expect((await fx.owner.req<Plan>('GET', `/api/plans/${plan.id}`)).json.title).toBe('Kept')
       })
     })
 
@@ -114,9 +119,11 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
         const submit = await fx.owner.req('POST', `/api/plans/${source.id}/departments/${marketing}/objectives/submit`)
         expect(submit.status).toBe(200)
 
-        const res = await fx.marketingEditor.req('POST', `/api/plans/${source.id}/duplicate`, { title: 'Plan 2028' })
+        const res = await fx.marketingEditor.req<Plan>('POST', `/api/plans/${source.id}/duplicate`, {
+          title: 'Plan 2028',
+        })
         expect(res.status).toBe(201)
-        const copy = res.json as Plan
+        const copy = res.json
         expect(copy).toMatchObject({ title: 'Plan 2028', workspaceId: fx.workspace.id, archivedAt: null })
         expect(copy.sections.map((s) => [s.kind, s.title, s.ownerDepartmentId])).toEqual(
           source.sections.map((s) => [s.kind, s.title, s.ownerDepartmentId]),
@@ -139,10 +146,11 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
             .sort(),
         )
         const copiedOverview = copy.sections.find((s) => s.kind === 'overview')!
-        expect((await fx.owner.req('GET', `/api/sections/${copiedOverview.id}/comments`)).json.threads).toEqual([])
-        const approvals = (await fx.owner.req('GET', `/api/plans/${copy.id}/approvals`)).json.approvals as {
-          state: string
-        }[]
+        expect(
+          (await fx.owner.req<ThreadList>('GET', `/api/sections/${copiedOverview.id}/comments`)).json.threads,
+        ).toEqual([])
+        const approvals = (await fx.owner.req<z.infer<typeof ApprovalList>>('GET', `/api/plans/${copy.id}/approvals`))
+          .json.approvals
         expect(approvals.map((a) => a.state)).toEqual(approvals.map(() => 'draft'))
         expect((await health(copy.id)).filter((f) => f.severity === 'error')).toEqual([])
         expect(await activityKinds(copy.id)).toContain('plan_duplicated')
@@ -165,7 +173,7 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
         const stranger = await workspaceFixture(httpTarget(), 'Other', server.url)
         expectError(await stranger.owner.req('POST', `/api/plans/${plan.id}/archive`), 404)
 
-        const res = await fx.owner.req('POST', `/api/plans/${plan.id}/archive`)
+        const res = await fx.owner.req<PlanSummary>('POST', `/api/plans/${plan.id}/archive`)
         expect(res.status).toBe(200)
         expect(res.json.archivedAt).toEqual(expect.any(Number))
         expect(await listed()).not.toContain(plan.id)
@@ -195,7 +203,7 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
         expectError(await stranger.owner.req('POST', `/api/sections/${overview.id}/comments`, { body: 'x' }), 404)
 
         expectError(await fx.salesEditor.req('POST', `/api/plans/${plan.id}/unarchive`), 403, 'forbidden')
-        const back = await fx.owner.req('POST', `/api/plans/${plan.id}/unarchive`)
+        const back = await fx.owner.req<PlanSummary>('POST', `/api/plans/${plan.id}/unarchive`)
         expect(back.status).toBe(200)
         expect(back.json.archivedAt).toBeNull()
         expect(await listed()).toContain(plan.id)

@@ -57,7 +57,7 @@ export const presentPlanSummary = (p: PlanRow): PlanSummary => ({
 
 export async function presentPlan(db: DbOrTx, plan: PlanRow, caller: Membership): Promise<Plan> {
   const sections = await liveSections(db, plan.id)
-  // An archived plan is read-only to everyone (SPEC §9), whatever their role.
+  // An archived plan is read-only to everyone (docs/product.md#plans-managed-like-documents), whatever their role.
   const archived = plan.archived_at !== null
   return {
     ...presentPlanSummary(plan),

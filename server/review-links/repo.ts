@@ -39,3 +39,12 @@ export async function guestMembership(
 export async function isGuest(db: DbOrTx, userId: string): Promise<boolean> {
   return !!(await db.selectFrom('review_guests').select('user_id').where('user_id', '=', userId).executeTakeFirst())
 }
+
+/** A link of this plan, revoked or not (revoking twice answers 404 in the command). */
+export const reviewLinkOfPlan = (db: DbOrTx, planId: string, linkId: string) =>
+  db.selectFrom('review_links').select('id').where('id', '=', linkId).where('plan_id', '=', planId).executeTakeFirst()
+/** Who made a link, for the page that greets its guest. */
+export async function linkCreatorName(db: DbOrTx, link: { created_by: string }): Promise<string> {
+  const row = await db.selectFrom('users').select('name').where('id', '=', link.created_by).executeTakeFirst()
+  return row?.name ?? 'A member'
+}

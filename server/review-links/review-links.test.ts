@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import type { Thread } from '../../shared/comments/schema'
+import type { NotificationList } from '../../shared/notifications/schema'
+import type { Plan } from '../../shared/plans/schema'
+import type { CreatedReviewLink, JoinedReview } from '../../shared/review-links/schema'
+import type { SuggestionList } from '../../shared/suggestions/schema'
 import { CLOSE } from '../../shared/sync/protocol'
 import { ApiClient, httpTarget } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
@@ -7,14 +13,14 @@ import { planWithPeople, startSyncServer } from '../../tests/support/sync-fixtur
 import { GUEST_WRITES_PER_MINUTE } from './rate-limit'
 
 /**
- * Outside reviewers (SPEC §9): a guest who opens a review link and gives a name reads the plan live,
+ * Outside reviewers (docs/product.md#suggestions-and-outside-reviewers): a guest who opens a review link and gives a name reads the plan live,
  * comments as "Name (guest)" and suggests, reaches nothing else, and is cut off when the link is revoked.
  */
 describe.each(ENGINES)('review links on $engine', (engine) => {
   describe.skipIf(!engine.available)('', () => {
     let server: Awaited<ReturnType<typeof startSyncServer>>
     let fx: Awaited<ReturnType<typeof planWithPeople>>
-    let link: { id: string; url: string }
+    let link: z.infer<typeof CreatedReviewLink>
     let guest: ApiClient
     const open: StockClient[] = []
     const client = (cookie: string, room: string) => {
@@ -25,14 +31,18 @@ describe.each(ENGINES)('review links on $engine', (engine) => {
     const tokenOf = (url: string) => url.split('/review/')[1]!
     async function joinAs(name: string, token = tokenOf(link.url)) {
       const who = new ApiClient(httpTarget(), server.url)
-      const joined = await who.req('POST', `/api/review/${token}/join`, { name })
+      const joined = await who.req<z.infer<typeof JoinedReview>>('POST', `/api/review/${token}/join`, { name })
       return { who, joined }
     }
 
     beforeAll(async () => {
       server = await startSyncServer(engine)
       fx = await planWithPeople(server.url)
-      const made = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/review-links`, {})
+      const made = await fx.owner.req<z.infer<typeof CreatedReviewLink>>(
+        'POST',
+        `/api/plans/${fx.plan.id}/review-links`,
+        {},
+      )
       expect(made.status).toBe(201)
       link = made.json
       const joined = await joinAs('Gina')
@@ -50,8 +60,9 @@ describe.each(ENGINES)('review links on $engine', (engine) => {
       expect((await fx.salesEditor.req('POST', `/api/plans/${fx.plan.id}/review-links`, {})).status).toBe(403)
       const stored = await server.running.services.storage.db.selectFrom('review_links').selectAll().execute()
       expect(JSON.stringify(stored)).not.toContain(tokenOf(link.url))
-      expect((await guest.req('GET', `/api/review/${tokenOf(link.url)}`)).json).toEqual({
+      expect((await guest.req('GET', `/api/review/${tokenOf(link.url)}`)).json).toMatchObject({
         planTitle: 'Social plan 2027',
+        invitedBy: 'Olivia Owner',
       })
       const past = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/review-links`, {
         expiresAt: '2020-01-01T00:00:00Z',
@@ -67,15 +78,17 @@ describe.each(ENGINES)('review links on $engine', (engine) => {
       appendParagraph(writer.doc, 'Our audience is young parents')
       await eventually(() => bodyText(reader.doc).includes('Our audience is young parents'), 'the guest reads it live')
 
-      const comment = await guest.req('POST', `/api/sections/${fx.shared.id}/comments`, {
+      const comment = await guest.req<Thread>('POST', `/api/sections/${fx.shared.id}/comments`, {
         body: `Which cities, @[Olivia Owner](${fx.owner.user!.id})?`,
       })
       expect(comment.status).toBe(201)
-      expect(comment.json.comments[0].author.name).toBe('Gina (guest)')
-      const inbox = (await fx.owner.req('GET', `/api/workspaces/${fx.workspace.id}/notifications`)).json
-      expect(inbox.notifications.map((n: { kind: string }) => n.kind)).toContain('mention')
+      expect(comment.json.comments[0]?.author.name).toBe('Gina (guest)')
+      const inbox = (
+        await fx.owner.req<z.infer<typeof NotificationList>>('GET', `/api/workspaces/${fx.workspace.id}/notifications`)
+      ).json
+      expect(inbox.notifications.map((n) => n.kind)).toContain('mention')
 
-      const suggestions = (await guest.req('GET', `/api/sections/${fx.shared.id}/suggestions`)).json
+      const suggestions = (await guest.req<SuggestionList>('GET', `/api/sections/${fx.shared.id}/suggestions`)).json
       expect(suggestions.abilities).toEqual({ suggest: true, decide: false })
 
       // The guest's own write to the document is refused: the owner never sees it.
@@ -87,15 +100,29 @@ describe.each(ENGINES)('review links on $engine', (engine) => {
     })
 
     it('reaches no other plan, no members list, no settings', async () => {
-      const other = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Secret plan' })
+      const other = await fx.owner.req<Plan>('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
+        title: 'Secret plan',
+      })
       expect((await guest.req('GET', `/api/plans/${other.json.id}`)).status).toBe(404)
       expect((await guest.req('GET', `/api/workspaces/${fx.workspace.id}`)).status).toBe(404)
       expect((await guest.req('GET', `/api/workspaces/${fx.workspace.id}/plans`)).status).toBe(404)
       expect((await guest.req('PATCH', `/api/plans/${fx.plan.id}`, { title: 'Mine now' })).status).toBe(404)
-      const otherSection = other.json.sections[0].id as string
+      const otherSection = other.json.sections[0]!.id
       const probe = client(guest.cookieHeader, otherSection)
       await eventually(() => probe.closes.length > 0, 'the socket to another plan is refused')
       expect(probe.closes[0]).not.toBe(1000)
+    })
+
+    it('leaves an archived plan readable to the guest and refuses the guest’s comment', async () => {
+      expect((await fx.owner.req('POST', `/api/plans/${fx.plan.id}/archive`)).status).toBe(200)
+      try {
+        expect((await guest.req('GET', `/api/plans/${fx.plan.id}`)).status).toBe(200)
+        const refused = await guest.req('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'While archived' })
+        expect(refused.status).toBe(409)
+        expect(refused.json.error.code).toBe('plan_archived')
+      } finally {
+        expect((await fx.owner.req('POST', `/api/plans/${fx.plan.id}/unarchive`)).status).toBe(200)
+      }
     })
 
     it('rate-limits a guest’s writes', async () => {
@@ -121,9 +148,13 @@ describe.each(ENGINES)('review links on $engine', (engine) => {
     })
 
     it('answers 404 for an expired link, like a revoked one', async () => {
-      const made = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/review-links`, {
-        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      })
+      const made = await fx.owner.req<z.infer<typeof CreatedReviewLink>>(
+        'POST',
+        `/api/plans/${fx.plan.id}/review-links`,
+        {
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      )
       const { who } = await joinAs('Eve', tokenOf(made.json.url))
       expect((await who.req('GET', `/api/plans/${fx.plan.id}`)).status).toBe(200)
       await server.running.services.storage.db

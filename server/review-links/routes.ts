@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { canSharePlan } from '../../shared/shares/permissions'
 import { PlanParams } from '../../shared/plans/schema'
 import {
@@ -15,13 +14,15 @@ import { requireAuth } from '../auth/middleware'
 import { setSessionCookie } from '../auth/cookie'
 import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http/router'
+import { publicOrigin } from '../http/public-url'
 import { planContext } from '../plan-context'
 import { findPlan } from '../plans/repo'
+import { listDepartments } from '../workspaces/repo'
 import type { Services } from '../services'
 import { createReviewLink } from './commands/create'
 import { joinAsGuest } from './commands/join'
 import { revokeReviewLink } from './commands/revoke'
-import { liveReviewLinkByToken } from './repo'
+import { linkCreatorName, liveReviewLinkByToken, reviewLinkOfPlan } from './repo'
 
 const create = createRoute({
   method: 'post',
@@ -57,7 +58,6 @@ const join = createRoute({
 })
 
 export function reviewLinkRoutes({ storage: { db }, config, access }: Services) {
-  const publicOrigin = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin
   async function adminContext(planId: string, userId: string) {
     const ctx = await planContext(db, planId, userId)
     if (!canSharePlan(ctx.caller)) throw forbidden('Only owners and admins can manage review links.')
@@ -80,26 +80,22 @@ export function reviewLinkRoutes({ storage: { db }, config, access }: Services) 
         createdBy: user.id,
         expiresAt: expiresAt ? Date.parse(expiresAt) : null,
       })
-      return c.json({ id: row.id, url: `${publicOrigin(c)}/review/${token}`, expiresAt: row.expires_at }, 201)
+      return c.json({ id: row.id, url: `${publicOrigin(config, c)}/review/${token}`, expiresAt: row.expires_at }, 201)
     })
     .openapi(revoke, async (c) => {
       const { user } = requireAuth(c)
       const { id, linkId } = c.req.valid('param')
       const { plan } = await adminContext(id, user.id)
-      const link = await db
-        .selectFrom('review_links')
-        .select('id')
-        .where('id', '=', linkId)
-        .where('plan_id', '=', plan.id)
-        .executeTakeFirst()
+      const link = await reviewLinkOfPlan(db, plan.id, linkId)
       const ended = link ? await revokeReviewLink(db, { linkId: link.id }) : null
       if (!ended) throw notFound('The review link')
       for (const sessionId of ended) access.emit('sessionEnded', { sessionId })
       return c.body(null, 204)
     })
     .openapi(info, async (c) => {
-      const { plan } = await liveLink(c.req.valid('param').token)
-      return c.json({ planTitle: plan.title }, 200)
+      const { link, plan } = await liveLink(c.req.valid('param').token)
+      const [invitedBy, departments] = [await linkCreatorName(db, link), await listDepartments(db, link.workspace_id)]
+      return c.json({ planTitle: plan.title, invitedBy, departments }, 200)
     })
     .openapi(join, async (c) => {
       const { link } = await liveLink(c.req.valid('param').token)

@@ -81,6 +81,8 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
         expect(page.text).toContain(words)
       }
       expect(page.text).toMatch(/The plan health check finds/)
+      // The strategy first, its health after it.
+      expect(page.text.indexOf(BOARD.guidelines)).toBeLessThan(page.text.indexOf('The plan health check finds'))
       // Only the guidelines: no other section, no finding that quotes one.
       for (const secret of [
         BOARD.objective.statement,

@@ -28,7 +28,7 @@ export interface StorageOptions {
   dataDir: string
 }
 
-export function openStorage(opts: StorageOptions): Storage {
+function openStorage(opts: StorageOptions): Storage {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 })
     // An idle client whose server went away emits 'error'; unhandled, that would end the process.

@@ -31,16 +31,16 @@ const MIGRATIONS: Record<string, Migration> = {
  * without a schema Kysely takes a `kysely_migration` table in *any* schema of the database for ours
  * (another Planroom, or a test, in the same database) and then fails to find it in our search_path.
  */
-async function migrationSchema(db: Kysely<any>): Promise<string | undefined> {
+async function migrationSchema<DB>(db: Kysely<DB>): Promise<string | undefined> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
   return rows[0]?.schema ?? undefined
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
     migrationTableSchema: await migrationSchema(db),
     // Work lands from parallel branches, so a migration dated the same day may sort before one a database
     // has already run; each migration touches only its own tables, so running the missing ones is safe.

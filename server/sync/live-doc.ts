@@ -16,8 +16,8 @@ export interface DocPeer {
   readonly who?: { userId: string }
 }
 
-/** What a content check found wrong after a write, and the change that puts it right. */
-export interface ContentRepair {
+/** What the content check hands back after a write: the change that puts it right (the sync core knows no plan model). */
+export interface GuardRepair {
   update: Uint8Array
   /** Told to the person whose write needed repairing. */
   message: string
@@ -28,7 +28,7 @@ export interface ContentRepair {
  * to run after every client write (given the transaction, so it can look only at what changed).
  */
 export interface ContentGuard {
-  load(sectionId: string): Promise<((doc: Y.Doc, transaction: Y.Transaction) => ContentRepair | null) | null>
+  load(sectionId: string): Promise<((doc: Y.Doc, transaction: Y.Transaction) => GuardRepair | null) | null>
 }
 
 /**

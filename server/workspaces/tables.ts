@@ -47,6 +47,4 @@ export interface InvitesTable {
   revoked_at: number | null
 }
 
-export type WorkspaceRow = Selectable<WorkspacesTable>
-export type DepartmentRow = Selectable<DepartmentsTable>
 export type InviteRow = Selectable<InvitesTable>

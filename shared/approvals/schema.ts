@@ -4,7 +4,9 @@ import { ApprovalState } from '../plan-model/schema'
 import { Id } from '../workspaces/schema'
 import { UserRef } from '../comments/schema'
 
-/** Approvals of each department's objectives (docs/product.md#comments-and-approvals, #interfaces-integrators-rely-on). */
+/**
+ * Approvals of each department's objectives (docs/product.md#comments-and-approvals, #interfaces-integrators-rely-on).
+ */
 
 export const ApprovalParams = z.object({ id: Id, departmentId: Id })
 

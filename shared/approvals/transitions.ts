@@ -2,9 +2,9 @@ import type { ApprovalState } from '../plan-model/schema'
 import type { Decision } from './schema'
 
 /**
- * The approval state machine (docs/product.md#comments-and-approvals): draft → submitted → approved | changes_requested; edits to
- * approved objectives make them stale, and a stale approval is decided again. A lead may also send
- * approved objectives back. Each check returns why a move is not possible, or null when it is.
+ * The approval state machine (docs/product.md#comments-and-approvals): draft → submitted → approved |
+ * changes_requested; edits to approved objectives make them stale, and a stale approval is decided again. A lead may
+ * also send approved objectives back. Each check returns why a move is not possible, or null when it is.
  */
 export interface Refusal {
   code: string

@@ -1,8 +1,8 @@
 import { type Membership, type SectionAccessTarget, canCommentSection, canEditSection } from '../workspaces/permissions'
 
 /**
- * Who may do what with comments (docs/product.md#comments-and-approvals), as plain functions shared by the server and the client.
- * Every member reads comments; commenters and up write them, whether or not they may edit the section.
+ * Who may do what with comments (docs/product.md#comments-and-approvals), as plain functions shared by the server and
+ * the client. Every member reads comments; commenters and up write them, whether or not they may edit the section.
  */
 
 /** Start a thread or reply. */

@@ -6,8 +6,8 @@ import { ItemId } from '../plan-model/schema'
 import { Id } from '../workspaces/schema'
 
 /**
- * Comments (docs/product.md#comments-and-approvals) as the API takes and returns them. Authorship is never part of a request: the
- * server takes it from the session.
+ * Comments (docs/product.md#comments-and-approvals) as the API takes and returns them. Authorship is never part of a
+ * request: the server takes it from the session.
  */
 
 function isRelativePosition(encoded: string): boolean {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 
-/** `GET /api/plans/:id/export?format=md|html|pdf` (docs/product.md#export-and-sharing, #interfaces-integrators-rely-on). */
+/**
+ * `GET /api/plans/:id/export?format=md|html|pdf` (docs/product.md#export-and-sharing, #interfaces-integrators-rely-on).
+ */
 export const EXPORT_FORMATS = ['md', 'html', 'pdf'] as const
 export const ExportFormat = z.enum(EXPORT_FORMATS)
 export type ExportFormat = z.infer<typeof ExportFormat>

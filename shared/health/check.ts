@@ -53,11 +53,10 @@ export const HEALTH_RULES: readonly HealthRule[] = [
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
 /**
- * The plan health check (docs/product.md#the-plan-health-check): what the seeds' advice says is wrong with the plan. Pure — the
- * live panel and `GET /api/plans/:id/health` run this same function — and the model it reads is
- * valid by construction (plan-model/read.ts). Findings come by severity, then in the order of the
- * six steps (SPEC §9 "health from zero": what is missing first); a finding of a section the plan
- * lacks altogether leads its severity.
+ * The plan health check (docs/product.md#the-plan-health-check): what the seeds' advice says is wrong with the plan.
+ * Pure — the live panel and `GET /api/plans/:id/health` run this same function — and the model it reads is valid by
+ * construction (plan-model/read.ts). Findings come by severity, then in the order of the six steps ("health from
+ * zero" in docs/product.md: what is missing first); a finding of a section the plan lacks altogether leads its severity.
  */
 export function checkPlanHealth(model: PlanModel): Finding[] {
   const plan = new PlanIndex(model)

@@ -1,6 +1,9 @@
 import { type Membership, type SectionAccessTarget, canEditSection, canReadSection } from '../workspaces/permissions'
 
-/** Who may do what with history (docs/product.md#storage-and-scale): everyone who may read a section sees its history; its editors name and restore. */
+/**
+ * Who may do what with history (docs/product.md#storage-and-scale): everyone who may read a section sees its history;
+ * its editors name and restore.
+ */
 export const canReadHistory = (m: Membership, s: SectionAccessTarget) => canReadSection(m, s)
 export const canNameVersion = (m: Membership, s: SectionAccessTarget) => canEditSection(m, s)
 export const canRestoreVersion = (m: Membership, s: SectionAccessTarget) => canEditSection(m, s)

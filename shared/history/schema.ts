@@ -3,7 +3,10 @@ import { UserRef } from '../comments/schema'
 import { Id } from '../workspaces/schema'
 import { Block } from './blocks'
 
-/** A section's history (docs/product.md#storage-and-scale) as the API takes and returns it. A version's Yjs state never leaves the server. */
+/**
+ * A section's history (docs/product.md#storage-and-scale) as the API takes and returns it. A version's Yjs state never
+ * leaves the server.
+ */
 
 export const VERSION_NAME_LENGTH = 120
 

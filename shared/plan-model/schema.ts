@@ -2,9 +2,9 @@ import { z } from 'zod'
 import type { SectionKind } from '../plans/catalog'
 
 /**
- * The structured content of each section kind (docs/product.md#what-a-plan-holds), as zod schemas. These are the single source
- * of truth: readers return exactly these types, writers refuse anything else, the server repairs
- * whatever a client stores against them, and the Y.Doc layout (ydoc.ts) is derived from them.
+ * The structured content of each section kind (docs/product.md#what-a-plan-holds), as zod schemas. These are the single
+ * source of truth: readers return exactly these types, writers refuse anything else, the server repairs whatever a
+ * client stores against them, and the Y.Doc layout (ydoc.ts) is derived from them.
  *
  * Conventions, so that every value has a harmless default and a partial plan is still valid:
  * every field has a default (empty text, null number, empty list); every list is `list({...})`:
@@ -100,7 +100,10 @@ export const IndicatorKind = z.enum([
   'other',
 ])
 export const ToolPurpose = z.enum(['publishing', 'monitoring', 'measurement', 'optimization', 'other'])
-/** Where a department's objectives stand (docs/product.md#comments-and-approvals); the approvals issue sets it, the health check reads it. */
+/**
+ * Where a department's objectives stand (docs/product.md#comments-and-approvals); the approvals issue sets it, the
+ * health check reads it.
+ */
 export const ApprovalState = z.enum(['draft', 'submitted', 'approved', 'changes_requested', 'stale'])
 export type NetworkRole = z.infer<typeof NetworkRole>
 export type ApprovalState = z.infer<typeof ApprovalState>

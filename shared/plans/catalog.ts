@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 /**
- * The sections of a plan (docs/product.md#what-a-plan-holds), in the order of the seed article's six steps. Objectives exist
- * once per department; a network section exists once per chosen social network.
+ * The sections of a plan (docs/product.md#what-a-plan-holds), in the order of the seed article's six steps. Objectives
+ * exist once per department; a network section exists once per chosen social network.
  */
 export const SECTION_KINDS = [
   'overview',

@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { LIMITS } from '../limits'
 import { UserRef } from '../comments/schema'
 import { ShareToken } from '../shares/schema'
-import { Id } from '../workspaces/schema'
+import { Department, Id } from '../workspaces/schema'
 
-/** Outside reviewers (SPEC §9): a link to one plan whose holder reads it live, comments and suggests. */
+/** Outside reviewers (docs/product.md#suggestions-and-outside-reviewers): a link to one plan whose holder reads it live, comments and suggests. */
 
 export const CreateReviewLinkBody = z.strictObject({
   /** ISO 8601; after it the link answers 404 like a revoked one. */
@@ -20,7 +20,12 @@ export const CreatedReviewLink = z.object({ id: z.string(), url: z.string(), exp
 export const ReviewLinkParams = z.object({ id: Id, linkId: Id })
 export const ReviewTokenParams = z.object({ token: ShareToken })
 
-export const ReviewLinkInfo = z.object({ planTitle: z.string() })
+/** What the page asking for a name shows; the departments name the sections' owners in the guest view. */
+export const ReviewLinkInfo = z.object({
+  planTitle: z.string(),
+  invitedBy: z.string(),
+  departments: z.array(Department),
+})
 
 /** The guest's name; comments show it as "Name (guest)". */
 export const JoinReviewBody = z.strictObject({

@@ -4,7 +4,7 @@ import { EncodedPosition, UserRef } from '../comments/schema'
 import { Id } from '../workspaces/schema'
 
 /**
- * Suggestions (SPEC §4, docs/suggestions.md): a proposed replacement of a range of a section's rich text,
+ * Suggestions (docs/product.md#suggestions-and-outside-reviewers, docs/suggestions.md): a proposed replacement of a range of a section's rich text,
  * kept beside the document. The author is never part of a request: the server takes it from the session.
  */
 

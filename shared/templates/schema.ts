@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { SectionKind } from '../plans/catalog'
 import type { ContentInput } from '../plan-model/schema'
 
-/** `GET /api/templates` (SPEC §9): what a person picks from when creating a plan. */
+/** `GET /api/templates` (docs/product.md#plans-managed-like-documents): what a person picks from when creating a plan. */
 export const TemplateSummary = z.object({ id: z.string(), name: z.string(), description: z.string() })
 export type TemplateSummary = z.infer<typeof TemplateSummary>
 export const TemplateList = z.object({ templates: z.array(TemplateSummary) })

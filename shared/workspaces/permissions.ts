@@ -19,7 +19,7 @@ export const canManageWorkspace = (m: Membership) => atLeast(m.role, 'admin')
 export const canManageDepartments = canManageWorkspace
 export const canInvite = canManageWorkspace
 export const canCreatePlan = (m: Membership) => atLeast(m.role, 'editor')
-/** Archive, unarchive and delete a plan (SPEC §9); renaming and duplicating take `canCreatePlan`. */
+/** Archive, unarchive and delete a plan (docs/product.md#plans-managed-like-documents); renaming and duplicating take `canCreatePlan`. */
 export const canManagePlan = canManageWorkspace
 
 /** Leads are editors or above (docs/product.md#who-uses-it): a commenter or viewer cannot decide approvals. */

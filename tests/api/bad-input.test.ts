@@ -25,6 +25,7 @@ import {
 } from '../support/contract'
 import { ENGINES } from '../support/engines'
 import { pacedUpload, rawRequest, statusOf } from '../support/hostile'
+import { freshReviewLink, freshSuggestion, suggestionBodyFor } from '../support/suggestions'
 import { startSyncServer } from '../support/sync-fixture'
 
 /**
@@ -34,7 +35,7 @@ import { startSyncServer } from '../support/sync-fixture'
  * the route's own schema in the OpenAPI document. The last test of each row sends the working request,
  * so a case cannot pass merely because the request was broken anyway.
  */
-type World = Awaited<ReturnType<typeof workspaceFixture>> & { planId: string; db: Db }
+type World = Awaited<ReturnType<typeof workspaceFixture>> & { planId: string; db: Db; services: TestApp['services'] }
 interface Prepared {
   params: Record<string, string>
   /** Who sends it; the workspace owner unless said otherwise. */
@@ -296,7 +297,50 @@ const INPUT: Record<string, InputRow> = {
     body: () => ({ name: 'Sent to the board, March' }),
     ok: 201,
   },
+  // Suggestions and review links (issue 18).
+  'POST /sections/{id}/suggestions': {
+    prepare: async (w) => {
+      const id = await overviewOf(w)
+      suggestionBody = await suggestionBodyFor(w.services, id)
+      return { params: { id } }
+    },
+    body: () => ({ ...suggestionBody }),
+    ok: 201,
+  },
+  'GET /sections/{id}/suggestions': { prepare: async (w) => ({ params: { id: await overviewOf(w) } }), ok: 200 },
+  'POST /suggestions/{id}/accept': {
+    prepare: async (w) => ({ params: { id: await freshSuggestion(w.services, w.owner, await overviewOf(w)) } }),
+    ok: 204,
+  },
+  'POST /suggestions/{id}/reject': {
+    prepare: async (w) => ({ params: { id: await freshSuggestion(w.services, w.owner, await overviewOf(w)) } }),
+    ok: 204,
+  },
+  'POST /sections/{id}/suggestions/accept-all': {
+    prepare: async (w) => ({ params: { id: await overviewOf(w) } }),
+    ok: 200,
+  },
+  'POST /sections/{id}/suggestions/reject-all': {
+    prepare: async (w) => ({ params: { id: await overviewOf(w) } }),
+    ok: 200,
+  },
+  'POST /plans/{id}/review-links': { prepare: async (w) => ({ params: { id: w.planId } }), body: () => ({}), ok: 201 },
+  'DELETE /plans/{id}/review-links/{linkId}': {
+    prepare: async (w) => ({ params: { id: w.planId, linkId: (await freshReviewLink(w.owner, w.planId)).id } }),
+    ok: 204,
+  },
+  'GET /review/{token}': {
+    prepare: async (w) => ({ params: { token: (await freshReviewLink(w.owner, w.planId)).token }, as: anonymous(w) }),
+    ok: 200,
+  },
+  'POST /review/{token}/join': {
+    prepare: async (w) => ({ params: { token: (await freshReviewLink(w.owner, w.planId)).token }, as: anonymous(w) }),
+    body: () => ({ name: 'Gina' }),
+    ok: 201,
+  },
 }
+/** The body of the suggestion row, made on text its `prepare` just wrote. */
+let suggestionBody: Record<string, unknown> = {}
 
 const takesInput = (r: DocumentedRoute) => r.body !== null || r.params.length > 0
 
@@ -349,7 +393,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       routes = await documentedRoutes(new ApiClient(t.app))
       const f = await workspaceFixture(t.app)
       const plan = await f.owner.req<Created>('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
-      w = { ...f, planId: plan.json.id, db: t.services.storage.db }
+      w = { ...f, planId: plan.json.id, db: t.services.storage.db, services: t.services }
     })
     afterAll(() => t?.dispose())
 
@@ -460,7 +504,8 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
 
       if (hasBody)
         it('refuses missing fields with 400', async () => {
-          const cases: Case[] = [{ label: '{}', body: {} }]
+          // A body whose every field is optional (`{expiresAt?}` of a review link) takes {}.
+          const cases: Case[] = route.body!.required?.length ? [{ label: '{}', body: {} }] : []
           for (const field of route.body!.required ?? []) {
             const rest = Object.fromEntries(Object.entries(valid!).filter(([name]) => name !== field))
             cases.push({ label: `without ${field}`, body: rest, field })

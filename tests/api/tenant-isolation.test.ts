@@ -9,6 +9,7 @@ import {
   startTestApp,
   workspaceFixture,
 } from '../support/api'
+import { freshReviewLink, freshSuggestion, suggestionBodyFor } from '../support/suggestions'
 import { type DocumentedRoute, documentedRoutes, dumpTables, expectError, fillPath } from '../support/contract'
 import { ENGINES } from '../support/engines'
 
@@ -230,14 +231,42 @@ const ISOLATION: Record<string, Isolation> = {
     ],
   },
   'POST /plans/{id}/versions': { attacks: (w) => [{ params: { id: w.b.planId }, body: { name: 'Named by A' } }] },
+  // Suggestions and review links (issue 18): B's suggestion and link come from `ofB`.
+  'POST /sections/{id}/suggestions': {
+    attacks: (w) => [{ params: { id: w.b.overviewSectionId }, body: ofB.suggestionBody }],
+  },
+  'GET /sections/{id}/suggestions': { attacks: (w) => [{ params: { id: w.b.overviewSectionId } }] },
+  'POST /suggestions/{id}/accept': { attacks: () => [{ params: { id: ofB.suggestionId } }] },
+  'POST /suggestions/{id}/reject': { attacks: () => [{ params: { id: ofB.suggestionId } }] },
+  'POST /sections/{id}/suggestions/accept-all': { attacks: (w) => [{ params: { id: w.b.overviewSectionId } }] },
+  'POST /sections/{id}/suggestions/reject-all': { attacks: (w) => [{ params: { id: w.b.overviewSectionId } }] },
+  'POST /plans/{id}/review-links': { attacks: (w) => [{ params: { id: w.b.planId }, body: {} }] },
+  'DELETE /plans/{id}/review-links/{linkId}': {
+    attacks: (w) => [
+      { params: { id: w.b.planId, linkId: ofB.reviewLinkId } },
+      { params: { id: w.a.planId, linkId: ofB.reviewLinkId } },
+    ],
+  },
+  'GET /review/{token}': { notScoped: 'the token is the credential, shown once to the owner who made the link' },
+  'POST /review/{token}/join': { notScoped: 'the token is the credential; a guest reaches only its one plan' },
 }
 /** B's comment data, B's named version and A's overview, made once the tenants exist (issue 6 and 7 rows). */
-const ofB = { threadId: '', commentId: '', notificationId: '', aOverviewSectionId: '', versionId: '', shareId: '' }
+const ofB = {
+  threadId: '',
+  commentId: '',
+  notificationId: '',
+  aOverviewSectionId: '',
+  versionId: '',
+  shareId: '',
+  suggestionId: '',
+  suggestionBody: {} as Record<string, unknown>,
+  reviewLinkId: '',
+}
 
 /**
- * docs/product.md#who-uses-it as a table: the status each role gets on each workspace route. Every call gets fresh targets
- * from `prepare` (run as the owner), so one role's success does not change what the next one meets.
- * Someone outside the workspace gets 404 everywhere, an anonymous caller 401.
+ * docs/product.md#who-uses-it as a table: the status each role gets on each workspace route. Every call gets fresh
+ * targets from `prepare` (run as the owner), so one role's success does not change what the next one meets. Someone
+ * outside the workspace gets 404 everywhere, an anonymous caller 401.
  */
 type Role = 'owner' | 'admin' | 'editor' | 'commenter' | 'viewer'
 const ROLES: Role[] = ['owner', 'admin', 'editor', 'commenter', 'viewer']
@@ -503,7 +532,8 @@ const RIGHTS: RightsRow[] = [
     prepare: freshNetwork('Sales'),
     expect: [200, 200, 200, 403, 403],
   },
-  // Comments (docs/product.md#comments-and-approvals): everyone but viewers comments; edit and delete are the author's; resolve is the author's or an editor's.
+  // Comments (docs/product.md#comments-and-approvals): everyone but viewers comments; edit and delete are the author's;
+  // resolve is the author's or an editor's.
   {
     route: 'POST /sections/{id}/comments',
     what: 'comment on the shared overview',
@@ -622,7 +652,8 @@ const RIGHTS: RightsRow[] = [
     },
     expect: [204, 204, 204, 403, 403],
   },
-  // Export (docs/product.md#export-and-sharing): whoever reads the plan exports it; public links are the owners' and admins'.
+  // Export (docs/product.md#export-and-sharing): whoever reads the plan exports it; public links are the owners' and
+  // admins'.
   {
     route: 'GET /plans/{id}/export',
     what: 'export the plan',
@@ -651,7 +682,8 @@ const RIGHTS: RightsRow[] = [
     }),
     expect: [204, 204, 403, 403, 403],
   },
-  // History (docs/product.md#storage-and-scale): whoever reads a section reads its history; whoever edits it names and restores.
+  // History (docs/product.md#storage-and-scale): whoever reads a section reads its history; whoever edits it names and
+  // restores.
   {
     route: 'GET /sections/{id}/versions',
     what: "list the overview's versions",
@@ -697,7 +729,60 @@ const RIGHTS: RightsRow[] = [
     body: () => ({ name: next('Plan version') }),
     expect: [201, 201, 201, 403, 403],
   },
+  // Suggestions (docs/product.md#suggestions-and-outside-reviewers): whoever may comment suggests; the section's editors decide.
+  {
+    route: 'POST /sections/{id}/suggestions',
+    what: 'suggest a change to the overview',
+    prepare: async (w) => {
+      const { id } = await sectionOfPlan('overview')(w)
+      return { id, body: JSON.stringify(await suggestionBodyFor(rightsServices, id)) }
+    },
+    body: (_w, prepared) => JSON.parse(prepared.body!) as unknown,
+    expect: [201, 201, 201, 201, 403],
+  },
+  {
+    route: 'GET /sections/{id}/suggestions',
+    what: "list the overview's suggestions",
+    prepare: sectionOfPlan('overview'),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    route: 'POST /sections/{id}/suggestions/accept-all',
+    what: "accept all suggestions on Marketing's objectives (the editor is in Sales)",
+    prepare: async (w) => {
+      const { id } = await sectionOfPlan('Marketing')(w)
+      await freshSuggestion(rightsServices, w.owner, id)
+      return { id }
+    },
+    expect: [200, 200, 403, 403, 403],
+  },
+  {
+    route: 'POST /sections/{id}/suggestions/reject-all',
+    what: 'reject all suggestions on the overview',
+    prepare: async (w) => {
+      const { id } = await sectionOfPlan('overview')(w)
+      await freshSuggestion(rightsServices, w.owner, id)
+      return { id }
+    },
+    expect: [200, 200, 200, 403, 403],
+  },
+  // Review links (docs/product.md#suggestions-and-outside-reviewers): owners and admins.
+  {
+    route: 'POST /plans/{id}/review-links',
+    what: 'create a review link',
+    prepare: async (w) => ({ id: w.planId }),
+    body: () => ({}),
+    expect: [201, 201, 403, 403, 403],
+  },
+  {
+    route: 'DELETE /plans/{id}/review-links/{linkId}',
+    what: 'revoke a review link',
+    prepare: async (w) => ({ id: w.planId, linkId: (await freshReviewLink(w.owner, w.planId)).id }),
+    expect: [204, 204, 403, 403, 403],
+  },
 ]
+/** The services of the rights suite's app, for rows that write a section's text first. */
+let rightsServices: TestApp['services']
 /** The routes that act on one workspace (or something in it): each must have a row in RIGHTS. */
 const isWorkspaceRoute = (r: DocumentedRoute) => /^\/(workspaces|plans|sections)\/\{id\}/.test(r.path)
 
@@ -758,6 +843,9 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
       ofB.shareId = (
         await w.b.owner.req<Created>('POST', `/api/plans/${w.b.planId}/shares`, { scope: 'guidelines' })
       ).json.id
+      ofB.suggestionId = await freshSuggestion(t.services, w.b.owner, w.b.overviewSectionId)
+      ofB.suggestionBody = { ...(await suggestionBodyFor(t.services, w.b.overviewSectionId)) }
+      ofB.reviewLinkId = (await freshReviewLink(w.b.owner, w.b.planId)).id
     })
     afterAll(() => t?.dispose())
 
@@ -815,6 +903,7 @@ describe.each(ENGINES)('rights of each role (docs/product.md#who-uses-it) on $en
     beforeAll(async () => {
       t = await startTestApp(engine)
       routes = await documentedRoutes(new ApiClient(t.app))
+      rightsServices = t.services
       const f = await workspaceFixture(t.app, 'Rights Inc')
       const plan = await f.owner.req<Created>('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'The plan' })
       w = {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import type { Plan } from '../../shared/plans/schema'
+import type { z } from 'zod'
+import type { Plan, PlanList } from '../../shared/plans/schema'
 import { artifactPath } from '../support/browser'
 import { PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
@@ -15,8 +16,12 @@ const WIDE = { width: 1440, height: 900 }
 describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in the browser', () => {
   const live = livePlanBrowser()
   const plansOf = async (archived = false) =>
-    (await live.fx.owner.req('GET', `/api/workspaces/${live.fx.workspace.id}/plans${archived ? '?archived=true' : ''}`))
-      .json.plans as Plan[]
+    (
+      await live.fx.owner.req<z.infer<typeof PlanList>>(
+        'GET',
+        `/api/workspaces/${live.fx.workspace.id}/plans${archived ? '?archived=true' : ''}`,
+      )
+    ).json.plans
   const home = async (page: Page) => {
     await page.goto(`${live.server.url}/w/${live.fx.workspace.id}`)
   }
@@ -36,7 +41,7 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
     await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('Fjellsti social plan 2027')
 
     const plan = (await plansOf()).find((p) => p.title === 'Fjellsti social plan 2027')!
-    const full = (await live.fx.owner.req('GET', `/api/plans/${plan.id}`)).json as Plan
+    const full = (await live.fx.owner.req<Plan>('GET', `/api/plans/${plan.id}`)).json
     expect(full.sections.filter((s) => s.kind === 'network').map((s) => s.title)).toEqual([
       'Instagram',
       'Facebook',
@@ -65,11 +70,11 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
   })
 
   it('renames in place, duplicates for next year, archives and deletes', { timeout: 180_000 }, async () => {
-    const made = await live.fx.owner.req('POST', `/api/workspaces/${live.fx.workspace.id}/plans`, {
+    const made = await live.fx.owner.req<Plan>('POST', `/api/workspaces/${live.fx.workspace.id}/plans`, {
       title: 'Ledgerly plan 2027',
       templateId: 'b2b-software',
     })
-    const plan = made.json as Plan
+    const plan = made.json
     const page = await live.pageAs(live.fx.owner, '', WIDE)
     await page.goto(`${live.server.url}/w/${live.fx.workspace.id}/plans/${plan.id}`)
     await expect.poll(() => heading(page).textContent()).toContain('Ledgerly plan 2027')
@@ -80,7 +85,7 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
     await page.getByLabel('Plan title').press('Enter')
     await expect.poll(() => heading(page).textContent()).toContain('Ledgerly social strategy 2027')
     await expect
-      .poll(async () => (await live.fx.owner.req('GET', `/api/plans/${plan.id}`)).json.title)
+      .poll(async () => (await live.fx.owner.req<Plan>('GET', `/api/plans/${plan.id}`)).json.title)
       .toBe('Ledgerly social strategy 2027')
 
     // Next year's plan, titled for it.

@@ -44,10 +44,10 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           if (n.parentElement?.closest('.collaboration-carets__caret, .suggestion-insert')) continue
-          const at = n.textContent!.indexOf(needle as string)
+          const at = n.textContent!.indexOf(needle)
           if (at < 0) continue
           const range = document.createRange()
-          const stop = at + (needle as string).length
+          const stop = at + needle.length
           range.setStart(n, end ? stop : at)
           range.setEnd(n, stop)
           ;(root as HTMLElement).focus()
@@ -55,7 +55,7 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
           document.getSelection()!.addRange(range)
           return
         }
-        throw new Error(`"${needle as string}" is not in the text`)
+        throw new Error(`"${needle}" is not in the text`)
       },
       [words, after] as const,
     )

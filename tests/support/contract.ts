@@ -5,8 +5,9 @@ import type { Db } from '../../server/storage/database'
 import type { ApiClient, ApiResponse } from './api'
 
 /**
- * Checks of the API contract (docs/product.md#bad-input, #interfaces-integrators-rely-on) that several suites share: the error shape, the list of
- * routes from the OpenAPI document, and a dump of every table to prove that a request changed nothing.
+ * Checks of the API contract (docs/product.md#bad-input, #interfaces-integrators-rely-on) that several suites share:
+ * the error shape, the list of routes from the OpenAPI document, and a dump of every table to prove that a request
+ * changed nothing.
  */
 
 /** `{error: {code, message}}` with one of the given statuses, a snake_case code and a sentence. */

@@ -34,8 +34,8 @@ export interface StockClient {
 }
 
 /**
- * A stock y-websocket client carrying a session cookie, exactly as docs/product.md#interfaces-integrators-rely-on promises integrators:
- * `new WebsocketProvider(origin + '/sync', sectionId, doc)`.
+ * A stock y-websocket client carrying a session cookie, exactly as docs/product.md#interfaces-integrators-rely-on
+ * promises integrators: `new WebsocketProvider(origin + '/sync', sectionId, doc)`.
  */
 export function stockClient(
   baseUrl: string,

@@ -1,5 +1,5 @@
 import type { CanonicalSnapshot } from '../../../shared/approvals/canonical'
-import type { CommandServices } from '../../activity/after-commit'
+import type { CommandServices } from '../../after-commit'
 import type { ApprovalKey } from '../repo'
 import type { ApprovalRow } from '../tables'
 import { moveObjectivesApproval } from './move-approval'

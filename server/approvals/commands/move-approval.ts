@@ -1,5 +1,5 @@
 import type { NotificationKind } from '../../../shared/notifications/schema'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import type { NewActivity } from '../../activity/record'
 import { type ApprovalKey, departmentLeads, moveApproval } from '../repo'
 import type { ApprovalRow } from '../tables'

@@ -1,4 +1,4 @@
-import type { CommandServices } from '../../activity/after-commit'
+import type { CommandServices } from '../../after-commit'
 import type { ApprovalKey } from '../repo'
 import type { ApprovalRow } from '../tables'
 import { moveObjectivesApproval } from './move-approval'

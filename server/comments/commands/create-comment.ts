@@ -1,7 +1,7 @@
 import { commentExcerpt } from '../../../shared/comments/mentions'
 import type { Anchor } from '../../../shared/comments/schema'
 import { LIMITS } from '../../../shared/limits'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { conflict } from '../../http/errors'
 import type { SectionContext } from '../../plan-context'
 import { newId } from '../../storage/ids'

@@ -1,4 +1,4 @@
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import type { CommentContext } from '../repo'
 import { commentActivity, commentsChanged } from './effects'
 

@@ -1,5 +1,5 @@
 import { commentExcerpt } from '../../../shared/comments/mentions'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { findThread, parseMentions, type CommentContext } from '../repo'
 import type { ThreadRow } from '../tables'
 import { commentActivity, commentsChanged, threadNotification } from './effects'

@@ -1,5 +1,5 @@
 import { commentExcerpt } from '../../../shared/comments/mentions'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { currentMembers } from '../../user-refs'
 import { type ThreadContext, findThread, participantsOf } from '../repo'
 import type { ThreadRow } from '../tables'

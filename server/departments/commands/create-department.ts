@@ -1,4 +1,4 @@
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { addObjectivesToAllPlans } from '../../plans/repo'
 import { newId } from '../../storage/ids'
 

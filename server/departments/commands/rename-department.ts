@@ -1,5 +1,5 @@
 import type { Department } from '../../../shared/workspaces/schema'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { retitleObjectives } from '../../plans/repo'
 
 /** A department's new name, and its Objectives sections' titles with it. */

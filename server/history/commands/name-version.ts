@@ -1,4 +1,4 @@
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import type { SectionContext } from '../../plan-context'
 import type { DocumentHub } from '../../sync/hub'
 import type { VersionRow } from '../tables'

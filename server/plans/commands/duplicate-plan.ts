@@ -15,7 +15,7 @@ import type { PlanRow } from '../tables'
 /**
  * A new plan in the same workspace holding a copy of every section's content — rich text and
  * structured fields, links between sections pointing at the copies — with no comments, no history
- * and every approval back to draft (SPEC §9).
+ * and every approval back to draft (docs/product.md#plans-managed-like-documents).
  */
 export async function duplicatePlan(
   { db, hub }: { db: Storage['db']; hub: DocumentHub },

@@ -1,4 +1,4 @@
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { insertSections } from '../../plans/repo'
 import type { PlanRow, SectionRow } from '../../plans/tables'
 

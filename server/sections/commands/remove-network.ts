@@ -1,5 +1,5 @@
 import type { AccessEvents } from '../../access-events'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import type { SectionRow } from '../../plans/tables'
 
 /** A network section is archived (its content stays); its open editors turn read-only at once. */

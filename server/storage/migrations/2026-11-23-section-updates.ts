@@ -1,7 +1,7 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely'
 
 // Frozen once shipped. The update log needs the two engines' own binary and auto-increment types.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter
   const bytes = postgres ? sql`bytea` : sql`blob`
   await db.schema
@@ -24,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('section_snapshots').execute()
   await db.schema.dropTable('section_updates').execute()
 }

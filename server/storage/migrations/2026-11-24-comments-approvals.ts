@@ -2,7 +2,7 @@ import { type Kysely, PostgresAdapter } from 'kysely'
 
 // Frozen once shipped: add a new migration instead. Portable SQL (ids and timestamps come from the
 // application); only the activity log's ordering id uses each engine's own auto-increment.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter
 
   await db.schema
@@ -98,7 +98,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('activity_events_plan').on('activity_events').columns(['plan_id', 'id']).execute()
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['activity_events', 'approvals', 'notifications', 'comments', 'comment_threads'])
     await db.schema.dropTable(t).execute()
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 // Frozen once shipped: add a new migration instead. Read-only public links to a plan (issue 7).
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('share_links')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -18,6 +18,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('share_links_plan').on('share_links').column('plan_id').execute()
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('share_links').execute()
 }

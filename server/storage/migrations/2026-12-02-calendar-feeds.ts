@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 // Frozen once shipped: add a new migration instead. Subscribable calendar feeds of a plan (issue 17).
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('calendar_feeds')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('calendar_feed_events').execute()
   await db.schema.dropTable('calendar_feeds').execute()
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 // Frozen once shipped: add a new migration instead. Outside reviewers by link, without an account (issue 18).
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('review_links')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('review_guests_link').on('review_guests').column('link_id').execute()
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('review_guests').execute()
   await db.schema.dropTable('review_links').execute()
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 // Frozen once shipped: add a new migration instead. Suggested changes kept beside the document (issue 18).
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('section_suggestions')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -19,6 +19,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('section_suggestions_section').on('section_suggestions').column('section_id').execute()
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('section_suggestions').execute()
 }

@@ -1,5 +1,5 @@
 import type { AccessEvents } from '../../access-events'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { addMember, listDepartments } from '../repo'
 import type { InviteRow } from '../tables'
 

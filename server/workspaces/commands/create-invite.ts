@@ -1,6 +1,6 @@
 import { LIMITS } from '../../../shared/limits'
 import type { Role } from '../../../shared/workspaces/roles'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { generateSessionToken, hashToken } from '../../auth/sessions'
 import { queueInviteMail } from '../../mail/invite-mail'
 import { newId } from '../../storage/ids'

@@ -1,5 +1,5 @@
 import { DEFAULT_DEPARTMENTS } from '../../../shared/workspaces/roles'
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 import { newId } from '../../storage/ids'
 import { type CallerMembership, addMember, requireMembership } from '../repo'
 

@@ -1,4 +1,4 @@
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 
 export function renameWorkspace(services: CommandServices, workspaceId: string, name: string): Promise<void> {
   return runCommand(services, async (trx) => {

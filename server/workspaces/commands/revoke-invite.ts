@@ -1,4 +1,4 @@
-import { type CommandServices, runCommand } from '../../activity/after-commit'
+import { type CommandServices, runCommand } from '../../after-commit'
 
 /** Revoke a pending invite of the workspace; false when there is none to revoke. */
 export function revokeInvite(services: CommandServices, workspaceId: string, inviteId: string): Promise<boolean> {

@@ -57,16 +57,10 @@ export const networkKpiIncomplete = perNetwork({
   source: 'Step 4: KPIs (key performance indicators) to analyse',
   check: (n) =>
     n.content.kpis.flatMap((k) => {
-      const field = !filled(k.metric) ? 'metric' : k.target === null ? 'target' : null
-      return field
-        ? [
-            spot(
-              n,
-              ['kpis', k.id, field],
-              `${n.title}: the KPI ${quote(k.metric, 'without a metric')} has no ${field}.`,
-            ),
-          ]
-        : []
+      if (!filled(k.metric))
+        return [spot(n, ['kpis', k.id, 'metric'], `${n.title}: a KPI has no metric: name what it counts.`)]
+      if (k.target !== null) return []
+      return [spot(n, ['kpis', k.id, 'target'], `${n.title}: the KPI ${quote(k.metric, '')} has no target.`)]
     }),
 })
 

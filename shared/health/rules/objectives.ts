@@ -24,7 +24,7 @@ const listed = (words: string[]) =>
 
 /**
  * One finding per objective, naming everything it lacks, so that a half-written objective never
- * reads worse than none (SPEC §9 "health from zero"). The rule that fires is the gravest gap's:
+ * reads worse than none (docs/product.md#health-from-zero). The rule that fires is the gravest gap's:
  * no metric or no target (not measurable) before no deadline before no owner.
  */
 function objectiveGap(first: 'measurable' | 'deadline' | 'owner') {
@@ -97,7 +97,10 @@ const STATE_WORDS: Record<ApprovalState, string> = {
   stale: 'changed since their approval',
 }
 
-/** docs/product.md#comments-and-approvals: each department's lead approves that department's objectives (step 1: the goals are the department's own). */
+/**
+ * docs/product.md#comments-and-approvals: each department's lead approves that department's objectives (step 1: the
+ * goals are the department's own).
+ */
 export const objectivesNotApproved = defineRule({
   id: 'objectives-not-approved',
   severity: 'warning',

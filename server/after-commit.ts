@@ -1,7 +1,7 @@
-import type { Db, DbOrTx } from '../storage/database'
-import { type NewNotification, announceInboxes, notify } from '../notifications/notify'
-import type { PlanEvent, PlanEvents } from '../sync/plan-events'
-import { type NewActivity, recordActivity } from './record'
+import type { Db, DbOrTx } from './storage/database'
+import { type NewNotification, announceInboxes, notify } from './notifications/notify'
+import type { PlanEvent, PlanEvents } from './sync/plan-events'
+import { type NewActivity, recordActivity } from './activity/record'
 
 /** What a command needs from the running process. */
 export interface CommandServices {
