@@ -324,7 +324,7 @@ const INPUT: Record<string, InputRow> = {
     prepare: async (w) => ({ params: { id: await overviewOf(w) } }),
     ok: 200,
   },
-  'POST /plans/{id}/review-links': { prepare: async (w) => ({ params: { id: w.planId } }), body: () => ({}), ok: 201 },
+  'POST /plans/{id}/review-links': { prepare: (w) => ({ params: { id: w.planId } }), body: () => ({}), ok: 201 },
   'DELETE /plans/{id}/review-links/{linkId}': {
     prepare: async (w) => ({ params: { id: w.planId, linkId: (await freshReviewLink(w.owner, w.planId)).id } }),
     ok: 204,

@@ -770,7 +770,7 @@ const RIGHTS: RightsRow[] = [
   {
     route: 'POST /plans/{id}/review-links',
     what: 'create a review link',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     body: () => ({}),
     expect: [201, 201, 403, 403, 403],
   },
