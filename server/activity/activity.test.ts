@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
+import type { ActivityEvent } from '../../shared/activity/schema'
+import type { Thread } from '../../shared/comments/schema'
+import { type ActivityFeed, ApiClient, type Created, httpTarget, workspaceFixture } from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { type EventClient, planEventClient } from '../../tests/support/plan-events'
 import { planWithPeople, startSyncServer } from '../../tests/support/sync-fixture'
 import { eventually } from '../../tests/support/sync-clients'
-
-interface Event {
-  id: string
-  kind: string
-  category: string
-  actor: { id: string; name: string } | null
-  planId: string | null
-  departmentId: string | null
-  sectionId: string | null
-  summary: string
-  details: Record<string, unknown>
-}
 
 describe.each(ENGINES)('activity log on $engine', (engine) => {
   describe.skipIf(!engine.available)('', () => {
@@ -25,8 +15,8 @@ describe.each(ENGINES)('activity log on $engine', (engine) => {
     let lead: ApiClient
     let room: EventClient
 
-    const feed = async (query = '', who?: ApiClient): Promise<Event[]> => {
-      const res = await (who ?? fx.owner).req('GET', `/api/plans/${fx.plan.id}/activity${query}`)
+    const feed = async (query = '', who?: ApiClient): Promise<ActivityEvent[]> => {
+      const res = await (who ?? fx.owner).req<ActivityFeed>('GET', `/api/plans/${fx.plan.id}/activity${query}`)
       expect(res.status, res.text).toBe(200)
       return res.json.events
     }
@@ -44,20 +34,28 @@ describe.each(ENGINES)('activity log on $engine', (engine) => {
         (await lead.req('POST', `${sales}/decision`, { decision: 'request_changes', reason: 'Add a deadline.' }))
           .status,
       ).toBe(200)
-      const thread = await fx.commenter.req('POST', `/api/sections/${fx.objectivesOf('Marketing').id}/comments`, {
-        body: 'Why this target?',
-      })
-      const reply = await fx.marketingEditor.req('POST', `/api/sections/${fx.objectivesOf('Marketing').id}/comments`, {
-        body: 'Last year plus 10%.',
-        threadId: thread.json.id,
-      })
-      await fx.marketingEditor.req('PATCH', `/api/comments/${reply.json.comments[1].id}`, {
+      const thread = await fx.commenter.req<Thread>(
+        'POST',
+        `/api/sections/${fx.objectivesOf('Marketing').id}/comments`,
+        {
+          body: 'Why this target?',
+        },
+      )
+      const reply = await fx.marketingEditor.req<Thread>(
+        'POST',
+        `/api/sections/${fx.objectivesOf('Marketing').id}/comments`,
+        {
+          body: 'Last year plus 10%.',
+          threadId: thread.json.id,
+        },
+      )
+      await fx.marketingEditor.req('PATCH', `/api/comments/${reply.json.comments[1]!.id}`, {
         body: 'Last year plus 12%.',
       })
       await fx.marketingEditor.req('POST', `/api/threads/${thread.json.id}/resolve`)
       await fx.commenter.req('POST', `/api/threads/${thread.json.id}/reopen`)
-      const other = await fx.owner.req('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'Remove me' })
-      await fx.owner.req('DELETE', `/api/comments/${other.json.comments[0].id}`)
+      const other = await fx.owner.req<Thread>('POST', `/api/sections/${fx.shared.id}/comments`, { body: 'Remove me' })
+      await fx.owner.req('DELETE', `/api/comments/${other.json.comments[0]!.id}`)
     })
     afterAll(async () => {
       room?.close()
@@ -126,11 +124,12 @@ describe.each(ENGINES)('activity log on $engine', (engine) => {
       ])
       expect(events[1]!.details).toMatchObject({ before: { role: 'viewer' }, after: { role: 'commenter' } })
       expect(events.every((e) => e.planId === null)).toBe(true)
-      const secondPlan = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
+      const secondPlan = await fx.owner.req<Created>('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
         title: 'Second plan',
       })
-      const there = (await fx.owner.req('GET', `/api/plans/${secondPlan.json.id}/activity?category=members&limit=200`))
-        .json.events as Event[]
+      const there = (
+        await fx.owner.req<ActivityFeed>('GET', `/api/plans/${secondPlan.json.id}/activity?category=members&limit=200`)
+      ).json.events
       expect(there.filter((e) => e.details.userId === id)).toHaveLength(4)
       await eventually(
         () => room.events.some((e) => e.kind === 'activity' && e.departmentId === undefined),
@@ -155,13 +154,13 @@ describe.each(ENGINES)('activity log on $engine', (engine) => {
       expect(await feed(`?departmentId=${fx.dept('Human resources')}`)).toEqual([])
 
       const all = await feed('?limit=200')
-      const first = await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?limit=3`)
-      expect(first.json.events.map((e: Event) => e.id)).toEqual(all.slice(0, 3).map((e) => e.id))
-      const next = await fx.owner.req(
+      const first = await fx.owner.req<ActivityFeed>('GET', `/api/plans/${fx.plan.id}/activity?limit=3`)
+      expect(first.json.events.map((e: ActivityEvent) => e.id)).toEqual(all.slice(0, 3).map((e) => e.id))
+      const next = await fx.owner.req<ActivityFeed>(
         'GET',
         `/api/plans/${fx.plan.id}/activity?limit=3&before=${first.json.nextBefore}`,
       )
-      expect(next.json.events.map((e: Event) => e.id)).toEqual(all.slice(3, 6).map((e) => e.id))
+      expect(next.json.events.map((e: ActivityEvent) => e.id)).toEqual(all.slice(3, 6).map((e) => e.id))
     })
 
     it.each([
@@ -183,11 +182,11 @@ describe.each(ENGINES)('activity log on $engine', (engine) => {
       // Their workspace's events never show in ours.
       const ours = await feed('?limit=200')
       expect(ours.every((e) => e.planId === fx.plan.id || e.planId === null)).toBe(true)
-      const otherPlan = await other.owner.req('POST', `/api/workspaces/${other.workspace.id}/plans`, {
+      const otherPlan = await other.owner.req<Created>('POST', `/api/workspaces/${other.workspace.id}/plans`, {
         title: 'Theirs',
       })
-      const theirs = (await other.owner.req('GET', `/api/plans/${otherPlan.json.id}/activity?limit=200`)).json
-        .events as Event[]
+      const theirs = (await other.owner.req<ActivityFeed>('GET', `/api/plans/${otherPlan.json.id}/activity?limit=200`))
+        .json.events
       expect(theirs.some((e) => ours.some((o) => o.id === e.id))).toBe(false)
     })
   })

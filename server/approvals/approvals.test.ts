@@ -2,10 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canonicalJson, canonicalObjectives, hashCanonical } from '../../shared/approvals/canonical'
 import { readContent } from '../../shared/plan-model/read'
 import { addItem, updateItem } from '../../shared/plan-model/write'
-import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
+import type { DepartmentApproval } from '../../shared/approvals/schema'
+import {
+  type ActivityFeed,
+  ApiClient,
+  type ApprovalList,
+  type Created,
+  httpTarget,
+  type NotificationList,
+  type PlanBody,
+  workspaceFixture,
+} from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
-import { type EventClient, planEventClient } from '../../tests/support/plan-events'
+import { planEventClient } from '../../tests/support/plan-events'
 import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
 import { appendParagraph, eventually, sleep, type StockClient, stockClient } from '../../tests/support/sync-clients'
 
@@ -26,7 +36,7 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
       fx = await planWithPeople(server.url)
       other = await workspaceFixture(httpTarget(), 'Other company', server.url)
       otherPlanId = (
-        await other.owner.req('POST', `/api/workspaces/${other.workspace.id}/plans`, { title: 'Their plan' })
+        await other.owner.req<Created>('POST', `/api/workspaces/${other.workspace.id}/plans`, { title: 'Their plan' })
       ).json.id
       people = {
         owner: fx.owner,
@@ -53,22 +63,20 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
     const path = (planId: string, dept: string, action: 'submit' | 'decision') =>
       `/api/plans/${planId}/departments/${dept}/objectives/${action}`
     const submit = (who: ApiClient, planId: string, dept: Department) =>
-      who.req('POST', path(planId, fx.dept(dept), 'submit'))
+      who.req<DepartmentApproval>('POST', path(planId, fx.dept(dept), 'submit'))
     const decide = (who: ApiClient, planId: string, dept: Department, body: unknown) =>
-      who.req('POST', path(planId, fx.dept(dept), 'decision'), body)
+      who.req<DepartmentApproval>('POST', path(planId, fx.dept(dept), 'decision'), body)
     const approvalOf = async (planId: string, dept: Department) =>
-      (await fx.owner.req('GET', `/api/plans/${planId}/approvals`)).json.approvals.find(
+      (await fx.owner.req<ApprovalList>('GET', `/api/plans/${planId}/approvals`)).json.approvals.find(
         (a: { departmentId: string }) => a.departmentId === fx.dept(dept),
-      )
+      )!
     const freshPlan = async () => {
-      const plan = (await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'A fresh plan' }))
-        .json
+      const plan = (
+        await fx.owner.req<PlanBody>('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'A fresh plan' })
+      ).json
       const objectives = (dept: Department) =>
-        plan.sections.find(
-          (s: { kind: string; ownerDepartmentId: string }) =>
-            s.kind === 'objectives' && s.ownerDepartmentId === fx.dept(dept),
-        ).id as string
-      return { id: plan.id as string, objectives }
+        plan.sections.find((s) => s.kind === 'objectives' && s.ownerDepartmentId === fx.dept(dept))!.id
+      return { id: plan.id, objectives }
     }
     /** A stock client of an editor of that department, with objectives written and stored. */
     async function writeObjectives(who: ApiClient, sectionId: string, objectives: Record<string, unknown>[]) {
@@ -135,7 +143,7 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
         expect(res.json).toMatchObject({
           state: 'approved',
           decidedBy: { id: people[who]!.user!.id },
-          decidedAt: expect.any(Number),
+          decidedAt: expect.any(Number) as unknown,
         })
       })
 
@@ -143,16 +151,16 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
         const plan = await freshPlan()
         await submit(fx.salesEditor, plan.id, 'Sales')
         const abilities = async (who: string) =>
-          (await people[who]!.req('GET', `/api/plans/${plan.id}/approvals`)).json.approvals.find(
+          (await people[who]!.req<ApprovalList>('GET', `/api/plans/${plan.id}/approvals`)).json.approvals.find(
             (a: { departmentId: string }) => a.departmentId === fx.dept('Sales'),
-          ).abilities
+          )!.abilities
         expect(await abilities('salesLead')).toEqual({ submit: false, decide: true })
         expect(await abilities('owner')).toEqual({ submit: false, decide: false })
         expect(await abilities('viewer')).toEqual({ submit: false, decide: false })
         const marketing = async (who: string) =>
-          (await people[who]!.req('GET', `/api/plans/${plan.id}/approvals`)).json.approvals.find(
+          (await people[who]!.req<ApprovalList>('GET', `/api/plans/${plan.id}/approvals`)).json.approvals.find(
             (a: { departmentId: string }) => a.departmentId === fx.dept('Marketing'),
-          ).abilities
+          )!.abilities
         expect(await marketing('marketingEditor')).toEqual({ submit: true, decide: false })
         expect(await marketing('salesEditor')).toEqual({ submit: false, decide: false })
       })
@@ -257,7 +265,7 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
         expect(res.json.decidedAt).toBeGreaterThanOrEqual(before)
         expect(res.json.snapshot).toEqual(expected)
         expect(
-          res.json.snapshot.find((o: { statement: string }) => o.statement === 'Capture leads').networkIds,
+          res.json.snapshot!.find((o: { statement: string }) => o.statement === 'Capture leads')!.networkIds,
         ).toEqual(['sec-a', 'sec-b'])
         const row = await server.running.services.storage.db
           .selectFrom('approvals')
@@ -289,8 +297,8 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
           expect((await submit(fx.owner, plan.id, dept)).status).toBe(200)
           expect((await decide(people[lead]!, plan.id, dept, { decision: 'approve' })).json.state).toBe('approved')
         }
-        const room = track(planEventClient(server.url, fx.viewer, plan.id)) as EventClient
-        const leadRoom = track(planEventClient(server.url, people.salesLead!, plan.id)) as EventClient
+        const room = track(planEventClient(server.url, fx.viewer, plan.id))
+        const leadRoom = track(planEventClient(server.url, people.salesLead!, plan.id))
         expect(await room.synced).toBe(true)
         expect(await leadRoom.synced).toBe(true)
 
@@ -312,7 +320,10 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
         )
         expect((await approvalOf(plan.id, 'Marketing')).state).toBe('approved')
         const stale = await approvalOf(plan.id, 'Sales')
-        expect(stale).toMatchObject({ staleAt: expect.any(Number), decidedBy: { id: people.salesLead!.user!.id } })
+        expect(stale).toMatchObject({
+          staleAt: expect.any(Number) as unknown,
+          decidedBy: { id: people.salesLead!.user!.id },
+        })
         expect(stale.changes).toEqual([{ objectiveId, change: 'changed', field: 'target', before: 200, after: 250 }])
         expect(stale.currentHash).not.toBe(stale.snapshotHash)
 
@@ -321,10 +332,10 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
           metric: 'deals',
         })
         await eventually(
-          async () => (await approvalOf(plan.id, 'Sales')).changes.length === 2,
+          async () => (await approvalOf(plan.id, 'Sales')).changes!.length === 2,
           'the new objective shows',
         )
-        expect((await approvalOf(plan.id, 'Sales')).changes[1]).toMatchObject({
+        expect((await approvalOf(plan.id, 'Sales')).changes![1]).toMatchObject({
           objectiveId: added,
           change: 'added',
           field: null,
@@ -332,15 +343,17 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
           after: { statement: 'Close deals' },
         })
 
-        const inbox = (await people.salesLead!.req('GET', `/api/workspaces/${fx.workspace.id}/notifications`)).json
-          .notifications
+        const inbox = (
+          await people.salesLead!.req<NotificationList>('GET', `/api/workspaces/${fx.workspace.id}/notifications`)
+        ).json.notifications
         expect(inbox[0]).toMatchObject({
           kind: 'approval_stale',
           departmentId: fx.dept('Sales'),
           actor: { id: fx.salesEditor.user!.id },
         })
-        const events = (await fx.owner.req('GET', `/api/plans/${plan.id}/activity?kind=objectives_stale`)).json.events
-        expect(events.map((e: { departmentId: string }) => e.departmentId)).toEqual([fx.dept('Sales')])
+        const events = (await fx.owner.req<ActivityFeed>('GET', `/api/plans/${plan.id}/activity?kind=objectives_stale`))
+          .json.events
+        expect(events.map((e: { departmentId: string | null }) => e.departmentId)).toEqual([fx.dept('Sales')])
 
         // The lead decides again on what is there now.
         const again = await decide(people.salesLead!, plan.id, 'Sales', { decision: 'approve' })
@@ -389,7 +402,7 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
           },
         ])
         const events = (
-          await fx.owner.req(
+          await fx.owner.req<ActivityFeed>(
             'GET',
             `/api/plans/${plan.id}/activity?departmentId=${fx.dept('Sales')}&category=approvals`,
           )

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, type TestApp, startTestApp, uniqueEmail } from '../../tests/support/api'
+import type { UserResponse } from '../../shared/auth/schema'
+import type { ErrorBody } from '../../shared/api/errors'
+import { ApiClient, type TestApp, startTestApp, uniqueEmail, type WorkspaceList } from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { createApp } from '../app'
@@ -65,13 +67,15 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
       it('signs up, sets the session cookie and answers /me with the user (never the password hash)', async () => {
         const client = new ApiClient(t.app)
         const email = uniqueEmail('Signup')
-        const res = await client.req('POST', '/api/auth/signup', {
+        const res = await client.req<UserResponse>('POST', '/api/auth/signup', {
           name: '  Ada Lovelace ',
           email: ` ${email.toUpperCase()} `,
           password: client.password,
         })
         expect(res.status).toBe(201)
-        expect(res.json).toEqual({ user: { id: expect.any(String), name: 'Ada Lovelace', email: email.toLowerCase() } })
+        expect(res.json).toEqual({
+          user: { id: expect.any(String) as unknown, name: 'Ada Lovelace', email: email.toLowerCase() },
+        })
         expect(tokenOf(client)).toBeTruthy()
 
         const me = await client.req('GET', '/api/auth/me')
@@ -84,13 +88,13 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
       it('logs in with the email in any case and answers /me', async () => {
         const first = await new ApiClient(t.app).signup('Grace')
         const client = new ApiClient(t.app)
-        const res = await client.req('POST', '/api/auth/login', {
+        const res = await client.req<UserResponse>('POST', '/api/auth/login', {
           email: first.user!.email.toUpperCase(),
           password: first.password,
         })
         expect(res.status).toBe(200)
         expect(res.json.user).toEqual(first.user)
-        expect((await client.req('GET', '/api/auth/me')).json.user.id).toBe(first.user!.id)
+        expect((await client.req<UserResponse>('GET', '/api/auth/me')).json.user.id).toBe(first.user!.id)
       })
 
       it('answers /me without a session with 401', async () => {
@@ -118,12 +122,12 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
       it('answers a wrong password and an unknown email with the same 401', async () => {
         const user = await new ApiClient(t.app).signup()
         const client = new ApiClient(t.app)
-        const wrong = await client.req('POST', '/api/auth/login', {
+        const wrong = await client.req<ErrorBody>('POST', '/api/auth/login', {
           email: user.user!.email,
           password: 'not the password at all',
         })
         expectError(wrong, 401, 'invalid_credentials')
-        const unknown = await client.req('POST', '/api/auth/login', {
+        const unknown = await client.req<ErrorBody>('POST', '/api/auth/login', {
           email: uniqueEmail('nobody'),
           password: 'not the password at all',
         })
@@ -218,7 +222,7 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         expect(tokenOf(client)).not.toBe(first.token)
         expectError(await browserWithToken(t.app, first.token).req('GET', '/api/auth/me'), 401, 'unauthenticated')
         expect(await sessionsOf(first.user.id)).toEqual([])
-        expect((await client.req('GET', '/api/auth/me')).json.user.name).toBe('Second account')
+        expect((await client.req<UserResponse>('GET', '/api/auth/me')).json.user.name).toBe('Second account')
       })
 
       it('slides the expiry: a session close to its end is extended and the cookie re-sent', async () => {
@@ -276,13 +280,13 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
           headers: { cookie: `${SESSION_COOKIE}=${value}` },
         })
         expect(res.status).toBe(401)
-        expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } })
+        expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) as unknown } })
       })
     })
 
     describe('CSRF: non-GET requests from a foreign Origin', () => {
       const workspaceNames = async (client: ApiClient) =>
-        ((await client.req('GET', '/api/workspaces')).json.workspaces as { name: string }[]).map((w) => w.name)
+        (await client.req<WorkspaceList>('GET', '/api/workspaces')).json.workspaces.map((w) => w.name)
 
       it.each([
         ['another site', 'https://evil.example'],

@@ -150,11 +150,17 @@ describe.skipIf(!CAN_CLUSTER)('several processes on PostgreSQL and Redis', () =>
     const onA = await client(a.url, fx.marketingEditor, section)
     const onB = await client(b.url, fx.viewer, section)
     onA.provider.awareness.setLocalStateField('user', { name: 'Mo Marketing' })
-    const seenOnB = () => [...onB.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Mo Marketing')
+    const seenOnB = () =>
+      [...onB.provider.awareness.getStates().values()].some(
+        (s) => (s as { user?: { name?: string } }).user?.name === 'Mo Marketing',
+      )
     await eventually(seenOnB, 'B sees who is on A')
     onB.provider.awareness.setLocalStateField('user', { name: 'Vic Viewer' })
     await eventually(
-      () => [...onA.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Vic Viewer'),
+      () =>
+        [...onA.provider.awareness.getStates().values()].some(
+          (s) => (s as { user?: { name?: string } }).user?.name === 'Vic Viewer',
+        ),
       'A sees who is on B',
     )
     onA.close()

@@ -2,12 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE, MESSAGE } from '../../shared/sync/protocol'
 import { addItem, removeItem } from '../../shared/plan-model/write'
-import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
+import type { Thread, ThreadList } from '../../shared/comments/schema'
+import {
+  ApiClient,
+  httpTarget,
+  type NotificationList,
+  type PlanBody,
+  type UnreadCount,
+  workspaceFixture,
+} from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
-import { type EventClient, planEventClient } from '../../tests/support/plan-events'
+import { planEventClient } from '../../tests/support/plan-events'
 import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
-import { appendParagraph, eventually, rawSocket, type StockClient, stockClient } from '../../tests/support/sync-clients'
+import {
+  appendParagraph,
+  bodyText,
+  eventually,
+  rawSocket,
+  type StockClient,
+  stockClient,
+} from '../../tests/support/sync-clients'
 
 const b64 = (rp: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(rp)).toString('base64')
 const comments = (res: { json: { comments: { id: string; author: { id: string }; body: string | null }[] } }) =>
@@ -30,10 +45,10 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
       fx = await planWithPeople(server.url)
       admin = await fx.member('admin', { name: 'Ada Admin', departments: ['Marketing'] })
       other = await workspaceFixture(httpTarget(), 'Other company', server.url)
-      const otherPlan = await other.owner.req('POST', `/api/workspaces/${other.workspace.id}/plans`, {
+      const otherPlan = await other.owner.req<PlanBody>('POST', `/api/workspaces/${other.workspace.id}/plans`, {
         title: 'Their plan',
       })
-      otherSectionId = otherPlan.json.sections[0].id
+      otherSectionId = otherPlan.json.sections[0]!.id
       people = {
         owner: fx.owner,
         admin,
@@ -53,7 +68,7 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
     const sectionOf = (name: 'overview' | 'Sales' | 'Marketing') =>
       name === 'overview' ? fx.shared.id : fx.objectivesOf(name).id
     const start = (who: ApiClient, sectionId: string, body: unknown = { body: 'A remark' }) =>
-      who.req('POST', `/api/sections/${sectionId}/comments`, body)
+      who.req<Thread>('POST', `/api/sections/${sectionId}/comments`, body)
 
     describe('who may comment (docs/product.md#comments-and-approvals: commenters and leads comment without edit rights, viewers read)', () => {
       const rows: [who: string, section: 'overview' | 'Sales' | 'Marketing', status: number][] = [
@@ -76,7 +91,7 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         expect(res.json.createdBy.id).toBe(people[who]!.user!.id)
         expect(comments(res)).toEqual([
           expect.objectContaining({
-            author: expect.objectContaining({ id: people[who]!.user!.id }),
+            author: expect.objectContaining({ id: people[who]!.user!.id }) as unknown,
             body: `From ${who}`,
           }),
         ])
@@ -85,7 +100,7 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
       it.each(['viewer', 'outsider', 'anonymous'])(
         'lets the %s read comments only as far as membership goes',
         async (who) => {
-          const res = await people[who]!.req('GET', `/api/sections/${fx.shared.id}/comments`)
+          const res = await people[who]!.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`)
           if (who === 'viewer') {
             expect(res.status).toBe(200)
             expect(res.json.threads.length).toBeGreaterThan(0)
@@ -102,10 +117,13 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         ['createdBy', { body: 'Forged', createdBy: 'someone' }],
         ['createdAt', { body: 'Forged', createdAt: 1 }],
       ])('refuses a body that names an %s, storing nothing', async (_, body) => {
-        const before = (await fx.owner.req('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads.length
+        const before = (await fx.owner.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads
+          .length
         const res = await start(fx.commenter, fx.shared.id, { ...body, author: fx.owner.user!.id })
         expectError(res, 400, 'invalid_request')
-        expect((await fx.owner.req('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads.length).toBe(before)
+        expect(
+          (await fx.owner.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads.length,
+        ).toBe(before)
       })
 
       it('keeps the caller as author when the text mentions someone else or the reply is on their thread', async () => {
@@ -192,19 +210,19 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         const thread = await start(fx.commenter, fx.shared.id, { body: 'Original' })
         const id = comments(thread)[0]!.id
         const res = await people[who]!.req('PATCH', `/api/comments/${id}`, { body: 'Edited' })
-        const after = (await fx.owner.req('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads.find(
-          (t: { id: string }) => t.id === thread.json.id,
-        )
+        const after = (
+          await fx.owner.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`)
+        ).json.threads.find((t: { id: string }) => t.id === thread.json.id)
         if (status === 200) {
           expect(res.status).toBe(200)
-          expect(after.comments[0]).toMatchObject({
+          expect(after!.comments[0]).toMatchObject({
             body: 'Edited',
             author: { id: fx.commenter.user!.id },
-            editedAt: expect.any(Number),
+            editedAt: expect.any(Number) as unknown,
           })
         } else {
           expectError(res, status)
-          expect(after.comments[0]).toMatchObject({ body: 'Original', editedAt: null })
+          expect(after!.comments[0]).toMatchObject({ body: 'Original', editedAt: null })
         }
       })
 
@@ -218,24 +236,24 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         await start(fx.salesEditor, fx.shared.id, { body: 'A reply stays', threadId: thread.json.id })
         const id = comments(thread)[0]!.id
         const res = await people[who]!.req('DELETE', `/api/comments/${id}`)
-        const after = (await fx.owner.req('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads.find(
-          (t: { id: string }) => t.id === thread.json.id,
-        )
+        const after = (
+          await fx.owner.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`)
+        ).json.threads.find((t: { id: string }) => t.id === thread.json.id)
         if (status === 204) {
           expect(res.status).toBe(204)
-          expect(after.comments.map((c: { body: string | null }) => c.body)).toEqual([null, 'A reply stays'])
-          expect(after.comments[0].deletedAt).toEqual(expect.any(Number))
+          expect(after!.comments.map((c: { body: string | null }) => c.body)).toEqual([null, 'A reply stays'])
+          expect(after!.comments[0]!.deletedAt).toEqual(expect.any(Number))
           expectError(await fx.commenter.req('PATCH', `/api/comments/${id}`, { body: 'Back' }), 404)
         } else {
           expectError(res, status)
-          expect(after.comments[0].body).toBe('To delete')
+          expect(after!.comments[0]!.body).toBe('To delete')
         }
       })
 
       it('removes a thread once nothing is left in it', async () => {
         const thread = await start(fx.commenter, fx.shared.id, { body: 'Alone' })
         expect((await fx.commenter.req('DELETE', `/api/comments/${comments(thread)[0]!.id}`)).status).toBe(204)
-        const list = await fx.owner.req('GET', `/api/sections/${fx.shared.id}/comments`)
+        const list = await fx.owner.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`)
         expect(list.json.threads.some((t: { id: string }) => t.id === thread.json.id)).toBe(false)
       })
 
@@ -263,7 +281,7 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
       ]
       it.each(rows)('%s on %s, thread by %s → %i', async (who, section, author, status) => {
         const thread = await start(people[author]!, sectionOf(section))
-        const resolved = await people[who]!.req('POST', `/api/threads/${thread.json.id}/resolve`)
+        const resolved = await people[who]!.req<Thread>('POST', `/api/threads/${thread.json.id}/resolve`)
         if (status !== 200) {
           expectError(resolved, status)
           await fx.owner.req('POST', `/api/threads/${thread.json.id}/resolve`)
@@ -271,27 +289,31 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
           return
         }
         expect(resolved.status).toBe(200)
-        expect(resolved.json.resolved).toMatchObject({ by: { id: people[who]!.user!.id }, at: expect.any(Number) })
-        const again = await people[who]!.req('POST', `/api/threads/${thread.json.id}/resolve`)
-        expect(again.json.resolved.at).toBe(resolved.json.resolved.at)
-        const reopened = await people[who]!.req('POST', `/api/threads/${thread.json.id}/reopen`)
+        expect(resolved.json.resolved).toMatchObject({
+          by: { id: people[who]!.user!.id },
+          at: expect.any(Number) as unknown,
+        })
+        const again = await people[who]!.req<Thread>('POST', `/api/threads/${thread.json.id}/resolve`)
+        expect(again.json.resolved!.at).toBe(resolved.json.resolved!.at)
+        const reopened = await people[who]!.req<Thread>('POST', `/api/threads/${thread.json.id}/reopen`)
         expect(reopened.status).toBe(200)
         expect(reopened.json.resolved).toBeNull()
       })
     })
 
     describe('notifications', () => {
-      const inbox = (who: ApiClient) => who.req('GET', `/api/workspaces/${fx.workspace.id}/notifications`)
+      const inbox = (who: ApiClient) =>
+        who.req<NotificationList>('GET', `/api/workspaces/${fx.workspace.id}/notifications`)
       const unread = async (who: ApiClient) =>
-        (await who.req('GET', `/api/workspaces/${fx.workspace.id}/notifications/unread-count`)).json
-          .unreadCount as number
+        (await who.req<UnreadCount>('GET', `/api/workspaces/${fx.workspace.id}/notifications/unread-count`)).json
+          .unreadCount
 
       it('tells the people mentioned and the people in the thread, never the author', async () => {
         const viewerBefore = await unread(fx.viewer)
         const ownerBefore = await unread(fx.owner)
         const viewer = fx.viewer.user!
         const thread = await start(fx.commenter, fx.shared.id, { body: `Please look @[${viewer.name}](${viewer.id})` })
-        expect(thread.json.comments[0].mentions).toEqual([{ id: viewer.id, name: viewer.name }])
+        expect(thread.json.comments[0]!.mentions).toEqual([{ id: viewer.id, name: viewer.name }])
         expect(await unread(fx.viewer)).toBe(viewerBefore + 1)
         const mention = (await inbox(fx.viewer)).json.notifications[0]
         expect(mention).toMatchObject({
@@ -324,7 +346,7 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         await start(fx.commenter, fx.shared.id, { body: `@[${viewer.name}](${viewer.id}) one` })
         await start(fx.commenter, fx.shared.id, { body: `@[${viewer.name}](${viewer.id}) two` })
         const list = (await inbox(fx.viewer)).json
-        const first = list.notifications[0].id
+        const first = list.notifications[0]!.id
         const someoneElse = await fx.commenter.req('POST', `/api/workspaces/${fx.workspace.id}/notifications/read`, {
           ids: [first],
         })
@@ -333,16 +355,22 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
           ids: [first],
         })
         expectError(outsider, 404)
-        const marked = await fx.viewer.req('POST', `/api/workspaces/${fx.workspace.id}/notifications/read`, {
-          ids: [first],
-        })
+        const marked = await fx.viewer.req<UnreadCount>(
+          'POST',
+          `/api/workspaces/${fx.workspace.id}/notifications/read`,
+          {
+            ids: [first],
+          },
+        )
         expect(marked.json.unreadCount).toBe(list.unreadCount - 1)
         expect(
           (
-            await fx.viewer.req('GET', `/api/workspaces/${fx.workspace.id}/notifications?unread=true`)
+            await fx.viewer.req<NotificationList>('GET', `/api/workspaces/${fx.workspace.id}/notifications?unread=true`)
           ).json.notifications.some((n: { id: string }) => n.id === first),
         ).toBe(false)
-        const all = await fx.viewer.req('POST', `/api/workspaces/${fx.workspace.id}/notifications/read`, { all: true })
+        const all = await fx.viewer.req<UnreadCount>('POST', `/api/workspaces/${fx.workspace.id}/notifications/read`, {
+          all: true,
+        })
         expect(all.json.unreadCount).toBe(0)
         expectError(await fx.viewer.req('POST', `/api/workspaces/${fx.workspace.id}/notifications/read`, {}), 400)
         expectError(
@@ -359,9 +387,9 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         const viewer = fx.viewer.user!
         const commenter = fx.commenter.user!
         const thread = await start(fx.owner, fx.shared.id, { body: `@[${viewer.name}](${viewer.id}) look` })
-        const id = thread.json.comments[0].id
+        const id = thread.json.comments[0]!.id
         const mentionOf = async (who: ApiClient) =>
-          (await inbox(who)).json.notifications.find((n: { commentId: string }) => n.commentId === id)
+          (await inbox(who)).json.notifications.find((n: { commentId: string | null }) => n.commentId === id)
         expect(await mentionOf(fx.viewer)).toBeDefined()
         await fx.owner.req('PATCH', `/api/comments/${id}`, {
           body: `@[${commenter.name}](${commenter.id}) look instead`,
@@ -382,8 +410,7 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         const body = writer.doc.getXmlFragment('body')
         const text = (body.get(body.length - 1) as Y.XmlElement).get(0) as Y.XmlText
         await eventually(
-          async () =>
-            (await storedDoc(server.running, fx.shared.id)).getXmlFragment('body').toString().includes('audience on'),
+          async () => bodyText(await storedDoc(server.running, fx.shared.id)).includes('audience on'),
           'the paragraph is stored',
         )
         const anchor = {
@@ -398,19 +425,18 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         // Someone types before the words: the anchor follows them.
         text.insert(0, 'We will ')
         await eventually(
-          async () =>
-            (await storedDoc(server.running, fx.shared.id)).getXmlFragment('body').toString().includes('We will'),
+          async () => bodyText(await storedDoc(server.running, fx.shared.id)).includes('We will'),
           'the insert is stored',
         )
         const find = async () =>
-          (await fx.viewer.req('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads.find(
+          (await fx.viewer.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads.find(
             (t: { id: string }) => t.id === thread.json.id,
           )
-        expect((await find()).detached).toBe(false)
+        expect((await find())!.detached).toBe(false)
         text.delete(17, 8)
-        await eventually(async () => (await find()).detached === true, 'the thread is detached')
-        expect((await find()).anchor.quote).toBe('audience')
-        const plan = await fx.viewer.req('GET', `/api/plans/${fx.plan.id}/comments`)
+        await eventually(async () => (await find())!.detached === true, 'the thread is detached')
+        expect((await find())!.anchor!.quote).toBe('audience')
+        const plan = await fx.viewer.req<ThreadList>('GET', `/api/plans/${fx.plan.id}/comments`)
         expect(plan.json.threads.find((t: { id: string }) => t.id === thread.json.id)).toMatchObject({
           detached: true,
           sectionId: fx.shared.id,
@@ -438,17 +464,17 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
         expect(thread.json).toMatchObject({ detached: false, anchor: { itemId, field: 'target' } })
         removeItem(writer.doc, 'objectives', ['objectives'], itemId)
         const find = async () =>
-          (await fx.viewer.req('GET', `/api/sections/${sales}/comments`)).json.threads.find(
+          (await fx.viewer.req<ThreadList>('GET', `/api/sections/${sales}/comments`)).json.threads.find(
             (t: { id: string }) => t.id === thread.json.id,
           )
-        await eventually(async () => (await find()).detached === true, 'the thread is detached')
+        await eventually(async () => (await find())!.detached === true, 'the thread is detached')
       })
     })
 
     describe('live: a channel only the server writes', () => {
       it("tells the plan room about comments and each person's connections about their inbox", async () => {
-        const room = track(planEventClient(server.url, fx.marketingEditor, fx.plan.id)) as EventClient
-        const viewerRoom = track(planEventClient(server.url, fx.viewer, fx.plan.id)) as EventClient
+        const room = track(planEventClient(server.url, fx.marketingEditor, fx.plan.id))
+        const viewerRoom = track(planEventClient(server.url, fx.viewer, fx.plan.id))
         const stock = track(stockClient(server.url, fx.owner.cookieHeader, fx.plan.id))
         const stockHeard: unknown[] = []
         stock.provider.messageHandlers[MESSAGE.planEvent] = () => stockHeard.push(1)
@@ -482,11 +508,11 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
     describe('tenant isolation', () => {
       it("hides another workspace's sections, threads and comments and changes nothing", async () => {
         const thread = await start(fx.commenter, fx.shared.id, { body: 'Ours' })
-        const commentId = thread.json.comments[0].id
+        const commentId = thread.json.comments[0]!.id
         const outsider = other.owner
         expectError(await start(outsider, fx.shared.id), 404)
-        expectError(await outsider.req('GET', `/api/sections/${fx.shared.id}/comments`), 404)
-        expectError(await outsider.req('GET', `/api/plans/${fx.plan.id}/comments`), 404)
+        expectError(await outsider.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`), 404)
+        expectError(await outsider.req<ThreadList>('GET', `/api/plans/${fx.plan.id}/comments`), 404)
         expectError(await outsider.req('PATCH', `/api/comments/${commentId}`, { body: 'Theirs' }), 404)
         expectError(await outsider.req('DELETE', `/api/comments/${commentId}`), 404)
         expectError(await outsider.req('POST', `/api/threads/${thread.json.id}/resolve`), 404)
@@ -498,11 +524,13 @@ describe.each(ENGINES)('comments on $engine', (engine) => {
           400,
           'unknown_member',
         )
-        const after = (await fx.owner.req('GET', `/api/sections/${fx.shared.id}/comments`)).json.threads.find(
-          (t: { id: string }) => t.id === thread.json.id,
-        )
+        const after = (
+          await fx.owner.req<ThreadList>('GET', `/api/sections/${fx.shared.id}/comments`)
+        ).json.threads.find((t: { id: string }) => t.id === thread.json.id)
         expect(after).toMatchObject({ resolved: null, comments: [{ body: 'Ours', editedAt: null }] })
-        expect((await outsider.req('GET', `/api/sections/${otherSectionId}/comments`)).json.threads).toEqual([])
+        expect(
+          (await outsider.req<ThreadList>('GET', `/api/sections/${otherSectionId}/comments`)).json.threads,
+        ).toEqual([])
       })
     })
   })

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE, MESSAGE } from '../../shared/sync/protocol'
 import { addItem } from '../../shared/plan-model/write'
-import type { ApiClient } from '../../tests/support/api'
+import type { Thread, ThreadList } from '../../shared/comments/schema'
+import type { ActivityFeed, ApiClient, ApprovalList, NotificationList } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
 import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
 import {
@@ -37,14 +38,14 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
 
     /** Everything the API says about comments, approvals, activity and inboxes. */
     async function apiView() {
-      const get = async (path: string) => (await fx.owner.req('GET', path)).json
+      const get = async <T>(path: string) => (await fx.owner.req<T>('GET', path)).json
       const inbox = async (who: ApiClient) =>
-        (await who.req('GET', `/api/workspaces/${fx.workspace.id}/notifications`)).json
+        (await who.req<NotificationList>('GET', `/api/workspaces/${fx.workspace.id}/notifications`)).json
       return {
-        plan: await get(`/api/plans/${fx.plan.id}/comments`),
-        sales: await get(`/api/sections/${fx.objectivesOf('Sales').id}/comments`),
-        approvals: await get(`/api/plans/${fx.plan.id}/approvals`),
-        activity: await get(`/api/plans/${fx.plan.id}/activity?limit=200`),
+        plan: await get<ThreadList>(`/api/plans/${fx.plan.id}/comments`),
+        sales: await get<ThreadList>(`/api/sections/${fx.objectivesOf('Sales').id}/comments`),
+        approvals: await get<ApprovalList>(`/api/plans/${fx.plan.id}/approvals`),
+        activity: await get<ActivityFeed>(`/api/plans/${fx.plan.id}/activity?limit=200`),
         inboxes: [await inbox(fx.owner), await inbox(lead), await inbox(fx.commenter)],
       }
     }
@@ -78,9 +79,11 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
           })
         ).status,
       ).toBe(200)
-      const thread = await fx.commenter.req('POST', `/api/sections/${sales}/comments`, { body: 'The real comment' })
+      const thread = await fx.commenter.req<Thread>('POST', `/api/sections/${sales}/comments`, {
+        body: 'The real comment',
+      })
       threadId = thread.json.id
-      commentId = thread.json.comments[0].id
+      commentId = thread.json.comments[0]!.id
     })
     afterAll(async () => {
       for (const c of open) c.close()
@@ -90,7 +93,7 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
     it("writes comment- and approval-shaped data into a section's document: the API's comments and approvals do not change", async () => {
       const before = await apiView()
       expect(
-        before.approvals.approvals.find((a: { departmentId: string }) => a.departmentId === fx.dept('Sales')).state,
+        before.approvals.approvals.find((a: { departmentId: string }) => a.departmentId === fx.dept('Sales'))!.state,
       ).toBe('approved')
       const sales = fx.objectivesOf('Sales').id
       const forger = client(fx.salesEditor, sales)
@@ -160,14 +163,15 @@ describe.each(ENGINES)('forged comments and decisions on $engine', (engine) => {
         forger.doc.getMap('approvals').set(fx.dept('Sales'), { state: 'approved', decidedBy: lead.user!.id })
       })
       const salesApproval = async () =>
-        (await fx.owner.req('GET', `/api/plans/${fx.plan.id}/approvals`)).json.approvals.find(
+        (await fx.owner.req<ApprovalList>('GET', `/api/plans/${fx.plan.id}/approvals`)).json.approvals.find(
           (a: { departmentId: string }) => a.departmentId === fx.dept('Sales'),
-        )
+        )!
       await eventually(async () => (await salesApproval()).state === 'stale', 'the edit makes the approval stale')
-      expect((await salesApproval()).decidedBy.id).toBe(lead.user!.id)
-      const stale = (await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?kind=objectives_stale`)).json.events
+      expect((await salesApproval()).decidedBy!.id).toBe(lead.user!.id)
+      const stale = (await fx.owner.req<ActivityFeed>('GET', `/api/plans/${fx.plan.id}/activity?kind=objectives_stale`))
+        .json.events
       expect(stale).toHaveLength(1)
-      expect(stale[0].actor.id).toBe(fx.salesEditor.user!.id)
+      expect(stale[0]!.actor!.id).toBe(fx.salesEditor.user!.id)
     })
   })
 })

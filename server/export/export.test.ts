@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '../../shared/plans/schema'
-import { ApiClient, type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
+import type { ErrorBody } from '../../shared/api/errors'
+import { ApiClient, type Created, type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
 import { BOARD, fillBoardPlan } from '../../tests/support/board-plan'
 import { artifactPath } from '../../tests/support/browser'
 import { expectError } from '../../tests/support/contract'
@@ -25,7 +26,7 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
     beforeAll(async () => {
       t = await startTestApp(engine)
       fx = await workspaceFixture(t.app, 'Boulangerie Martin')
-      const created = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
+      const created = await fx.owner.req<Created>('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
         title: 'Social plan 2027',
       })
       ;({ plan } = await fillBoardPlan(fx, created.json.id, (id, edit) => t.services.hub.change(id, edit)))
@@ -155,7 +156,7 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
       try {
         const res = await exportAs(fx.owner, 'pdf')
         expectError(res, 503, 'pdf_unavailable')
-        expect(res.json.error.message).toMatch(/install/i)
+        expect((res.json as ErrorBody).error.message).toMatch(/install/i)
       } finally {
         if (before === undefined) delete process.env.CHROMIUM_PATH
         else process.env.CHROMIUM_PATH = before
@@ -181,14 +182,19 @@ describe.each(ENGINES)('plan export on $engine', (engine) => {
     })
 
     it('is described in the OpenAPI document', async () => {
-      const doc = await fx.owner.req('GET', '/api/openapi.json')
-      const op = doc.json.paths['/plans/{id}/export'].get
-      expect(op.parameters.find((p: { name: string }) => p.name === 'format').schema.enum).toEqual([
+      /** The part of the OpenAPI document this test reads. */
+      interface Operation {
+        parameters: { name: string; schema: { enum?: string[] } }[]
+        responses: Record<string, { content: Record<string, unknown> }>
+      }
+      const doc = await fx.owner.req<{ paths: Record<string, { get: Operation }> }>('GET', '/api/openapi.json')
+      const op = doc.json.paths['/plans/{id}/export']!.get
+      expect(op.parameters.find((p: { name: string }) => p.name === 'format')!.schema.enum).toEqual([
         'md',
         'html',
         'pdf',
       ])
-      expect(Object.keys(op.responses['200'].content)).toEqual(expect.arrayContaining(['application/pdf']))
+      expect(Object.keys(op.responses['200']!.content)).toEqual(expect.arrayContaining(['application/pdf']))
     })
   })
 })

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { renderPdf } from './render-pdf'
 
-const page = { setContent: vi.fn(async () => {}), pdf: vi.fn(async () => Buffer.from('%PDF-1.7')) }
-const context = { newPage: vi.fn(async () => page), close: vi.fn(async () => {}) }
-const browser = { newContext: vi.fn(async () => context) }
-vi.mock('./chromium', () => ({ sharedBrowser: async () => browser }))
+const page = { setContent: vi.fn(() => Promise.resolve()), pdf: vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7'))) }
+const context = { newPage: vi.fn(() => Promise.resolve(page)), close: vi.fn(() => Promise.resolve()) }
+const browser = { newContext: vi.fn(() => Promise.resolve(context)) }
+vi.mock('./chromium', () => ({ sharedBrowser: () => Promise.resolve(browser) }))
 
 describe('renderPdf', () => {
   it('gives its slot back when Chromium cannot open a context', async () => {

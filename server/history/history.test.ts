@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
+import type { PlanVersion, RestoreResult, Version, VersionDetail, VersionList } from '../../shared/history/schema'
+import { type ActivityFeed, ApiClient, httpTarget, type PlanBody, workspaceFixture } from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import {
@@ -13,16 +14,6 @@ import {
 } from '../../tests/support/sync-clients'
 import { syncSuite } from '../../tests/support/sync-fixture'
 
-interface Version {
-  id: string
-  kind: 'auto' | 'named' | 'restore'
-  name: string | null
-  planVersionId: string | null
-  createdBy: { id: string; name: string } | null
-  createdAt: number
-  restoredFrom: { id: string; name: string | null; createdAt: number } | null
-}
-
 /** A server whose automatic snapshots and unloads happen within a test's patience. */
 function historySuite(engine: (typeof ENGINES)[number], env: { snapshotEveryMs: number; unloadAfterMs: number }) {
   // Registered before syncSuite's own beforeAll, so the server starts with these settings.
@@ -34,7 +25,7 @@ function historySuite(engine: (typeof ENGINES)[number], env: { snapshotEveryMs: 
 }
 
 const versionsOf = async (who: ApiClient, sectionId: string): Promise<Version[]> => {
-  const res = await who.req('GET', `/api/sections/${sectionId}/versions`)
+  const res = await who.req<VersionList>('GET', `/api/sections/${sectionId}/versions`)
   expect(res.status, res.text).toBe(200)
   return res.json.versions
 }
@@ -55,7 +46,9 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       for (const c of [writer, reader]) expect(await c.synced).toBe(true)
       appendParagraph(writer.doc, 'Answer within four hours.')
       await eventually(() => bodyText(reader.doc).includes('four hours'), 'the reader sees the first draft')
-      const named = await fx.owner.req('POST', `/api/sections/${section}/versions`, { name: '  Sent to the board  ' })
+      const named = await fx.owner.req<Version>('POST', `/api/sections/${section}/versions`, {
+        name: '  Sent to the board  ',
+      })
       expect(named.status, named.text).toBe(201)
       expect(named.json).toMatchObject({
         kind: 'named',
@@ -66,7 +59,10 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       appendParagraph(reader.doc, 'Argue with trolls.')
       await eventually(() => bodyText(writer.doc).includes('trolls'), 'the writer sees the later change')
 
-      const restore = await fx.marketingEditor.req('POST', `/api/sections/${section}/versions/${named.json.id}/restore`)
+      const restore = await fx.marketingEditor.req<RestoreResult>(
+        'POST',
+        `/api/sections/${section}/versions/${named.json.id}/restore`,
+      )
       expect(restore.status, restore.text).toBe(200)
       const expected = '<paragraph>Answer within four hours.</paragraph>'
       await eventually(
@@ -83,16 +79,16 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       expect(restore.json.restored.id).toBe(list[0]!.id)
       // Just before the restore, the present was kept: the restore can be undone.
       expect(list[1]).toMatchObject({ kind: 'auto', createdBy: null })
-      expect(restore.json.before.id).toBe(list[1]!.id)
-      const before = await fx.viewer.req('GET', `/api/sections/${section}/versions/${list[1]!.id}`)
+      expect(restore.json.before!.id).toBe(list[1]!.id)
+      const before = await fx.viewer.req<VersionDetail>('GET', `/api/sections/${section}/versions/${list[1]!.id}`)
       expect(before.status).toBe(200)
       expect(textOf(before.json)).toEqual(['Answer within four hours.', 'Argue with trolls.'])
-      expect(textOf((await fx.viewer.req('GET', `/api/sections/${section}/versions/${list[0]!.id}`)).json)).toEqual([
-        'Answer within four hours.',
-      ])
+      expect(
+        textOf((await fx.viewer.req<VersionDetail>('GET', `/api/sections/${section}/versions/${list[0]!.id}`)).json),
+      ).toEqual(['Answer within four hours.'])
 
-      const feed = await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?category=history`)
-      const restored = feed.json.events.find((e: { kind: string }) => e.kind === 'version_restored')
+      const feed = await fx.owner.req<ActivityFeed>('GET', `/api/plans/${fx.plan.id}/activity?category=history`)
+      const restored = feed.json.events.find((e: { kind: string }) => e.kind === 'version_restored')!
       expect(restored).toMatchObject({
         category: 'history',
         sectionId: section,
@@ -121,7 +117,7 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       const first = await versionsOf(fx.owner, section)
       expect(first).toHaveLength(1)
       expect(first[0]).toMatchObject({ kind: 'auto', createdBy: null, name: null })
-      const shown = await fx.owner.req('GET', `/api/sections/${section}/versions/${first[0]!.id}`)
+      const shown = await fx.owner.req<VersionDetail>('GET', `/api/sections/${section}/versions/${first[0]!.id}`)
       expect(textOf(shown.json)).toEqual(['Draft one.', 'Draft two.'])
 
       await sleep(500)
@@ -134,13 +130,13 @@ describe.each(ENGINES)('history on $engine', (engine) => {
     })
 
     it("names a version of the whole plan: one per section under one id, in every section's list and in the activity log", async () => {
-      const res = await fx.salesEditor.req('POST', `/api/plans/${fx.plan.id}/versions`, {
+      const res = await fx.salesEditor.req<PlanVersion>('POST', `/api/plans/${fx.plan.id}/versions`, {
         name: 'Sent to the board, March',
       })
       expect(res.status, res.text).toBe(201)
-      const plan = await fx.owner.req('GET', `/api/plans/${fx.plan.id}`)
+      const plan = await fx.owner.req<PlanBody>('GET', `/api/plans/${fx.plan.id}`)
       expect(res.json.versions).toHaveLength(plan.json.sections.length)
-      for (const s of plan.json.sections as { id: string }[]) {
+      for (const s of plan.json.sections) {
         const mine = (await versionsOf(fx.viewer, s.id)).find((v) => v.planVersionId === res.json.planVersionId)
         expect(mine, s.id).toMatchObject({
           kind: 'named',
@@ -148,7 +144,7 @@ describe.each(ENGINES)('history on $engine', (engine) => {
           createdBy: { id: fx.salesEditor.user!.id },
         })
       }
-      const feed = await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?kind=version_named`)
+      const feed = await fx.owner.req<ActivityFeed>('GET', `/api/plans/${fx.plan.id}/activity?kind=version_named`)
       expect(feed.json.events.map((e: { summary: string }) => e.summary)).toContain(
         'Sam Sales named a version of the whole plan: “Sent to the board, March”.',
       )
@@ -156,12 +152,12 @@ describe.each(ENGINES)('history on $engine', (engine) => {
 
     it('lets everyone who reads a section see its history, and only its editors name or restore', async () => {
       const marketing = fx.objectivesOf('Marketing').id
-      const named = await fx.marketingEditor.req('POST', `/api/sections/${marketing}/versions`, {
+      const named = await fx.marketingEditor.req<Version>('POST', `/api/sections/${marketing}/versions`, {
         name: 'Marketing draft',
       })
       expect(named.status).toBe(201)
       for (const who of [fx.viewer, fx.commenter, fx.salesEditor]) {
-        const list = await who.req('GET', `/api/sections/${marketing}/versions`)
+        const list = await who.req<VersionList>('GET', `/api/sections/${marketing}/versions`)
         expect(list.status).toBe(200)
         expect(list.json.abilities).toEqual({ name: false, restore: false })
         expect((await who.req('GET', `/api/sections/${marketing}/versions/${named.json.id}`)).status).toBe(200)
@@ -176,7 +172,9 @@ describe.each(ENGINES)('history on $engine', (engine) => {
           'forbidden',
         )
       }
-      expect((await fx.marketingEditor.req('GET', `/api/sections/${marketing}/versions`)).json.abilities).toEqual({
+      expect(
+        (await fx.marketingEditor.req<VersionList>('GET', `/api/sections/${marketing}/versions`)).json.abilities,
+      ).toEqual({
         name: true,
         restore: true,
       })

@@ -9,7 +9,8 @@ import { FIELDS } from '../../shared/plan-model/ydoc'
 import { addItem } from '../../shared/plan-model/write'
 import type { SectionKind } from '../../shared/plans/catalog'
 import { MESSAGE, REFUSAL } from '../../shared/sync/protocol'
-import { ApiClient, httpTarget } from '../../tests/support/api'
+import type { ErrorBody } from '../../shared/api/errors'
+import { ApiClient, httpTarget, type PlanBody } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
 import { eventually, type StockClient } from '../../tests/support/sync-clients'
 import { storedDoc, syncSuite } from '../../tests/support/sync-fixture'
@@ -85,9 +86,9 @@ describe.each(ENGINES)('structured content guard on $engine', (engine) => {
     })
 
     it('repairs a calendar entry dated 42 in a network section, keeping the rest of the entry', async () => {
-      const added = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'Instagram' })
+      const added = await fx.owner.req<PlanBody>('POST', `/api/plans/${fx.plan.id}/networks`, { name: 'Instagram' })
       expect(added.status).toBe(201)
-      const network = (added.json.sections as { id: string; kind: string }[]).find((s) => s.kind === 'network')!
+      const network = added.json.sections.find((s) => s.kind === 'network')!
       const writer = client(fx.marketingEditor, network.id)
       const witness = client(fx.owner, network.id)
       for (const c of [writer, witness]) expect(await c.synced).toBe(true)
@@ -136,7 +137,7 @@ describe.each(ENGINES)('structured content guard on $engine', (engine) => {
       expect((await fx.viewer.req('GET', `/api/plans/${fx.plan.id}/health`)).status).toBe(200)
 
       const stranger = await new ApiClient(httpTarget(), server.url).signup('Stan Stranger')
-      const refused = await stranger.req('GET', `/api/plans/${fx.plan.id}/health`)
+      const refused = await stranger.req<ErrorBody>('GET', `/api/plans/${fx.plan.id}/health`)
       expect(refused.status).toBe(404)
       expect(refused.json.error.code).toBe('not_found')
       expect((await new ApiClient(httpTarget(), server.url).req('GET', `/api/plans/${fx.plan.id}/health`)).status).toBe(

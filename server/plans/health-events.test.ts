@@ -15,16 +15,16 @@ const PLANS: Record<string, { planId: string; workspaceId: string }> = {
   'sec-a2': { planId: 'plan-a', workspaceId: 'ws-1' },
   'sec-b1': { planId: 'plan-b', workspaceId: 'ws-2' },
 }
-const lookup = async (id: string) => {
+const lookup = (id: string) => {
   const plan = PLANS[id]
-  return (
+  return Promise.resolve(
     plan && {
       id,
       plan_id: plan.planId,
       workspace_id: plan.workspaceId,
       kind: 'overview' as const,
       owner_department_id: null,
-    }
+    },
   )
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '../../shared/plans/schema'
 import { type Membership, sectionAbilities } from '../../shared/workspaces/permissions'
 import type { Workspace } from '../../shared/workspaces/schema'
-import { ApiClient, type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
+import { ApiClient, type PlanList, type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 
@@ -60,13 +60,13 @@ describe.each(ENGINES)('plans on $engine', (engine) => {
       expect(plan.sections.map((s) => s.step)).toEqual(plan.sections.map((s) => STEP_OF[s.kind]))
       expect(new Set(plan.sections.map((s) => s.id)).size).toBe(plan.sections.length)
 
-      const fetched = await f.owner.req('GET', `/api/plans/${plan.id}`)
+      const fetched = await f.owner.req<Plan>('GET', `/api/plans/${plan.id}`)
       expect(fetched.status).toBe(200)
       expect(fetched.json).toEqual(plan)
       for (const s of fetched.json.sections)
         expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'kind', 'title', 'ownerDepartmentId']))
 
-      const list = await f.owner.req('GET', plansUrl)
+      const list = await f.owner.req<PlanList>('GET', plansUrl)
       expect(list.json.plans.map((p: { id: string }) => p.id)).toContain(plan.id)
     })
 
@@ -146,14 +146,14 @@ describe.each(ENGINES)('plans on $engine', (engine) => {
         ['viewer', 403],
       ])('a %s creating a plan gets %i', async (role, status) => {
         const client = role === 'owner' ? f.owner : await f.member(role)
-        const before = (await f.owner.req('GET', plansUrl)).json.plans.length
+        const before = (await f.owner.req<PlanList>('GET', plansUrl)).json.plans.length
         const res = await client.req('POST', plansUrl, { title: `By ${role}` })
         if (status === 201) {
           expect(res.status).toBe(201)
-          expect((await f.owner.req('GET', plansUrl)).json.plans.length).toBe(before + 1)
+          expect((await f.owner.req<PlanList>('GET', plansUrl)).json.plans.length).toBe(before + 1)
         } else {
           expectError(res, status, 'forbidden')
-          expect((await f.owner.req('GET', plansUrl)).json.plans.length).toBe(before)
+          expect((await f.owner.req<PlanList>('GET', plansUrl)).json.plans.length).toBe(before)
         }
         // Everyone in the workspace reads every plan.
         expect((await client.req('GET', plansUrl)).status).toBe(200)
@@ -175,7 +175,7 @@ describe.each(ENGINES)('plans on $engine', (engine) => {
         const a = (await ws.owner.req('POST', url, { title: 'A' })).json as Plan
         await new Promise((r) => setTimeout(r, 5))
         const b = (await ws.owner.req('POST', url, { title: 'B' })).json as Plan
-        expect((await ws.owner.req('GET', url)).json.plans.map((p: Plan) => p.id)).toEqual([b.id, a.id])
+        expect((await ws.owner.req<PlanList>('GET', url)).json.plans.map((p) => p.id)).toEqual([b.id, a.id])
       })
     })
   })

@@ -31,7 +31,7 @@ describe.each(ENGINES)('reading a plan on the server on $engine', (engine) => {
     beforeAll(async () => {
       t = await startTestApp(engine)
       const f = await workspaceFixture(t.app)
-      plan = (await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'Plan' })).json
+      plan = (await f.owner.req<Plan>('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'Plan' })).json
     })
     afterAll(async () => {
       await t?.services.hub.close()

@@ -9,26 +9,27 @@ const section: ObservedSection = {
   kind: 'objectives',
   owner_department_id: null,
 }
-const lookup = async (id: string) => (id === section.id ? section : undefined)
+const lookup = (id: string) => Promise.resolve(id === section.id ? section : undefined)
 
 describe('combined write observers', () => {
   it('combines observers: each one runs, even after another throws', async () => {
     const seen: string[] = []
     const combined = combineWriteObservers(
       lookup,
-      { load: async () => () => void seen.push('first') },
-      { load: async () => null },
+      { load: () => Promise.resolve(() => void seen.push('first')) },
+      { load: () => Promise.resolve(null) },
       {
-        load: async () => () => {
-          throw new Error('boom')
-        },
+        load: () =>
+          Promise.resolve(() => {
+            throw new Error('boom')
+          }),
       },
-      { load: async () => () => void seen.push('last') },
+      { load: () => Promise.resolve(() => void seen.push('last')) },
     )
     const observe = await combined.load('sec-a1')
     observe!(new Y.Doc(), 'server')
     expect(seen).toEqual(['first', 'last'])
-    expect(await combineWriteObservers(lookup, { load: async () => null }).load('sec-a1')).toBeNull()
+    expect(await combineWriteObservers(lookup, { load: () => Promise.resolve(null) }).load('sec-a1')).toBeNull()
   })
 
   it('looks the section up once per load and hands it to every observer', async () => {
@@ -36,8 +37,8 @@ describe('combined write observers', () => {
     const given: ObservedSection[] = []
     const combined = combineWriteObservers(
       async (id) => (lookups++, lookup(id)),
-      { load: async (s) => (given.push(s), null) },
-      { load: async (s) => (given.push(s), null) },
+      { load: (s) => (given.push(s), Promise.resolve(null)) },
+      { load: (s) => (given.push(s), Promise.resolve(null)) },
     )
     await combined.load('sec-a1')
     expect(lookups).toBe(1)
@@ -46,7 +47,7 @@ describe('combined write observers', () => {
 
   it('watches nothing for a room that is not a section, or when the lookup fails', async () => {
     let loads = 0
-    const observer = { load: async () => (loads++, () => {}) }
+    const observer = { load: () => (loads++, Promise.resolve(() => {})) }
     expect(await combineWriteObservers(lookup, observer).load('plan-a')).toBeNull()
     expect(await combineWriteObservers(() => Promise.reject(new Error('db down')), observer).load('sec-a1')).toBeNull()
     expect(loads).toBe(0)

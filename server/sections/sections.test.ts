@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES } from '../../tests/support/engines'
-import { type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
+import type { ErrorBody } from '../../shared/api/errors'
+import type { Plan } from '../../shared/plans/schema'
+import { type Created, type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
 
 describe.each(ENGINES)('network sections on $engine', (engine) => {
   describe.skipIf(!engine.available)('add and remove', () => {
@@ -13,29 +15,30 @@ describe.each(ENGINES)('network sections on $engine', (engine) => {
     beforeAll(async () => {
       t = await startTestApp(engine)
       fx = await workspaceFixture(t.app)
-      planId = (await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Plan' })).json.id
+      planId = (await fx.owner.req<Created>('POST', `/api/workspaces/${fx.workspace.id}/plans`, { title: 'Plan' })).json
+        .id
     })
     afterAll(() => t?.dispose())
 
     it('adds a network as its own section, owned by Marketing unless told otherwise', async () => {
-      const res = await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'Instagram' })
+      const res = await fx.owner.req<Plan>('POST', `/api/plans/${planId}/networks`, { name: 'Instagram' })
       expect(res.status).toBe(201)
       const section = res.json.sections.find((s: { title: string }) => s.title === 'Instagram')
       expect(section).toMatchObject({ kind: 'network', ownerDepartmentId: fx.dept('Marketing'), step: 4 })
-      const sales = await fx.owner.req('POST', `/api/plans/${planId}/networks`, {
+      const sales = await fx.owner.req<Plan>('POST', `/api/plans/${planId}/networks`, {
         name: 'LinkedIn',
         ownerDepartmentId: fx.dept('Sales'),
       })
-      expect(sales.json.sections.find((s: { title: string }) => s.title === 'LinkedIn').ownerDepartmentId).toBe(
+      expect(sales.json.sections.find((s: { title: string }) => s.title === 'LinkedIn')!.ownerDepartmentId).toBe(
         fx.dept('Sales'),
       )
       expect(networks(sales.json)).toEqual(['Instagram', 'LinkedIn'])
     })
 
     it('refuses the same network twice and an unknown department', async () => {
-      expect((await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'instagram' })).json.error.code).toBe(
-        'network_exists',
-      )
+      expect(
+        (await fx.owner.req<ErrorBody>('POST', `/api/plans/${planId}/networks`, { name: 'instagram' })).json.error.code,
+      ).toBe('network_exists')
       expect(
         (await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'TikTok', ownerDepartmentId: 'nope' }))
           .status,
@@ -43,9 +46,9 @@ describe.each(ENGINES)('network sections on $engine', (engine) => {
     })
 
     it('archives a removed network and brings the same section back when re-added', async () => {
-      const plan = (await fx.owner.req('GET', `/api/plans/${planId}`)).json
-      const instagram = plan.sections.find((s: { title: string }) => s.title === 'Instagram')
-      const removed = await fx.owner.req('DELETE', `/api/sections/${instagram.id}`)
+      const plan = (await fx.owner.req<Plan>('GET', `/api/plans/${planId}`)).json
+      const instagram = plan.sections.find((s: { title: string }) => s.title === 'Instagram')!
+      const removed = await fx.owner.req<Plan>('DELETE', `/api/sections/${instagram.id}`)
       expect(removed.status).toBe(200)
       expect(networks(removed.json)).toEqual(['LinkedIn'])
       const row = await t.services.storage.db
@@ -54,19 +57,21 @@ describe.each(ENGINES)('network sections on $engine', (engine) => {
         .where('id', '=', instagram.id)
         .executeTakeFirstOrThrow()
       expect(row.archived_at).not.toBeNull()
-      const back = await fx.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'Instagram' })
-      expect(back.json.sections.find((s: { title: string }) => s.title === 'Instagram').id).toBe(instagram.id)
+      const back = await fx.owner.req<Plan>('POST', `/api/plans/${planId}/networks`, { name: 'Instagram' })
+      expect(back.json.sections.find((s: { title: string }) => s.title === 'Instagram')!.id).toBe(instagram.id)
     })
 
     it('lets only editors add networks and only the owning department remove one', async () => {
       const viewer = await fx.member('viewer')
       expect((await viewer.req('POST', `/api/plans/${planId}/networks`, { name: 'YouTube' })).status).toBe(403)
       const salesEditor = await fx.member('editor', { departments: ['Sales'] })
-      const plan = (await fx.owner.req('GET', `/api/plans/${planId}`)).json
-      const instagram = plan.sections.find((s: { title: string }) => s.title === 'Instagram')
+      const plan = (await fx.owner.req<Plan>('GET', `/api/plans/${planId}`)).json
+      const instagram = plan.sections.find((s: { title: string }) => s.title === 'Instagram')!
       expect((await salesEditor.req('DELETE', `/api/sections/${instagram.id}`)).status).toBe(403)
-      const overview = plan.sections.find((s: { kind: string }) => s.kind === 'overview')
-      expect((await fx.owner.req('DELETE', `/api/sections/${overview.id}`)).json.error.code).toBe('section_required')
+      const overview = plan.sections.find((s: { kind: string }) => s.kind === 'overview')!
+      expect((await fx.owner.req<ErrorBody>('DELETE', `/api/sections/${overview.id}`)).json.error.code).toBe(
+        'section_required',
+      )
     })
 
     it('restores an archived network with its owner, and lets an editor add or restore networks only for their departments', async () => {
@@ -118,8 +123,8 @@ describe.each(ENGINES)('network sections on $engine', (engine) => {
     it('hides plans and sections of other workspaces', async () => {
       const other = await workspaceFixture(t.app, 'Other')
       expect((await other.owner.req('POST', `/api/plans/${planId}/networks`, { name: 'X' })).status).toBe(404)
-      const plan = (await fx.owner.req('GET', `/api/plans/${planId}`)).json
-      expect((await other.owner.req('DELETE', `/api/sections/${plan.sections.at(-1).id}`)).status).toBe(404)
+      const plan = (await fx.owner.req<Plan>('GET', `/api/plans/${planId}`)).json
+      expect((await other.owner.req('DELETE', `/api/sections/${plan.sections.at(-1)!.id}`)).status).toBe(404)
     })
   })
 })

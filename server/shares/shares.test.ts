@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '../../shared/plans/schema'
-import { ApiClient, type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
+import type { ShareLink } from '../../shared/shares/schema'
+import {
+  type ActivityFeed,
+  ApiClient,
+  type Created,
+  type TestApp,
+  startTestApp,
+  workspaceFixture,
+} from '../../tests/support/api'
 import { BOARD, fillBoardPlan } from '../../tests/support/board-plan'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
@@ -27,7 +35,7 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
     beforeAll(async () => {
       t = await startTestApp(engine)
       fx = await workspaceFixture(t.app, 'Boulangerie Martin')
-      const created = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
+      const created = await fx.owner.req<Created>('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
         title: 'Social plan 2027',
       })
       const filled = await fillBoardPlan(fx, created.json.id, (id, edit) => t.services.hub.change(id, edit))
@@ -42,8 +50,9 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
       const b = await workspaceFixture(t.app, 'Rival Bakery')
       other = {
         owner: b.owner,
-        planId: (await b.owner.req('POST', `/api/workspaces/${b.workspace.id}/plans`, { title: 'Rival secret plan' }))
-          .json.id,
+        planId: (
+          await b.owner.req<Created>('POST', `/api/workspaces/${b.workspace.id}/plans`, { title: 'Rival secret plan' })
+        ).json.id,
       }
       visitor = new ApiClient(t.app)
     })
@@ -120,7 +129,7 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
 
     it('lists active links without their tokens, and a revoked link is 404 at once', async () => {
       const created = await share('guidelines')
-      const listed = await fx.owner.req('GET', sharesOf(plan.id))
+      const listed = await fx.owner.req<{ shares: ShareLink[] }>('GET', sharesOf(plan.id))
       expect(listed.status).toBe(200)
       expect(listed.json.shares).toContainEqual({
         id: created.id,
@@ -136,11 +145,13 @@ describe.each(ENGINES)('public links on $engine', (engine) => {
       expect(gone.status).toBe(404)
       expect(gone.text).toContain('This link does not open anything')
       expect(gone.text).not.toContain(BOARD.guidelines)
-      expect((await fx.owner.req('GET', sharesOf(plan.id))).json.shares.map((s: { id: string }) => s.id)).not.toContain(
-        created.id,
-      )
+      expect(
+        (await fx.owner.req<{ shares: ShareLink[] }>('GET', sharesOf(plan.id))).json.shares.map(
+          (s: { id: string }) => s.id,
+        ),
+      ).not.toContain(created.id)
       expectError(await fx.owner.req('DELETE', `${sharesOf(plan.id)}/${created.id}`), 404)
-      const activity = await fx.owner.req('GET', `/api/plans/${plan.id}/activity`)
+      const activity = await fx.owner.req<ActivityFeed>('GET', `/api/plans/${plan.id}/activity`)
       expect(activity.json.events.map((e: { kind: string }) => e.kind)).toEqual(
         expect.arrayContaining(['share_created', 'share_revoked']),
       )

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
+import { type PlanBody, type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
 import { appendParagraph, bodyText, eventually } from '../../tests/support/sync-clients'
 import { storedDocIn } from '../../tests/support/sync-fixture'
@@ -87,7 +87,7 @@ function typist(live: LiveDoc, peer: DocPeer, name: string) {
     async deleteOldest() {
       const body = doc.getXmlFragment('body')
       if (body.length === 0) return
-      const token = (body.get(0) as Y.XmlElement).toArray()[0]!.toString()
+      const token = ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).toString() as string
       doc.transact(() => body.delete(0, 1))
       alive.delete(token)
       await live.write(take(), peer)
@@ -135,8 +135,10 @@ describe.each(ENGINES)('update log compaction on $engine', (engine) => {
     beforeAll(async () => {
       t = await startTestApp(engine)
       const f = await workspaceFixture(t.app)
-      const plan = await f.owner.req('POST', `/api/workspaces/${f.workspace.id}/plans`, { title: 'Compaction' })
-      sections = (plan.json.sections as { id: string }[]).map((s) => s.id)
+      const plan = await f.owner.req<PlanBody>('POST', `/api/workspaces/${f.workspace.id}/plans`, {
+        title: 'Compaction',
+      })
+      sections = plan.json.sections.map((s) => s.id)
       expect(sections.length).toBeGreaterThanOrEqual(6)
     })
     afterAll(async () => {

@@ -170,7 +170,7 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
       b.provider.awareness.setLocalStateField('user', { name: 'Vic Viewer' })
       const names = (c: StockClient) =>
         [...c.provider.awareness.getStates().values()]
-          .map((s) => s.user?.name)
+          .map((s) => (s as { user?: { name?: string } }).user?.name)
           .filter(Boolean)
           .sort()
       await eventually(() => names(a).length === 2 && names(b).length === 2, 'both see each other')

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_DEPARTMENTS } from '../../shared/workspaces/roles'
-import type { Member, Workspace } from '../../shared/workspaces/schema'
-import { ApiClient, type TestApp, startTestApp, workspaceFixture } from '../../tests/support/api'
+import type { CreatedInvite, Member, Workspace } from '../../shared/workspaces/schema'
+import {
+  ApiClient,
+  type Created,
+  type InviteList,
+  type PlanBody,
+  type TestApp,
+  startTestApp,
+  type WorkspaceList,
+  workspaceFixture,
+} from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { findMembership } from './repo'
@@ -64,7 +73,7 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         const s = await setup()
         const admin = await s.member('admin')
         const editor = await s.member('editor')
-        expect((await s.owner.req('PATCH', s.ws, { name: 'Renamed' })).json.name).toBe('Renamed')
+        expect((await s.owner.req<Workspace>('PATCH', s.ws, { name: 'Renamed' })).json.name).toBe('Renamed')
         expect((await admin.req('PATCH', s.ws, { name: 'By admin' })).status).toBe(200)
         expectError(await editor.req('PATCH', s.ws, { name: 'By editor' }), 403, 'forbidden')
         expect((await s.read(editor)).name).toBe('By admin')
@@ -76,18 +85,18 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
     describe('departments', () => {
       /** A plan in the workspace, and the titles/owners of its Objectives sections. */
       async function planWithObjectives(s: Awaited<ReturnType<typeof setup>>) {
-        const plan = await s.owner.req('POST', `${s.ws}/plans`, { title: 'Strategy 2027' })
+        const plan = await s.owner.req<Created>('POST', `${s.ws}/plans`, { title: 'Strategy 2027' })
         expect(plan.status).toBe(201)
         const sections = async () => {
-          const res = await s.owner.req('GET', `/api/plans/${plan.json.id}`)
+          const res = await s.owner.req<PlanBody>('GET', `/api/plans/${plan.json.id}`)
           expect(res.status).toBe(200)
-          return res.json.sections as { id: string; kind: string; title: string; ownerDepartmentId: string | null }[]
+          return res.json.sections
         }
         const objectives = async () =>
           (await sections())
             .filter((x) => x.kind === 'objectives')
             .map((x) => ({ title: x.title, owner: x.ownerDepartmentId }))
-        return { id: plan.json.id as string, sections, objectives }
+        return { id: plan.json.id, sections, objectives }
       }
 
       it('adds a department, and an Objectives section for it to existing plans', async () => {
@@ -198,7 +207,7 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
     describe('invites', () => {
       it('creates an invite, previews it without signing in, and accepting it carries role and departments', async () => {
         const s = await setup()
-        const created = await s.owner.req('POST', `${s.ws}/invites`, {
+        const created = await s.owner.req<CreatedInvite>('POST', `${s.ws}/invites`, {
           role: 'editor',
           departmentIds: [s.dept('Sales'), s.dept('Marketing')],
         })
@@ -229,18 +238,18 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         expect(new Set((await s.memberOf(joiner))!.departmentIds)).toEqual(
           new Set([s.dept('Sales'), s.dept('Marketing')]),
         )
-        expect((await joiner.req('GET', '/api/workspaces')).json.workspaces).toEqual([
+        expect((await joiner.req<WorkspaceList>('GET', '/api/workspaces')).json.workspaces).toEqual([
           { id: s.workspace.id, name: 'Acme', role: 'editor' },
         ])
 
-        const list = await s.owner.req('GET', `${s.ws}/invites`)
-        expect(list.json.invites).toEqual([expect.objectContaining({ id: created.json.id, status: 'used' })])
+        const list = await s.owner.req<InviteList>('GET', `${s.ws}/invites`)
+        expect(list.json.invites).toEqual([expect.objectContaining({ id: created.json.id, status: 'used' }) as unknown])
         expect(list.text).not.toContain(created.json.token)
       })
 
       it('is single use: another person gets 410, the one who joined is simply a member', async () => {
         const s = await setup()
-        const { token } = (await s.owner.req('POST', `${s.ws}/invites`, { role: 'viewer' })).json
+        const { token } = (await s.owner.req<CreatedInvite>('POST', `${s.ws}/invites`, { role: 'viewer' })).json
         const first = await new ApiClient(t.app).signup()
         expect((await first.req('POST', `/api/invites/${token}/accept`)).status).toBe(200)
         expect((await first.req('POST', `/api/invites/${token}/accept`)).status).toBe(200)
@@ -254,7 +263,7 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
 
       it('lets exactly one of two people accepting at the same moment join', async () => {
         const s = await setup()
-        const { token } = (await s.owner.req('POST', `${s.ws}/invites`, { role: 'editor' })).json
+        const { token } = (await s.owner.req<CreatedInvite>('POST', `${s.ws}/invites`, { role: 'editor' })).json
         const people = [await new ApiClient(t.app).signup(), await new ApiClient(t.app).signup()]
         const results = await Promise.all(people.map((p) => p.req('POST', `/api/invites/${token}/accept`)))
         expect(results.map((r) => r.status).sort()).toEqual([200, 410])
@@ -263,7 +272,7 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
 
       it('refuses an expired invite with 410', async () => {
         const s = await setup()
-        const invite = (await s.owner.req('POST', `${s.ws}/invites`, { role: 'editor' })).json
+        const invite = (await s.owner.req<CreatedInvite>('POST', `${s.ws}/invites`, { role: 'editor' })).json
         await t.services.storage.db
           .updateTable('invites')
           .set({ expires_at: Date.now() - 1 })
@@ -273,24 +282,24 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         expectError(await late.req('GET', `/api/invites/${invite.token}`), 410, 'invite_expired')
         expectError(await late.req('POST', `/api/invites/${invite.token}/accept`), 410, 'invite_expired')
         expectError(await late.req('GET', s.ws), 404, 'not_found')
-        expect((await s.owner.req('GET', `${s.ws}/invites`)).json.invites[0].status).toBe('expired')
+        expect((await s.owner.req<InviteList>('GET', `${s.ws}/invites`)).json.invites[0]!.status).toBe('expired')
       })
 
       it('refuses a revoked invite with 410', async () => {
         const s = await setup()
-        const invite = (await s.owner.req('POST', `${s.ws}/invites`, { role: 'admin' })).json
+        const invite = (await s.owner.req<CreatedInvite>('POST', `${s.ws}/invites`, { role: 'admin' })).json
         expect((await s.owner.req('DELETE', `${s.ws}/invites/${invite.id}`)).status).toBe(204)
         expectError(await s.owner.req('DELETE', `${s.ws}/invites/${invite.id}`), 404, 'not_found')
         const late = await new ApiClient(t.app).signup()
         expectError(await late.req('GET', `/api/invites/${invite.token}`), 410, 'invite_revoked')
         expectError(await late.req('POST', `/api/invites/${invite.token}/accept`), 410, 'invite_revoked')
         expectError(await late.req('GET', s.ws), 404, 'not_found')
-        expect((await s.owner.req('GET', `${s.ws}/invites`)).json.invites[0].status).toBe('revoked')
+        expect((await s.owner.req<InviteList>('GET', `${s.ws}/invites`)).json.invites[0]!.status).toBe('revoked')
       })
 
       it('answers an unknown token with 404 and accepting without signing in with 401', async () => {
         const s = await setup()
-        const { token } = (await s.owner.req('POST', `${s.ws}/invites`, { role: 'viewer' })).json
+        const { token } = (await s.owner.req<CreatedInvite>('POST', `${s.ws}/invites`, { role: 'viewer' })).json
         expectError(await new ApiClient(t.app).req('POST', `/api/invites/${token}/accept`), 401, 'unauthenticated')
         expectError(await new ApiClient(t.app).req('GET', `/api/invites/${'z'.repeat(40)}`), 404, 'not_found')
         expect((await new ApiClient(t.app).req('GET', `/api/invites/${token}`)).status).toBe(200)
@@ -307,7 +316,7 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         expectError(await s.owner.req('POST', `${s.ws}/invites`, { role: 'owner' }), 400, 'invalid_request')
         expectError(await editor.req('POST', `${s.ws}/invites`, { role: 'viewer' }), 403, 'forbidden')
         expectError(await editor.req('GET', `${s.ws}/invites`), 403, 'forbidden')
-        expect((await s.owner.req('GET', `${s.ws}/invites`)).json.invites.length).toBe(1) // the fixture's own invite of the editor
+        expect((await s.owner.req<InviteList>('GET', `${s.ws}/invites`)).json.invites.length).toBe(1) // the fixture's own invite of the editor
       })
     })
 
@@ -528,7 +537,7 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         expect((await admin.req('DELETE', `${s.ws}/members/${b.user!.id}`)).status).toBe(204)
         for (const gone of [a, b]) {
           expectError(await gone.req('GET', s.ws), 404, 'not_found')
-          expect((await gone.req('GET', '/api/workspaces')).json.workspaces).toEqual([])
+          expect((await gone.req<WorkspaceList>('GET', '/api/workspaces')).json.workspaces).toEqual([])
           expect(await s.memberOf(gone)).toBeUndefined()
         }
         expect(await leads(t.services.storage.db, s.workspace.id, a.user!.id)).toEqual([])

@@ -106,12 +106,12 @@ const freshUnsubscribe = async (w: World) => {
   return unsubscribeToken(other.user!.id, (await ensurePreferences(w.db, other.user!.id)).unsubscribe_key)
 }
 const freshFeedFile = async (w: World) =>
-  ((await w.owner.req('POST', `/api/plans/${w.planId}/calendar-feed`)).json.url as string).split('/').pop()!
+  (await w.owner.req<{ url: string }>('POST', `/api/plans/${w.planId}/calendar-feed`)).json.url.split('/').pop()!
 
 const INPUT: Record<string, InputRow> = {
   // Mail and calendar feeds (issue 17).
   'POST /auth/password-reset': {
-    prepare: async (w) => ({ params: {}, as: anonymous(w) }),
+    prepare: (w) => ({ params: {}, as: anonymous(w) }),
     body: (w) => ({ email: w.owner.user!.email }),
     ok: 202,
   },
@@ -120,7 +120,7 @@ const INPUT: Record<string, InputRow> = {
     body: () => ({ password: 'a brand new password' }),
     ok: 204,
   },
-  'PATCH /auth/me': { prepare: async () => ({ params: {} }), body: () => ({ emailNotifications: 'daily' }), ok: 200 },
+  'PATCH /auth/me': { prepare: () => ({ params: {} }), body: () => ({ emailNotifications: 'daily' }), ok: 200 },
   'GET /mail/unsubscribe/{token}': {
     prepare: async (w) => ({ params: { token: await freshUnsubscribe(w) }, as: anonymous(w) }),
     ok: 200,
@@ -130,8 +130,8 @@ const INPUT: Record<string, InputRow> = {
     ok: 200,
   },
   'GET /workspaces/{id}/mail-outbox': { prepare: inWorkspace, ok: 200 },
-  'GET /plans/{id}/calendar-feed': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 200 },
-  'POST /plans/{id}/calendar-feed': { prepare: async (w) => ({ params: { id: w.planId } }), ok: 201 },
+  'GET /plans/{id}/calendar-feed': { prepare: (w) => ({ params: { id: w.planId } }), ok: 200 },
+  'POST /plans/{id}/calendar-feed': { prepare: (w) => ({ params: { id: w.planId } }), ok: 201 },
   'DELETE /plans/{id}/calendar-feed': {
     prepare: async (w) => {
       await freshFeedFile(w)
@@ -207,7 +207,7 @@ const INPUT: Record<string, InputRow> = {
     ok: 200,
   },
   'POST /plans/{id}/duplicate': {
-    prepare: async (w) => ({ params: { id: w.planId } }),
+    prepare: (w) => ({ params: { id: w.planId } }),
     body: () => ({ title: 'Copy' }),
     ok: 201,
   },
@@ -324,7 +324,7 @@ const INPUT: Record<string, InputRow> = {
     prepare: async (w) => ({ params: { id: await overviewOf(w) } }),
     ok: 200,
   },
-  'POST /plans/{id}/review-links': { prepare: async (w) => ({ params: { id: w.planId } }), body: () => ({}), ok: 201 },
+  'POST /plans/{id}/review-links': { prepare: (w) => ({ params: { id: w.planId } }), body: () => ({}), ok: 201 },
   'DELETE /plans/{id}/review-links/{linkId}': {
     prepare: async (w) => ({ params: { id: w.planId, linkId: (await freshReviewLink(w.owner, w.planId)).id } }),
     ok: 204,

@@ -302,9 +302,9 @@ const freshNetwork = (department: string) => async (w: RightsWorld) => {
 const freshPlan =
   (archived = false) =>
   async (w: RightsWorld) => {
-    const plan = await w.owner.req('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: next('Plan') })
+    const plan = await w.owner.req<Created>('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: next('Plan') })
     if (archived) await w.owner.req('POST', `/api/plans/${plan.json.id}/archive`)
-    return { id: plan.json.id as string }
+    return { id: plan.json.id }
   }
 const freshMember = (role: string) => async (w: RightsWorld) => ({ userId: (await w.member(role)).user!.id })
 const sectionOfPlan = (which: 'overview' | 'Marketing') => async (w: RightsWorld) => {
@@ -473,7 +473,7 @@ const RIGHTS: RightsRow[] = [
   {
     route: 'POST /plans/{id}/duplicate',
     what: 'start a new plan from a plan',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     body: () => ({ title: next('Copy') }),
     expect: [201, 201, 201, 403, 403],
   },
@@ -634,13 +634,13 @@ const RIGHTS: RightsRow[] = [
   {
     route: 'GET /plans/{id}/calendar-feed',
     what: 'see whether the plan has a calendar feed',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [200, 200, 200, 200, 200],
   },
   {
     route: 'POST /plans/{id}/calendar-feed',
     what: 'make the calendar feed',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     expect: [201, 201, 201, 403, 403],
   },
   {
@@ -770,7 +770,7 @@ const RIGHTS: RightsRow[] = [
   {
     route: 'POST /plans/{id}/review-links',
     what: 'create a review link',
-    prepare: async (w) => ({ id: w.planId }),
+    prepare: (w) => ({ id: w.planId }),
     body: () => ({}),
     expect: [201, 201, 403, 403, 403],
   },

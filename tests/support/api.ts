@@ -1,4 +1,16 @@
 import type { Hono } from 'hono'
+import type { z } from 'zod'
+import type { ActivityFeed as ActivityFeedSchema } from '../../shared/activity/schema'
+import type { ApprovalList as ApprovalListSchema } from '../../shared/approvals/schema'
+import type {
+  NotificationList as NotificationListSchema,
+  UnreadCount as UnreadCountSchema,
+} from '../../shared/notifications/schema'
+import type { PlanList as PlanListSchema } from '../../shared/plans/schema'
+import type {
+  InviteList as InviteListSchema,
+  WorkspaceList as WorkspaceListSchema,
+} from '../../shared/workspaces/schema'
 import { AccessEvents } from '../../server/access-events'
 import { createApp } from '../../server/app'
 import { readConfig } from '../../server/config'
@@ -58,6 +70,15 @@ export interface WorkspaceBody {
   id: string
   departments: { id: string; name: string }[]
 }
+
+/** Bodies whose zod schema in shared/ exports no type of its own. */
+export type ActivityFeed = z.infer<typeof ActivityFeedSchema>
+export type ApprovalList = z.infer<typeof ApprovalListSchema>
+export type NotificationList = z.infer<typeof NotificationListSchema>
+export type UnreadCount = z.infer<typeof UnreadCountSchema>
+export type InviteList = z.infer<typeof InviteListSchema>
+export type PlanList = z.infer<typeof PlanListSchema>
+export type WorkspaceList = z.infer<typeof WorkspaceListSchema>
 
 export interface ApiResponse<T = AnyBody> {
   status: number

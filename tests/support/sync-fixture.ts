@@ -72,7 +72,12 @@ export function syncSuite(engine: EngineCase) {
   const ctx = {
     server: undefined as unknown as Awaited<ReturnType<typeof startSyncServer>>,
     fx: undefined as unknown as Awaited<ReturnType<typeof planWithPeople>>,
-    client(who: { cookieHeader: string }, sectionId: string, opts?: Parameters<typeof stockClient>[3]) {
+    // An arrow, not a method: suites take it off the object (`const client = suite.client`).
+    client: (
+      who: { cookieHeader: string },
+      sectionId: string,
+      opts?: Parameters<typeof stockClient>[3],
+    ): StockClient => {
       const c = stockClient(ctx.server.url, who.cookieHeader, sectionId, opts)
       open.push(c)
       return c
