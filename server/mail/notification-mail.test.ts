@@ -143,7 +143,7 @@ describe.each(ENGINES)('notification mail on $engine', (engine) => {
       expect(decided.status).toBe(200)
       await mailNewNotifications(deps())
       const toSeller = await smtp.waitFor((m) => recipient(m) === seller.user!.email)
-      expect(toSeller.subject).toBe("Lea Lead decided on Sales' objectives in Plan 2027")
+      expect(toSeller.subject).toBe('Lea Lead decided on Sales’ objectives in Plan 2027')
       expect(toSeller.text).toContain('Add a deadline to each.')
     },
   )

@@ -173,17 +173,17 @@ describe.skipIf(!HAS_CHROMIUM)('approvals in the browser', () => {
   it('the activity feed and the inbox tell the story', { timeout: 60_000 }, async () => {
     const lee = await pageAs(salesLead, 'view=activity')
     const feed = lee.getByTestId('activity-feed')
-    await feed.getByText("Lee Sales Lead requested changes to Sales’ objectives.").waitFor()
-    await feed.getByText("Sales' approved objectives were edited by Sam Sales; the approval is stale.").waitFor()
-    await feed.getByText("Mia Marketing Lead approved Marketing’s objectives.").waitFor()
+    await feed.getByText('Lee Sales Lead requested changes to Sales’ objectives.').waitFor()
+    await feed.getByText('Sales’ approved objectives were edited by Sam Sales; the approval is stale.').waitFor()
+    await feed.getByText('Mia Marketing Lead approved Marketing’s objectives.').waitFor()
     // Filtered by department: Marketing's own events only.
     await lee.getByRole('combobox', { name: 'Department' }).click()
     await lee.getByRole('option', { name: 'Marketing' }).click()
-    await poll(() => feed.getByText("Sales' approved objectives were edited").count()).toBe(0)
-    await feed.getByText("Mia Marketing Lead approved Marketing’s objectives.").waitFor()
+    await poll(() => feed.getByText('Sales’ approved objectives were edited').count()).toBe(0)
+    await feed.getByText('Mia Marketing Lead approved Marketing’s objectives.').waitFor()
     await lee.getByRole('combobox', { name: 'Department' }).click()
     await lee.getByRole('option', { name: 'Sales' }).click()
-    await feed.getByText("Sam Sales submitted Sales' objectives for approval.").waitFor()
+    await feed.getByText('Sam Sales submitted Sales’ objectives for approval.').waitFor()
     await lee.screenshot({ path: artifactPath('activity-feed.png'), animations: 'disabled' })
 
     // The plan overview shows where each department stands.
