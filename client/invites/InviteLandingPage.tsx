@@ -68,8 +68,7 @@ export function InviteLandingPage() {
   if (preview.isError) return <InviteUnavailable error={preview.error} />
 
   // A refusal shows through `accept.error`; a success opens the plan the invite came from, or the newest.
-  const join = () =>
-    accept.mutate(undefined, { onSuccess: ({ landing }) => void navigate(landing, { replace: true }) })
+  const join = () => accept.mutate(undefined, { onSuccess: ({ landing }) => void navigate(landing, { replace: true }) })
   const invite = preview.data
 
   return (

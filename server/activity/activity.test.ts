@@ -85,7 +85,7 @@ describe.each(ENGINES)('activity log on $engine', (engine) => {
         planId: fx.plan.id,
         details: { reason: 'Add a deadline.' },
       })
-      expect(decision.summary).toBe("Lee Lead requested changes to Sales’ objectives.")
+      expect(decision.summary).toBe('Lee Lead requested changes to Sales’ objectives.')
       const resolved = events.find((e) => e.kind === 'thread_resolved')!
       expect(resolved).toMatchObject({
         category: 'comments',
