@@ -64,8 +64,16 @@ export class Cluster {
         encodeDocMessage({ kind: 'awareness', from: this.processId, sectionId, update }),
       ),
     // What was stored between reading the log and the subscription taking effect is read again after it.
+    // Who was already present elsewhere is asked for once the subscription holds: their presence was said before.
     opened: (sectionId, catchUp) =>
-      void this.link.subscribe(docChannel(sectionId)).then((subscribed) => (subscribed ? catchUp() : undefined)),
+      void this.link.subscribe(docChannel(sectionId)).then((subscribed) => {
+        if (!subscribed) return
+        this.link.publish(
+          docChannel(sectionId),
+          encodeDocMessage({ kind: 'presence-query', from: this.processId, sectionId }),
+        )
+        return catchUp()
+      }),
     closed: (sectionId) => this.link.unsubscribe(docChannel(sectionId)),
   }
 
@@ -115,6 +123,7 @@ export class Cluster {
     this.relayed.received++
     const m = decodeDocMessage(frame)
     if (m.from === this.processId || !this.hub) return
+    if (m.kind === 'presence-query') return void this.answerPresence(m.sectionId)
     const done =
       m.kind === 'update'
         ? this.hub.receiveUpdate(m.sectionId, m.id, m.update)
@@ -124,6 +133,12 @@ export class Cluster {
       .catch((err) =>
         log.warn('a relayed change could not be applied', { sectionId: m.sectionId, kind: m.kind, error: String(err) }),
       )
+  }
+
+  /** Tell the process that asked who is present here in a section, if it is open here. */
+  private async answerPresence(sectionId: string) {
+    const update = (await this.hub?.peek(sectionId))?.presence()
+    if (update) this.docs.awareness(sectionId, update)
   }
 
   private receiveEvent(m: EventMessage) {
