@@ -25,6 +25,14 @@ describe('whether an update brings something new', () => {
   }
   const decoded = (doc: Y.Doc, sv?: Uint8Array) => Y.decodeUpdate(Y.encodeStateAsUpdate(doc, sv))
 
+  it('lets a struct of length 0 through to the update check, which refuses it', () => {
+    const doc = known()
+    const client = doc.clientID + 1
+    const root = 'body' as unknown as Y.AbstractType<unknown>
+    const empty = new Y.Item(Y.createID(client, 0), null, null, null, null, root, null, new Y.ContentString(''))
+    expect(bringsSomethingNew(doc, { structs: [empty], ds: decoded(doc).ds })).toBe(true)
+  })
+
   it('says no for the whole state again, its deletions included, and for an empty update', () => {
     const doc = known()
     expect(bringsSomethingNew(doc, decoded(doc))).toBe(false)

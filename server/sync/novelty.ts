@@ -13,6 +13,8 @@ import * as Y from 'yjs'
 export function bringsSomethingNew(doc: Y.Doc, update: ReturnType<typeof Y.decodeUpdate>): boolean {
   for (const struct of update.structs) {
     if (struct instanceof Y.Skip) continue
+    // Not an update any client makes: it goes on to the update check, which refuses it (4422).
+    if (struct.length <= 0) return true
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true
   }
   for (const [client, ranges] of update.ds.clients) {
