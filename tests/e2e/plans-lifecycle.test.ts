@@ -77,13 +77,13 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
     const plan = made.json
     const page = await live.pageAs(live.fx.owner, '', WIDE)
     await page.goto(`${live.server.url}/w/${live.fx.workspace.id}/plans/${plan.id}`)
-    await expect.poll(() => heading(page).textContent()).toContain('Ledgerly plan 2027')
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('Ledgerly plan 2027')
 
     // Rename in place.
     await page.getByRole('button', { name: 'Rename the plan' }).click()
     await page.getByLabel('Plan title').fill('Ledgerly social strategy 2027')
     await page.getByLabel('Plan title').press('Enter')
-    await expect.poll(() => heading(page).textContent()).toContain('Ledgerly social strategy 2027')
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('Ledgerly social strategy 2027')
     await expect
       .poll(async () => (await live.fx.owner.req<Plan>('GET', `/api/plans/${plan.id}`)).json.title)
       .toBe('Ledgerly social strategy 2027')
@@ -95,14 +95,14 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
       .poll(() => dialog.getByLabel('Title of the new plan').inputValue())
       .toBe('Ledgerly social strategy 2028')
     await dialog.getByRole('button', { name: 'Create the plan' }).click()
-    await expect.poll(() => heading(page).textContent()).toContain('Ledgerly social strategy 2028')
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('Ledgerly social strategy 2028')
     expect((await plansOf()).map((p) => p.title)).toContain('Ledgerly social strategy 2028')
 
     // Archive the old one: read-only, under Archived.
     await page.goto(`${live.server.url}/w/${live.fx.workspace.id}/plans/${plan.id}`)
     await planActions(page, 'Archive')
     await page.getByTestId('archived-banner').waitFor()
-    await expect.poll(() => page.getByRole('button', { name: 'Rename the plan' }).count()).toBe(0)
+    await expect.poll(() => page.getByRole('button', { name: 'Rename the plan' }).count(), { timeout: 15_000 }).toBe(0)
     await home(page)
     const archived = page.getByTestId('archived-plans')
     await archived.getByRole('button', { name: /Archived/ }).click()
@@ -115,7 +115,7 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
     await planActions(page, 'Delete plan…')
     const confirm = page.getByRole('dialog', { name: 'Delete “Ledgerly social strategy 2027”?' })
     await confirm.getByRole('button', { name: 'Delete plan' }).click()
-    await expect.poll(() => page.url()).toBe(`${live.server.url}/w/${live.fx.workspace.id}`)
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${live.server.url}/w/${live.fx.workspace.id}`)
     expect((await live.fx.owner.req('GET', `/api/plans/${plan.id}`)).status).toBe(404)
     expect([...(await plansOf()), ...(await plansOf(true))].map((p) => p.id)).not.toContain(plan.id)
   })
