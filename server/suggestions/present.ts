@@ -4,7 +4,7 @@ import type { SectionContext } from '../plan-context'
 import type { DbOrTx } from '../storage/database'
 import type { DocumentHub } from '../sync/hub'
 import { userRefs } from '../user-refs'
-import { resolveSuggestion } from './range'
+import { changeOf, decodeTarget, resolveSuggestion } from './range'
 import type { SuggestionRow } from './tables'
 
 /** Suggestions as the caller sees them: author names, whether each still applies, what the caller may do. */
@@ -19,20 +19,7 @@ export async function presentSuggestions(
   )
   const outdated = await deps.hub.read(
     ctx.section.id,
-    (doc) =>
-      new Set(
-        rows
-          .filter(
-            (r) =>
-              !resolveSuggestion(doc, {
-                start: r.start_pos,
-                end: r.end_pos,
-                deleted: r.deleted_text,
-                inserted: r.inserted_text,
-              }),
-          )
-          .map((r) => r.id),
-      ),
+    (doc) => new Set(rows.filter((r) => !resolveSuggestion(doc, changeOf(r))).map((r) => r.id)),
   )
   const target = { ownerDepartmentId: ctx.section.owner_department_id }
   const live = ctx.section.archived_at === null
@@ -41,6 +28,7 @@ export async function presentSuggestions(
     planId: r.plan_id,
     sectionId: r.section_id,
     author: people(r.author_id)!,
+    target: decodeTarget(r.target),
     start: r.start_pos,
     end: r.end_pos,
     deleted: r.deleted_text,

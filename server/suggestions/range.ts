@@ -1,40 +1,125 @@
 import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
+import { BODY_FIELD } from '../../shared/editor/extensions'
+import { textAt } from '../../shared/plan-model/ydoc'
+import type { SuggestionTarget } from '../../shared/suggestions/schema'
 import { isDeleted, resolve } from '../comments/anchors'
+import type { SuggestionRow } from './tables'
 
-/** The part of one paragraph's text a suggestion replaces, found again in the document as it is now. */
+/** The part of one paragraph's text, or of one field's text, a suggestion replaces, found again as it is now. */
 export interface ResolvedRange {
-  text: Y.XmlText
+  text: Y.Text
   from: number
   to: number
 }
 
 export interface SuggestedChange {
+  target: SuggestionTarget
   start: string
   end: string
   deleted: string
   inserted: string
 }
 
+/** The `target` column: `body`, or a field path as JSON. */
+export const encodeTarget = (target: SuggestionTarget): string => (target === 'body' ? 'body' : JSON.stringify(target))
+export const decodeTarget = (stored: string): SuggestionTarget =>
+  stored === 'body' ? 'body' : (JSON.parse(stored) as string[])
+
+/** A stored suggestion as the change it proposes. */
+export const changeOf = (row: SuggestionRow): SuggestedChange => ({
+  target: decodeTarget(row.target),
+  start: row.start_pos,
+  end: row.end_pos,
+  deleted: row.deleted_text,
+  inserted: row.inserted_text,
+})
+
 /**
  * Where a suggestion applies now, or null when it is outdated (docs/suggestions.md): an end no longer
  * resolves or sits in deleted content, the characters next to its ends were deleted, the ends are
- * not in one text in order, or the words between them are no longer the ones it was made on.
+ * not in one text of its target in order, or the words between them are no longer the ones it was
+ * made on. A field target must name the shared text of a field of the section's document.
  */
 export function resolveSuggestion(doc: Y.Doc, s: SuggestedChange): ResolvedRange | null {
   const from = resolve(doc, s.start)
   const to = resolve(doc, s.end)
-  if (!from || !to || from.type !== to.type || !(from.type instanceof Y.XmlText)) return null
-  if (isDeleted(from.type) || from.index > to.index) return null
+  if (!from || !to || from.type !== to.type || !inTarget(doc, from.type, s.target)) return null
+  const text = from.type as Y.Text
+  if (isDeleted(text) || from.index > to.index) return null
   if (neighbourGone(doc, s.start) || neighbourGone(doc, s.end)) return null
-  if (textBetween(from.type, from.index, to.index) !== s.deleted) return null
-  return { text: from.type, from: from.index, to: to.index }
+  if (textBetween(text, from.index, to.index) !== s.deleted) return null
+  return { text, from: from.index, to: to.index }
 }
 
-/** Replace the range with the suggested text, in the caller's transaction (a `hub.change`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type, as Yjs resolves positions
+function inTarget(doc: Y.Doc, type: Y.AbstractType<any>, target: SuggestionTarget): boolean {
+  return target === 'body' ? type instanceof Y.XmlText : type === textAt(doc, target)
+}
+
+/**
+ * Replace the range with the suggested text, in the caller's transaction (a `hub.change`). In the rich
+ * text each newline of `inserted` splits the paragraph, as Enter does: what followed the range moves
+ * to the last new paragraph.
+ */
 export function applySuggestion(range: ResolvedRange, inserted: string) {
-  if (range.to > range.from) range.text.delete(range.from, range.to - range.from)
-  if (inserted) range.text.insert(range.from, inserted)
+  const { text, from, to } = range
+  if (to > from) text.delete(from, to - from)
+  const [first = '', ...lines] = inserted.split('\n')
+  if (!(text instanceof Y.XmlText) || lines.length === 0 || !(text.parent instanceof Y.XmlElement)) {
+    if (inserted) text.insert(from, inserted)
+    return
+  }
+  if (first) text.insert(from, first)
+  splitParagraph(text, from + first.length, lines)
+}
+
+interface DeltaOp {
+  insert: unknown
+  attributes?: Record<string, unknown>
+}
+
+/** Put `lines` in new paragraphs after `text`'s, like it, the last one followed by what came after `at`. */
+function splitParagraph(text: Y.XmlText, at: number, lines: string[]) {
+  const block = text.parent as Y.XmlElement
+  // A document filled from updates holds its root untyped until asked for as what it is.
+  if (!(block.parent instanceof Y.XmlElement)) block.doc!.getXmlFragment(BODY_FIELD)
+  const container = block.parent as Y.XmlFragment | Y.XmlElement
+  const tail = deltaFrom(text, at)
+  if (text.length > at) text.delete(at, text.length - at)
+  // Inline nodes after the text (a mention, a hard break and the text after it) move along, as copies.
+  const children = block.toArray()
+  // (Tiptap makes no hooks.)
+  const after = children.slice(children.indexOf(text) + 1).map((node) => node.clone() as Y.XmlElement | Y.XmlText)
+  if (after.length) block.delete(children.length - after.length, after.length)
+  let index = container.toArray().indexOf(block)
+  const attributes = Object.entries(block.getAttributes())
+  lines.forEach((line, i) => {
+    const paragraph = new Y.XmlElement(block.nodeName)
+    container.insert(++index, [paragraph])
+    for (const [key, value] of attributes) paragraph.setAttribute(key, value as string)
+    const content = new Y.XmlText()
+    paragraph.insert(0, [content])
+    if (line) content.insert(0, line)
+    if (i < lines.length - 1) return
+    if (tail.length) content.applyDelta([{ retain: line.length }, ...tail])
+    if (after.length) paragraph.insert(1, after)
+  })
+}
+
+/** The formatted content of a text from `at` on. */
+function deltaFrom(text: Y.Text, at: number): DeltaOp[] {
+  const out: DeltaOp[] = []
+  let pos = 0
+  for (const op of text.toDelta() as DeltaOp[]) {
+    const length = typeof op.insert === 'string' ? op.insert.length : 1
+    if (pos + length > at) {
+      const cut = Math.max(0, at - pos)
+      out.push(cut > 0 && typeof op.insert === 'string' ? { ...op, insert: op.insert.slice(cut) } : op)
+    }
+    pos += length
+  }
+  return out
 }
 
 /** Whether the character a position was made next to was deleted (a relative position alone would slide on). */
@@ -48,7 +133,7 @@ function neighbourGone(doc: Y.Doc, encoded: string): boolean {
   }
 }
 
-function textBetween(text: Y.XmlText, from: number, to: number): string {
+function textBetween(text: Y.Text, from: number, to: number): string {
   let out = ''
   let at = 0
   for (const op of text.toDelta() as { insert: unknown }[]) {

@@ -24,7 +24,7 @@ const create = createRoute({
   method: 'post',
   path: '/sections/{id}/suggestions',
   tags: ['suggestions'],
-  summary: "Suggest replacing a range of the section's rich text, as the caller; the section's editors decide",
+  summary: "Suggest replacing a range of the section's rich text or of a text field, as the caller; its editors decide",
   request: { params: SectionParams, body: jsonBody(CreateSuggestionBody) },
   responses: { 201: jsonResponse(Suggestion, 'The pending suggestion'), ...ERRORS, 409: ERRORS[400] },
 })

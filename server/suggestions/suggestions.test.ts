@@ -203,5 +203,38 @@ describe.each(ENGINES)('suggestions on $engine', (engine) => {
       expect((await pending()).suggestions).toHaveLength(0)
       expect(paragraphs(await storedDoc(server.running, section))).toContain('Post weekly on LinkedIn')
     })
+
+    it('turns the newlines of an accepted suggestion into paragraphs, the rest of the line in the last one', async () => {
+      appendParagraph(owner.doc, 'Lead in and the tail')
+      await eventually(() => paragraphs(commenter.doc).includes('Lead in and the tail'), 'the commenter has it')
+      const tail = textOf(owner.doc, paragraphs(owner.doc).indexOf('Lead in and the tail'))
+      tail.format(tail.length - 4, 4, { bold: true })
+      const line = paragraphs(commenter.doc).indexOf('Lead in and the tail')
+      const made = await fx.commenter.req<Suggestion>(
+        'POST',
+        `/api/sections/${section}/suggestions`,
+        suggestion(commenter.doc, line, ' and', '.\nA second one\nA third with'),
+      )
+      expect(made.status).toBe(201)
+      expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(204)
+      const want = ['Lead in.', 'A second one', 'A third with the tail']
+      /** The three paragraphs from "Lead in" on, each as its text's delta. */
+      const split = (doc: Y.Doc) => {
+        const blocks = doc.getXmlFragment('body').toArray() as Y.XmlElement[]
+        const at = paragraphs(doc).findIndex((p) => p.startsWith('Lead in'))
+        return blocks
+          .slice(at, at + 3)
+          .map((p) => (p.get(0) as Y.XmlText).toDelta() as { insert: string; attributes?: object }[])
+      }
+      const words = (doc: Y.Doc) => split(doc).map((d) => d.map((op) => op.insert).join(''))
+      await eventually(
+        () => everyone().every((c) => JSON.stringify(words(c.doc)) === JSON.stringify(want)),
+        'everyone has three paragraphs',
+      )
+      const stored = await storedDoc(server.running, section)
+      expect(words(stored)).toEqual(want)
+      expect(split(stored)[2]!.at(-1)).toEqual({ insert: 'tail', attributes: { bold: true } })
+      expect(paragraphs(stored).at(-1)).toBe('A third with the <bold>tail</bold>')
+    })
   })
 })

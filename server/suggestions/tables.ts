@@ -8,7 +8,7 @@ export interface SectionSuggestionsTable {
   section_id: string
   /** Always the signed-in caller who made it: the server's word, never the client's. */
   author_id: string
-  /** What it changes: `body`, the rich text. */
+  /** What it changes: `body`, the rich text, or a structured text field's path as JSON (`["audience"]`). */
   target: string
   /** Yjs relative positions (base64) of the range it replaces. */
   start_pos: string

@@ -2,7 +2,7 @@ import { recordActivity } from '../../activity/record'
 import type { SectionContext } from '../../plan-context'
 import type { Db } from '../../storage/database'
 import type { DocumentHub } from '../../sync/hub'
-import { applySuggestion, resolveSuggestion } from '../range'
+import { applySuggestion, changeOf, resolveSuggestion } from '../range'
 import type { SuggestionRow } from '../tables'
 import { activityOf, describeChange } from './shared'
 
@@ -36,8 +36,7 @@ export async function acceptSuggestions(
   try {
     await deps.hub.change(ctx.section.id, (doc) => {
       for (const s of claimed) {
-        const change = { start: s.start_pos, end: s.end_pos, deleted: s.deleted_text, inserted: s.inserted_text }
-        const range = resolveSuggestion(doc, change)
+        const range = resolveSuggestion(doc, changeOf(s))
         if (!range) {
           outdated.push(s)
           continue

@@ -1,21 +1,22 @@
-import type { CreateSuggestionBody } from '../../../shared/suggestions/schema'
+import { textAt } from '../../../shared/plan-model/ydoc'
+import type { ValidSuggestionBody } from '../../../shared/suggestions/schema'
 import { canEditSection } from '../../../shared/workspaces/permissions'
 import { recordActivity } from '../../activity/record'
-import { conflict } from '../../http/errors'
+import { conflict, invalid } from '../../http/errors'
 import { notify } from '../../notifications/notify'
 import type { SectionContext } from '../../plan-context'
 import type { Db } from '../../storage/database'
 import { newId } from '../../storage/ids'
 import type { DocumentHub } from '../../sync/hub'
 import { listMembers } from '../../workspaces/repo'
-import { resolveSuggestion } from '../range'
+import { encodeTarget, resolveSuggestion } from '../range'
 import type { SuggestionRow } from '../tables'
 import { activityOf, describeChange } from './shared'
 
 export interface CreateSuggestion {
   ctx: SectionContext
   authorId: string
-  input: CreateSuggestionBody
+  input: ValidSuggestionBody
 }
 
 /** Store a suggestion made by the caller and tell the section's editors; the document is not touched. */
@@ -23,8 +24,14 @@ export async function createSuggestion(
   deps: { db: Db; hub: DocumentHub },
   { ctx, authorId, input }: CreateSuggestion,
 ): Promise<{ row: SuggestionRow; notified: string[] }> {
+  const found = await deps.hub.read(ctx.section.id, (doc) => ({
+    field: input.target === 'body' || textAt(doc, input.target) !== null,
+    range: resolveSuggestion(doc, input) !== null,
+  }))
+  // A field path must name a text field the section holds: a suggestion elsewhere could never apply.
+  if (!found.field) throw invalid('invalid_target', 'That is not a text field of this section.')
   // A suggestion on words that are not there (any more) could never be accepted: say so now.
-  if (!(await deps.hub.read(ctx.section.id, (doc) => resolveSuggestion(doc, input))))
+  if (!found.range)
     throw conflict('suggestion_outdated', 'The text this suggestion is on has changed; select it again.')
   const row: SuggestionRow = {
     id: newId(),
@@ -32,7 +39,7 @@ export async function createSuggestion(
     plan_id: ctx.plan.id,
     section_id: ctx.section.id,
     author_id: authorId,
-    target: 'body',
+    target: encodeTarget(input.target),
     start_pos: input.start,
     end_pos: input.end,
     deleted_text: input.deleted,

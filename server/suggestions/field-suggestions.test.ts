@@ -1,0 +1,136 @@
+import { toBase64 } from 'lib0/buffer'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { ErrorBody } from '../../shared/api/errors'
+import { readContent } from '../../shared/plan-model/read'
+import { setField } from '../../shared/plan-model/write'
+import { textAt } from '../../shared/plan-model/ydoc'
+import type { Suggestion, SuggestionList } from '../../shared/suggestions/schema'
+import type { ApiClient } from '../../tests/support/api'
+import { ENGINES } from '../../tests/support/engines'
+import { eventually, type StockClient, stockClient } from '../../tests/support/sync-clients'
+import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
+
+const AUDIENCE = ['audience']
+const audience = (doc: Y.Doc) => readContent(doc, 'overview').audience
+
+/** A suggestion replacing `deleted` in the overview's audience field, anchored as a field's client anchors it. */
+function fieldSuggestion(doc: Y.Doc, deleted: string, inserted: string) {
+  const text = textAt(doc, AUDIENCE)!
+  const from = text.toJSON().indexOf(deleted)
+  const pos = (i: number, assoc: number) =>
+    toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, i, assoc)))
+  return { target: AUDIENCE, start: pos(from, 0), end: pos(from + deleted.length, -1), deleted, inserted }
+}
+
+/**
+ * Suggestions in a structured text field (docs/suggestions.md#structured-fields) with stock y-websocket
+ * clients: the suggester's own write to the field is refused; acceptance is a server change to the
+ * field's shared text that every client receives; rejection leaves it; an outdated one is not applied.
+ */
+describe.each(ENGINES)('field suggestions on $engine', (engine) => {
+  describe.skipIf(!engine.available)('', () => {
+    let server: Awaited<ReturnType<typeof startSyncServer>>
+    let fx: Awaited<ReturnType<typeof planWithPeople>>
+    let section: string
+    let owner: StockClient
+    let commenter: StockClient
+    let watcher: StockClient
+    const open: StockClient[] = []
+    const client = (who: ApiClient) => {
+      const c = stockClient(server.url, who.cookieHeader, section)
+      open.push(c)
+      return c
+    }
+    const everyone = () => [owner, commenter, watcher]
+    const pending = async () => (await fx.owner.req<SuggestionList>('GET', `/api/sections/${section}/suggestions`)).json
+    const post = (who: ApiClient, body: object) =>
+      who.req<Suggestion & ErrorBody>('POST', `/api/sections/${section}/suggestions`, body)
+
+    beforeAll(async () => {
+      server = await startSyncServer(engine)
+      fx = await planWithPeople(server.url)
+      section = fx.shared.id
+      owner = client(fx.owner)
+      commenter = client(fx.commenter)
+      watcher = client(fx.viewer)
+      for (const c of everyone()) expect(await c.synced).toBe(true)
+      setField(owner.doc, 'overview', 'audience', 'Young parents in Lyon')
+      await eventually(
+        () => everyone().every((c) => audience(c.doc) === 'Young parents in Lyon'),
+        'everyone has the field',
+      )
+    })
+    afterAll(async () => {
+      for (const c of open) c.close()
+      await server?.dispose()
+    })
+
+    it("refuses a commenter's write to the field, which reaches nobody, and takes their suggestion", async () => {
+      // A second connection of the commenter's, which keeps its refused write to itself.
+      const forger = client(fx.commenter)
+      expect(await forger.synced).toBe(true)
+      forger.doc.transact(() => textAt(forger.doc, AUDIENCE)!.insert(0, 'Forged: '))
+      setField(owner.doc, 'overview', 'whySocial', 'Written after')
+      await eventually(() => readContent(watcher.doc, 'overview').whySocial === 'Written after', 'the later write')
+      expect(everyone().map((c) => audience(c.doc))).toEqual(Array(3).fill('Young parents in Lyon'))
+      expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon')
+
+      const made = await post(fx.commenter, fieldSuggestion(owner.doc, 'Lyon', 'Lyon and Grenoble'))
+      expect(made.status).toBe(201)
+      expect(made.json).toMatchObject({ target: AUDIENCE, deleted: 'Lyon', inserted: 'Lyon and Grenoble' })
+      expect(made.json.outdated).toBe(false)
+      expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon')
+    })
+
+    it('refuses a target that names no text field of the section', async () => {
+      const body = fieldSuggestion(owner.doc, 'parents', 'families')
+      for (const target of [['departmentIds'], ['nothing'], ['audience', 'x'], ['objectives', 'x', 'statement']]) {
+        const res = await post(fx.commenter, { ...body, target })
+        expect(res.status, JSON.stringify(target)).toBe(400)
+      }
+      // The positions are in the field's text: as a body suggestion they name nothing of the rich text.
+      const asBody = await post(fx.commenter, { ...body, target: 'body' })
+      expect(asBody.status).toBe(409)
+      expect(asBody.json.error.code).toBe('suggestion_outdated')
+    })
+
+    it('puts an accepted field suggestion into the field for every client', async () => {
+      const [s] = (await pending()).suggestions
+      expect((await fx.commenter.req('POST', `/api/suggestions/${s!.id}/accept`)).status).toBe(403)
+      expect((await fx.owner.req('POST', `/api/suggestions/${s!.id}/accept`)).status).toBe(204)
+      const want = 'Young parents in Lyon and Grenoble'
+      await eventually(() => everyone().every((c) => audience(c.doc) === want), 'everyone has the change')
+      expect(audience(await storedDoc(server.running, section))).toBe(want)
+      expect((await pending()).suggestions).toHaveLength(0)
+    })
+
+    it('leaves the field as it was when a field suggestion is rejected', async () => {
+      const made = await post(fx.commenter, fieldSuggestion(owner.doc, 'Young ', ''))
+      expect(made.status).toBe(201)
+      expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/reject`)).status).toBe(204)
+      setField(owner.doc, 'overview', 'whySocial', 'After the rejection')
+      await eventually(() => readContent(watcher.doc, 'overview').whySocial === 'After the rejection', 'a later write')
+      expect(audience(watcher.doc)).toBe('Young parents in Lyon and Grenoble')
+      expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon and Grenoble')
+      expect((await pending()).suggestions).toHaveLength(0)
+    })
+
+    it('answers 409 to accepting a field suggestion whose words were edited meanwhile', async () => {
+      const made = await post(fx.commenter, fieldSuggestion(owner.doc, 'Grenoble', 'Annecy'))
+      expect(made.status).toBe(201)
+      const text = textAt(owner.doc, AUDIENCE)!
+      owner.doc.transact(() => text.delete(text.toJSON().indexOf('Grenoble'), 3))
+      await eventually(
+        async () => audience(await storedDoc(server.running, section)) === 'Young parents in Lyon and noble',
+        'the edit is stored',
+      )
+      expect((await pending()).suggestions[0]).toMatchObject({ id: made.json.id, outdated: true })
+      const accepted = await fx.owner.req<ErrorBody>('POST', `/api/suggestions/${made.json.id}/accept`)
+      expect(accepted.status).toBe(409)
+      expect(accepted.json.error.code).toBe('suggestion_outdated')
+      expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon and noble')
+      expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/reject`)).status).toBe(204)
+    })
+  })
+})
