@@ -4,23 +4,19 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import Placeholder from '@tiptap/extension-placeholder'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { BODY_FIELD, richTextExtensions } from '../../shared/editor/extensions'
 import { useComments } from '../comments/CommentsProvider'
 import { CommentHighlights } from '../comments/highlights'
 import { SelectionCommentButton, commentOnSelection } from '../comments/SelectionCommentButton'
-import { useCreateSuggestion } from '../api/suggestions'
-import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
 import { Suggesting, setSuggesting, setSuggestingHandlers, showSuggestions } from '../suggestions/suggesting'
-import { useLiveSuggestions } from '../suggestions/useSuggestions'
+import { useSuggestionsContext } from '../suggestions/SuggestionsProvider'
 import type { Presence, RoomConnection } from '../sync/section-connection'
 import { userColor } from '../sync/user-color'
 import { EditorToolbar } from './EditorToolbar'
 import './editor.css'
 
 interface Props {
-  sectionId: string
-  planId: string
   connection: RoomConnection
   me: Presence
   editable: boolean
@@ -32,15 +28,13 @@ interface Props {
 const NO_HANDLERS = {}
 
 /** A section's rich text, live: Tiptap on the section's Y.Doc with everyone's carets. */
-export function SectionEditor({ sectionId, planId, connection, me, editable, readOnlyReason, placeholder }: Props) {
+export function SectionEditor({ connection, me, editable, readOnlyReason, placeholder }: Props) {
   // Comments: highlights of commented words, and "Comment" on a selection (read-only text too).
   const comments = useComments()
   const commentHandlers = comments?.handlers ?? NO_HANDLERS
   const textRef = useRef<HTMLDivElement>(null)
   // Suggestions: typing proposes instead of writing, for anyone who may comment (docs/suggestions.md).
-  const suggestions = useLiveSuggestions(sectionId, planId)
-  const createSuggestion = useCreateSuggestion(sectionId)
-  const [suggesting, setSuggestingOn] = useState(false)
+  const { list: suggestions, suggesting, suggest } = useSuggestionsContext()!
   const editor = useEditor(
     {
       extensions: [
@@ -57,7 +51,7 @@ export function SectionEditor({ sectionId, planId, connection, me, editable, rea
     [connection],
   )
   useEffect(() => {
-    if (editor) setSuggestingHandlers(editor, { me, onSuggest: (body) => createSuggestion.mutate(body) })
+    if (editor) setSuggestingHandlers(editor, { me, onSuggest: suggest })
   })
 
   useEffect(() => {
@@ -91,12 +85,6 @@ export function SectionEditor({ sectionId, planId, connection, me, editable, rea
 
   return (
     <div className="section-editor" data-editable={editable} data-suggesting={suggesting}>
-      <SuggestionsPanel
-        sectionId={sectionId}
-        list={suggestions}
-        suggesting={suggesting}
-        onSuggestingChange={setSuggestingOn}
-      />
       {!editable && !suggesting && readOnlyReason && (
         <Alert variant="light" color="gray" icon={<IconLock size={16} />} mb="sm" data-testid="read-only-notice">
           {readOnlyReason}

@@ -20,6 +20,8 @@ import { StructuredContent } from '../structured/StructuredContent'
 import { SectionEditor } from './SectionEditor'
 import { CommentsBeside } from '../comments/CommentColumn'
 import { CommentsProvider } from '../comments/CommentsProvider'
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
+import { SuggestionsProvider } from '../suggestions/SuggestionsProvider'
 
 export interface SectionPaneProps extends PlanViewProps {
   section: Section
@@ -117,21 +119,23 @@ export function SectionPane(props: SectionPaneProps) {
         </Alert>
       )}
       <CommentsProvider {...props}>
-        {connection && <StructuredContent {...props} connection={connection} editable={editable} />}
-        <CommentsBeside>
-          {connection && (
-            <SectionEditor
-              key={connection.room}
-              sectionId={section.id}
-              planId={props.plan.id}
-              connection={connection}
-              me={me}
-              editable={editable}
-              readOnlyReason={readOnlyReason(membership, section, ownerName ?? undefined)}
-              placeholder={section.abilities.edit ? bodyPlaceholder(section) : 'Nothing written here yet.'}
-            />
-          )}
-        </CommentsBeside>
+        {/* One Suggesting switch and one list for the fields and the rich text (docs/suggestions.md). */}
+        <SuggestionsProvider key={section.id} sectionId={section.id} planId={props.plan.id} me={me}>
+          <SuggestionsPanel kind={section.kind} />
+          {connection && <StructuredContent {...props} connection={connection} editable={editable} />}
+          <CommentsBeside>
+            {connection && (
+              <SectionEditor
+                key={connection.room}
+                connection={connection}
+                me={me}
+                editable={editable}
+                readOnlyReason={readOnlyReason(membership, section, ownerName ?? undefined)}
+                placeholder={section.abilities.edit ? bodyPlaceholder(section) : 'Nothing written here yet.'}
+              />
+            )}
+          </CommentsBeside>
+        </SuggestionsProvider>
       </CommentsProvider>
     </Paper>
   )

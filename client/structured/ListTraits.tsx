@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { pathKey, useStructuredEnv } from './env'
 import { RemoteCarets } from '../shared-text/RemoteCarets'
 import { FieldFrame, useSharedTextField } from './fields'
+import { FieldSuggestions } from '../suggestions/FieldSuggestions'
 import { type ItemProps, type LayoutProps, RemoveButton } from './list-parts'
 import { useLiveValue } from './use-live-value'
 
@@ -87,6 +88,7 @@ function PoleInput(props: {
         styles={{ input: { textAlign: props.align ?? 'left', fontWeight: 500 } }}
       />
       <RemoteCarets doc={env.doc} path={props.path} element={element} />
+      <FieldSuggestions doc={env.doc} path={props.path} />
     </FieldFrame>
   )
 }

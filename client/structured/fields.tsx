@@ -23,6 +23,8 @@ import { type FieldUi, type OptionSource, enumLabel } from '../../shared/plan-mo
 import { FieldPeers, usePeerColor } from '../shared-text/FieldPeers'
 import { RemoteCarets } from '../shared-text/RemoteCarets'
 import { useSharedText } from '../shared-text/use-shared-text'
+import { FieldSuggestions } from '../suggestions/FieldSuggestions'
+import { useFieldSuggesting } from '../suggestions/field-suggesting'
 import { type StructuredEnv, pathKey, useStructuredEnv } from './env'
 import { useLiveValue } from './use-live-value'
 
@@ -144,21 +146,28 @@ function TextField(props: FieldProps) {
         <TextInput {...input} />
       )}
       <RemoteCarets doc={env.doc} path={path} element={element} />
+      <FieldSuggestions doc={env.doc} path={path} />
     </>
   )
 }
 
-/** A text field of this section bound to its shared text; only people who may edit create it. */
+/**
+ * A text field of this section bound to its shared text; only people who may edit create it. In
+ * Suggesting mode it is unbound and what is typed becomes a suggestion on it (field-suggesting.ts).
+ */
 export function useSharedTextField(path: readonly string[], value: unknown, fixed = false) {
   const env = useStructuredEnv()
-  return useSharedText({
+  const fallback = typeof value === 'string' ? value : ''
+  const suggesting = useFieldSuggesting(env.doc, path, fallback, fixed)
+  const shared = useSharedText({
     doc: env.doc,
     path,
-    fallback: typeof value === 'string' ? value : '',
+    fallback,
     create: env.editable && !fixed ? () => env.write.text(path) : undefined,
     // A fixed field shows what it comes from, not a text of its own.
-    bound: !fixed,
+    bound: !fixed && !suggesting,
   })
+  return suggesting ? { ...shared, ...suggesting } : shared
 }
 
 function NumberField(props: FieldProps) {

@@ -1,20 +1,20 @@
 import { Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core'
 import { IconCheck, IconX } from '@tabler/icons-react'
-import type { Suggestion, SuggestionList } from '../../shared/suggestions/schema'
+import { fieldPathLabel } from '../../shared/plan-model/ui-spec'
+import type { SectionKind } from '../../shared/plans/catalog'
+import type { Suggestion } from '../../shared/suggestions/schema'
 import { useDecideAllSuggestions, useDecideSuggestion } from '../api/suggestions'
 import { PersonAvatar } from '../comments/PersonAvatar'
 import { userColor } from '../sync/user-color'
+import { useSuggestionsContext } from './SuggestionsProvider'
 import './suggestions.css'
 
-interface Props {
-  sectionId: string
-  list: SuggestionList | undefined
-  suggesting: boolean
-  onSuggestingChange: (on: boolean) => void
-}
-
-/** The "Suggesting" switch and the section's pending suggestions, each with Accept and Reject for its editors. */
-export function SuggestionsPanel({ sectionId, list, suggesting, onSuggestingChange }: Props) {
+/**
+ * The "Suggesting" switch and the section's pending suggestions, in its rich text and its fields, each
+ * with Accept and Reject for its editors.
+ */
+export function SuggestionsPanel({ kind }: { kind: SectionKind }) {
+  const { sectionId, list, suggesting, setSuggesting } = useSuggestionsContext()!
   const decideAll = useDecideAllSuggestions(sectionId)
   const suggestions = list?.suggestions ?? []
   const decide = list?.abilities.decide ?? false
@@ -29,7 +29,7 @@ export function SuggestionsPanel({ sectionId, list, suggesting, onSuggestingChan
             aria-label="Suggest changes"
             description={suggesting ? 'What you type is proposed to the section’s editors.' : undefined}
             checked={suggesting}
-            onChange={(e) => onSuggestingChange(e.currentTarget.checked)}
+            onChange={(e) => setSuggesting(e.currentTarget.checked)}
           />
         ) : (
           <span />
@@ -60,7 +60,7 @@ export function SuggestionsPanel({ sectionId, list, suggesting, onSuggestingChan
       {suggestions.length > 0 && (
         <Stack gap={6} aria-label="Suggestions">
           {suggestions.map((s) => (
-            <SuggestionCard key={s.id} sectionId={sectionId} suggestion={s} />
+            <SuggestionCard key={s.id} sectionId={sectionId} kind={kind} suggestion={s} />
           ))}
         </Stack>
       )}
@@ -68,7 +68,7 @@ export function SuggestionsPanel({ sectionId, list, suggesting, onSuggestingChan
   )
 }
 
-function SuggestionCard({ sectionId, suggestion: s }: { sectionId: string; suggestion: Suggestion }) {
+function SuggestionCard({ sectionId, kind, suggestion: s }: { sectionId: string; kind: SectionKind; suggestion: Suggestion }) {
   const decide = useDecideSuggestion(sectionId)
   const color = userColor(s.author.id)
   return (
@@ -121,7 +121,12 @@ function SuggestionCard({ sectionId, suggestion: s }: { sectionId: string; sugge
           )}
         </Group>
       </Group>
-      <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
+      {s.target !== 'body' && (
+        <Text size="xs" c="dimmed" mt={4}>
+          In {fieldPathLabel(kind, s.target)}
+        </Text>
+      )}
+      <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
         {s.deleted && (
           <del className="suggestion-card-delete" style={{ ['--suggestion-color' as string]: color }}>
             {s.deleted}

@@ -54,13 +54,15 @@ export interface SuggestingHandlers {
 
 export const suggestingKey = new PluginKey<SuggestState>('suggesting')
 
-const PAUSE_MS = 900
+/** How long after the last keystroke a draft is sent as a suggestion (rich text and fields alike). */
+export const SUGGESTION_PAUSE_MS = 900
 
 function insertionWidget(text: string, color: string, title: string, id: string | null) {
   return () => {
     const span = document.createElement('ins')
     span.className = id ? 'suggestion-insert' : 'suggestion-insert is-draft'
-    span.textContent = text
+    // A suggested new paragraph shows as a pilcrow and a line break until it is accepted.
+    span.textContent = text.replace(/\n/g, '¶\n')
     span.title = title
     span.style.setProperty('--suggestion-color', color)
     if (id) span.dataset.suggestionId = id
@@ -219,15 +221,24 @@ function suggestingPlugin(handlers: () => SuggestingHandlers) {
           remove(view, event.key === 'Delete')
           return true
         }
+        // Enter suggests a new paragraph: a newline in the draft, a paragraph once accepted.
         if (event.key === 'Enter') {
-          flush(view)
+          const { from, to } = view.state.selection
+          type(view, from, to, '\n')
           return true
         }
         return false
       },
       handlePaste(view, event) {
         if (!stateOf(view).suggesting) return false
-        const text = event.clipboardData?.getData('text/plain').replace(/\s+/g, ' ') ?? ''
+        // Lines stay lines (paragraphs once accepted); blank lines and other runs of space collapse.
+        const text =
+          event.clipboardData
+            ?.getData('text/plain')
+            .replace(/\r\n?/g, '\n')
+            .replace(/[^\S\n]+/g, ' ')
+            .replace(/\n\s*\n/g, '\n')
+            .replace(/^\n|\n$/g, '') ?? ''
         const { from, to } = view.state.selection
         if (text) type(view, from, to, text)
         return true
@@ -253,7 +264,7 @@ function suggestingPlugin(handlers: () => SuggestingHandlers) {
             ? setTimeout(() => {
                 timer = null
                 if (!view.isDestroyed) flush(view)
-              }, PAUSE_MS)
+              }, SUGGESTION_PAUSE_MS)
             : null
         },
         destroy() {

@@ -514,5 +514,18 @@ export function enumLabel(value: string): string {
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** A field path in words: ['audience'] → "Target audience", ['objectives', id, 'statement'] → "Objective · Statement". */
+export function fieldPathLabel(kind: SectionKind, path: readonly string[]): string {
+  const names: string[] = []
+  let at: { fields: Record<string, FieldUi>; lists?: Record<string, ListUi> } | undefined = KIND_UI[kind]
+  for (let i = 0; at && i < path.length - 1; i += 2) {
+    const list: ListUi | undefined = at.lists?.[path[i]!]
+    if (list) names.push(capitalize(list.noun))
+    at = list
+  }
+  names.push(at?.fields[path.at(-1)!]?.label ?? path.at(-1)!)
+  return names.join(' · ')
+}
 export const addLabel = (list: ListUi) => `Add ${list.noun}`
 export const itemLabel = (list: ListUi, index: number) => `${capitalize(list.noun)} ${index + 1}`
