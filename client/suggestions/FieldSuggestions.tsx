@@ -29,7 +29,15 @@ export function FieldSuggestions({ doc, path }: { doc: Y.Doc; path: readonly str
   )
 }
 
-function FieldSuggestionLine({ suggestion: s, doc, text }: { suggestion: Suggestion; doc: Y.Doc; text: Y.Text | null }) {
+function FieldSuggestionLine({
+  suggestion: s,
+  doc,
+  text,
+}: {
+  suggestion: Suggestion
+  doc: Y.Doc
+  text: Y.Text | null
+}) {
   const color = userColor(s.author.id)
   const style = { ['--suggestion-color' as string]: color }
   const range = text && !s.outdated ? rangeIn(doc, text, s) : null

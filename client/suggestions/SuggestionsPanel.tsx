@@ -68,7 +68,15 @@ export function SuggestionsPanel({ kind }: { kind: SectionKind }) {
   )
 }
 
-function SuggestionCard({ sectionId, kind, suggestion: s }: { sectionId: string; kind: SectionKind; suggestion: Suggestion }) {
+function SuggestionCard({
+  sectionId,
+  kind,
+  suggestion: s,
+}: {
+  sectionId: string
+  kind: SectionKind
+  suggestion: Suggestion
+}) {
   const decide = useDecideSuggestion(sectionId)
   const color = userColor(s.author.id)
   return (

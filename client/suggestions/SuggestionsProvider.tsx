@@ -14,8 +14,8 @@ export interface SectionSuggestions {
   list: SuggestionList | undefined
   /** Whether what this person types is proposed instead of written. */
   suggesting: boolean
-  setSuggesting(on: boolean): void
-  suggest(body: CreateSuggestionBody): void
+  setSuggesting: (on: boolean) => void
+  suggest: (body: CreateSuggestionBody) => void
   /** The author's own name and colour, for drafts. */
   me: Presence
 }

@@ -24,7 +24,7 @@ class FieldDraft {
   }
 
   private readonly onChange = (event: Y.YTextEvent) => {
-    this.since.push(event.delta as TextDelta)
+    this.since.push(event.delta)
   }
 
   /** The suggestion that makes the field read `value` (the caret at `caret`); null when it changes nothing. */
@@ -66,26 +66,37 @@ export function useFieldSuggesting(doc: Y.Doc, path: readonly string[], shown: s
     latest.current = { path, suggest: context?.suggest }
   })
 
-  const flush = useCallback(() => {
+  /** Send the draft, if any, as a suggestion. */
+  const send = useCallback(() => {
     window.clearTimeout(timer.current)
     const current = draft.current
     draft.current = null
-    setValue(null)
     const change = current?.draft.finish(current.value, current.caret)
     if (change) latest.current.suggest?.({ target: [...latest.current.path], ...change })
   }, [])
+  const flush = () => {
+    send()
+    setValue(null)
+  }
 
-  // Leaving Suggesting mode, or the field, sends what was typed.
+  // Leaving Suggesting mode, or the field, sends what was typed; the field shows the document again.
+  const [wasActive, setWasActive] = useState(active)
+  if (active !== wasActive) {
+    setWasActive(active)
+    setValue(null)
+  }
   useEffect(() => {
-    if (!active) flush()
-  }, [active, flush])
-  useEffect(() => flush, [flush])
+    if (!active) send()
+  }, [active, send])
+  useEffect(() => send, [send])
 
   if (!active) return null
   const text = textAt(doc, path)
   return {
     value: value ?? shown,
     readOnly: !text,
+    // Drawn dashed while suggesting: what is typed here is not (yet) the document's.
+    'data-suggesting': true,
     onChange(event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) {
       if (!text) return
       draft.current ??= { draft: new FieldDraft(text), value: shown, caret: undefined }

@@ -103,6 +103,8 @@ describe.each(ENGINES)('field suggestions on $engine', (engine) => {
       await eventually(() => everyone().every((c) => audience(c.doc) === want), 'everyone has the change')
       expect(audience(await storedDoc(server.running, section))).toBe(want)
       expect((await pending()).suggestions).toHaveLength(0)
+      const activity = await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?limit=50`)
+      expect(activity.text).toContain('Replace “Lyon” with “Lyon and Grenoble” in Audience')
     })
 
     it('leaves the field as it was when a field suggestion is rejected', async () => {

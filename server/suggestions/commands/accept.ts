@@ -60,7 +60,7 @@ export async function acceptSuggestions(
           suggestionId: s.id,
           authorId: s.author_id,
           sectionTitle: ctx.section.title,
-          change: describeChange(s),
+          change: describeChange(ctx, s),
         },
       })
   })

@@ -49,7 +49,7 @@ export async function createSuggestion(
   const target = { ownerDepartmentId: ctx.section.owner_department_id }
   const notified = await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('section_suggestions').values(row).execute()
-    const excerpt = describeChange(row)
+    const excerpt = describeChange(ctx, row)
     await recordActivity(trx, {
       ...activityOf(ctx),
       kind: 'suggestion_made',

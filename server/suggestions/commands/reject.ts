@@ -24,7 +24,7 @@ export async function rejectSuggestions(
           authorId: s.author_id,
           withdrawn: s.author_id === actorId,
           sectionTitle: ctx.section.title,
-          change: describeChange(s),
+          change: describeChange(ctx, s),
         },
       })
     }
