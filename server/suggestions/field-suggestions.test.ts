@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ErrorBody } from '../../shared/api/errors'
 import { readContent } from '../../shared/plan-model/read'
-import { setField } from '../../shared/plan-model/write'
+import { addItem, setField } from '../../shared/plan-model/write'
 import { textAt } from '../../shared/plan-model/ydoc'
 import type { Suggestion, SuggestionList } from '../../shared/suggestions/schema'
 import type { ApiClient } from '../../tests/support/api'
@@ -133,6 +133,36 @@ describe.each(ENGINES)('field suggestions on $engine', (engine) => {
       expect(accepted.json.error.code).toBe('suggestion_outdated')
       expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon and noble')
       expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/reject`)).status).toBe(204)
+    })
+
+    it("takes an editor of another department's suggestion on an objective's statement; the section's editor accepts", async () => {
+      const objectives = fx.objectivesOf('Sales').id
+      const sales = stockClient(server.url, fx.salesEditor.cookieHeader, objectives)
+      const marketing = stockClient(server.url, fx.marketingEditor.cookieHeader, objectives)
+      open.push(sales, marketing)
+      expect(await sales.synced).toBe(true)
+      expect(await marketing.synced).toBe(true)
+      const id = addItem(sales.doc, 'objectives', ['objectives'], { statement: 'Fill weekday tables' })
+      const path = ['objectives', id, 'statement']
+      const statement = (doc: Y.Doc) => readContent(doc, 'objectives').objectives[0]?.statement
+      await eventually(() => statement(marketing.doc) === 'Fill weekday tables', 'the objective arrives')
+      const text = textAt(marketing.doc, path)!
+      const end = toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, text.length, -1)))
+      const made = await fx.marketingEditor.req<Suggestion>('POST', `/api/sections/${objectives}/suggestions`, {
+        target: path,
+        start: end,
+        end,
+        deleted: '',
+        inserted: ' by June',
+      })
+      expect(made.status).toBe(201)
+      expect(made.json.abilities.accept).toBe(false)
+      expect((await fx.marketingEditor.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(403)
+      expect((await fx.salesEditor.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(204)
+      await eventually(
+        () => [sales, marketing].every((c) => statement(c.doc) === 'Fill weekday tables by June'),
+        'both have the change',
+      )
     })
   })
 })
