@@ -1,6 +1,9 @@
+import { ActionIcon } from '@mantine/core'
+import { IconCheck, IconX } from '@tabler/icons-react'
 import * as Y from 'yjs'
 import type { Suggestion } from '../../shared/suggestions/schema'
 import { textAt } from '../../shared/plan-model/ydoc'
+import { useDecideSuggestion } from '../api/suggestions'
 import { decodePosition } from '../comments/anchors'
 import { userColor } from '../sync/user-color'
 import { useSuggestionsContext } from './SuggestionsProvider'
@@ -11,8 +14,8 @@ const CONTEXT = 32
 
 /**
  * The pending suggestions on one structured text field, under it: each with its author's name and
- * colour, in the words around it, the deletion struck through and the insertion marked. An input
- * cannot hold marks, so they are drawn beside it; Accept and Reject are in the section's panel.
+ * colour, in the words around it, the deletion struck through and the insertion marked (an input
+ * cannot hold marks, so they are drawn beside it), with Accept and Reject for whoever may decide.
  */
 export function FieldSuggestions({ doc, path }: { doc: Y.Doc; path: readonly string[] }) {
   const context = useSuggestionsContext()
@@ -23,21 +26,21 @@ export function FieldSuggestions({ doc, path }: { doc: Y.Doc; path: readonly str
   return (
     <div className="field-suggestions" data-path-suggestions={key}>
       {here.map((s) => (
-        <FieldSuggestionLine key={s.id} suggestion={s} doc={doc} text={text} />
+        <FieldSuggestionLine key={s.id} sectionId={context!.sectionId} suggestion={s} doc={doc} text={text} />
       ))}
     </div>
   )
 }
 
-function FieldSuggestionLine({
-  suggestion: s,
-  doc,
-  text,
-}: {
+interface LineProps {
+  sectionId: string
   suggestion: Suggestion
   doc: Y.Doc
   text: Y.Text | null
-}) {
+}
+
+function FieldSuggestionLine({ sectionId, suggestion: s, doc, text }: LineProps) {
+  const decide = useDecideSuggestion(sectionId)
   const color = userColor(s.author.id)
   const style = { ['--suggestion-color' as string]: color }
   const range = text && !s.outdated ? rangeIn(doc, text, s) : null
@@ -54,6 +57,31 @@ function FieldSuggestionLine({
         {s.inserted && <ins className="suggestion-card-insert">{s.inserted}</ins>}
         {after}
       </span>
+      {s.abilities.accept && (
+        <ActionIcon
+          size="xs"
+          variant="subtle"
+          color="teal"
+          ml={4}
+          aria-label={`Accept ${s.author.name}’s suggestion`}
+          loading={decide.isPending && decide.variables?.accept === true}
+          onClick={() => decide.mutate({ id: s.id, accept: true })}
+        >
+          <IconCheck size={12} />
+        </ActionIcon>
+      )}
+      {s.abilities.reject && (
+        <ActionIcon
+          size="xs"
+          variant="subtle"
+          color="gray"
+          aria-label={`Reject ${s.author.name}’s suggestion`}
+          loading={decide.isPending && decide.variables?.accept === false}
+          onClick={() => decide.mutate({ id: s.id, accept: false })}
+        >
+          <IconX size={12} />
+        </ActionIcon>
+      )}
     </div>
   )
 }

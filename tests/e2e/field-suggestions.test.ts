@@ -104,6 +104,19 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in fields and across paragraphs, in 
           'Young parents in Grenoble',
         'the accepted value is stored',
       )
+
+      // A second one, rejected from under the field: the field stays as it is.
+      await audience(cat).evaluate((el: HTMLTextAreaElement) => {
+        el.focus()
+        el.setSelectionRange(0, 'Young '.length)
+      })
+      await cat.keyboard.press('Backspace')
+      await audience(cat).blur()
+      const reject = owner.getByRole('button', { name: 'Reject Cat Commenter’s suggestion' })
+      await reject.click()
+      await poll(() => owner.locator('[data-path-suggestions="audience"]').count()).toBe(0)
+      await poll(() => card(mo, 'Cat Commenter').count()).toBe(0)
+      expect(await audience(mo).inputValue()).toBe('Young parents in Grenoble')
     },
   )
 
