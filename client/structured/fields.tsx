@@ -158,7 +158,7 @@ function TextField(props: FieldProps) {
 export function useSharedTextField(path: readonly string[], value: unknown, fixed = false) {
   const env = useStructuredEnv()
   const fallback = typeof value === 'string' ? value : ''
-  const suggesting = useFieldSuggesting(env.doc, path, fallback, fixed)
+  const suggesting = useFieldSuggesting(env.doc, env.kind, path, fallback, fixed)
   const shared = useSharedText({
     doc: env.doc,
     path,

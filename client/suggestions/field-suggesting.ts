@@ -2,7 +2,8 @@ import { toBase64 } from 'lib0/buffer'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { type TextDelta, diffText, mapIndex } from '../../shared/plan-model/text'
-import { textAt } from '../../shared/plan-model/ydoc'
+import { suggestableText } from '../../shared/plan-model/ydoc'
+import type { SectionKind } from '../../shared/plans/catalog'
 import type { CreateSuggestionBody } from '../../shared/suggestions/schema'
 import { SUGGESTION_PAUSE_MS } from './suggesting'
 import { useSuggestionsContext } from './SuggestionsProvider'
@@ -53,9 +54,15 @@ class FieldDraft {
  * in Suggesting mode the field is not bound to its shared text; what the person types is a local
  * draft, sent as one suggestion on the field once typing pauses, on Enter or on leaving the field, and
  * the field shows the document's text again. Null when not suggesting: the field is bound as usual.
- * A field with no shared text yet (never written) has nothing to anchor a suggestion to: read-only.
+ * A top-level field nobody has written yet is anchored to the text it will have (`suggestableText`).
  */
-export function useFieldSuggesting(doc: Y.Doc, path: readonly string[], shown: string, fixed: boolean) {
+export function useFieldSuggesting(
+  doc: Y.Doc,
+  kind: SectionKind,
+  path: readonly string[],
+  shown: string,
+  fixed: boolean,
+) {
   const context = useSuggestionsContext()
   const active = !fixed && !!context?.suggesting && !!context.list?.abilities.suggest
   const [value, setValue] = useState<string | null>(null)
@@ -91,7 +98,7 @@ export function useFieldSuggesting(doc: Y.Doc, path: readonly string[], shown: s
   useEffect(() => send, [send])
 
   if (!active) return null
-  const text = textAt(doc, path)
+  const text = suggestableText(doc, kind, path)
   return {
     value: value ?? shown,
     readOnly: !text,

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import type { ErrorBody } from '../../shared/api/errors'
 import { readContent } from '../../shared/plan-model/read'
 import { addItem, setField } from '../../shared/plan-model/write'
-import { textAt } from '../../shared/plan-model/ydoc'
+import { textAt, unwrittenText } from '../../shared/plan-model/ydoc'
 import type { Suggestion, SuggestionList } from '../../shared/suggestions/schema'
 import type { ApiClient } from '../../tests/support/api'
 import { ENGINES } from '../../tests/support/engines'
@@ -133,6 +133,26 @@ describe.each(ENGINES)('field suggestions on $engine', (engine) => {
       expect(accepted.json.error.code).toBe('suggestion_outdated')
       expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon and noble')
       expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/reject`)).status).toBe(204)
+    })
+
+    it('takes an insertion into a field nobody has written yet, anchored to the text it will have', async () => {
+      expect(textAt(owner.doc, ['businessAims'])).toBeNull()
+      const empty = unwrittenText('overview', 'businessAims')!
+      const at = (assoc: number) =>
+        toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(empty, 0, assoc)))
+      const body = { target: ['businessAims'], start: at(0), end: at(-1), deleted: '', inserted: 'Fill weekday tables' }
+      const made = await post(fx.commenter, body)
+      expect(made.status).toBe(201)
+      expect(made.json.outdated).toBe(false)
+      expect(textAt(owner.doc, ['businessAims'])).toBeNull()
+      expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(204)
+      const aims = (doc: Y.Doc) => readContent(doc, 'overview').businessAims
+      await eventually(() => everyone().every((c) => aims(c.doc) === 'Fill weekday tables'), 'everyone has it')
+      // The text is the one every client makes, so an editor's first words there would have merged with it.
+      expect(textAt(owner.doc, ['businessAims'])!._item!.id).toEqual(empty._item!.id)
+      expect(aims(await storedDoc(server.running, section))).toBe('Fill weekday tables')
+      // Once written, the field is no longer empty: the same anchors are outdated.
+      expect((await post(fx.commenter, body)).status).toBe(409)
     })
 
     it("takes an editor of another department's suggestion on an objective's statement; the section's editor accepts", async () => {

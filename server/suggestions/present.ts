@@ -19,7 +19,7 @@ export async function presentSuggestions(
   )
   const outdated = await deps.hub.read(
     ctx.section.id,
-    (doc) => new Set(rows.filter((r) => !resolveSuggestion(doc, changeOf(r))).map((r) => r.id)),
+    (doc) => new Set(rows.filter((r) => !resolveSuggestion(doc, ctx.section.kind, changeOf(r))).map((r) => r.id)),
   )
   const target = { ownerDepartmentId: ctx.section.owner_department_id }
   const live = ctx.section.archived_at === null

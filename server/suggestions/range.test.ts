@@ -1,7 +1,7 @@
 import { toBase64 } from 'lib0/buffer'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { applySuggestion, resolveSuggestion } from './range'
+import { type ResolvedRange, applySuggestion, resolveSuggestion } from './range'
 
 const pos = (text: Y.Text, index: number, assoc = 0) =>
   toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, assoc)))
@@ -31,7 +31,7 @@ describe('applying a suggestion across paragraphs', () => {
       deleted: ' ',
       inserted: '!\nThen\n',
     }
-    const range = resolveSuggestion(doc, change)!
+    const range = resolveSuggestion(doc, 'overview', change) as ResolvedRange
     doc.transact(() => applySuggestion(range, change.inserted))
     const blocks = doc.getXmlFragment('body').toArray() as Y.XmlElement[]
     expect(blocks.map((b) => [b.nodeName, b.getAttribute('level')])).toEqual([
@@ -58,8 +58,8 @@ describe('applying a suggestion across paragraphs', () => {
       deleted: '',
       inserted: '\nTwo',
     }
-    doc.transact(() => applySuggestion(resolveSuggestion(doc, change)!, change.inserted))
+    doc.transact(() => applySuggestion(resolveSuggestion(doc, 'overview', change) as ResolvedRange, change.inserted))
     expect(field.toJSON()).toBe('One line\nTwo')
-    expect(resolveSuggestion(doc, { ...change, target: ['whySocial'] })).toBeNull()
+    expect(resolveSuggestion(doc, 'overview', { ...change, target: ['whySocial'] })).toBeNull()
   })
 })

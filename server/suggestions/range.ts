@@ -1,7 +1,8 @@
 import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { BODY_FIELD } from '../../shared/editor/extensions'
-import { textAt } from '../../shared/plan-model/ydoc'
+import { suggestableText, textAt, writeUnwrittenText } from '../../shared/plan-model/ydoc'
+import type { SectionKind } from '../../shared/plans/catalog'
 import type { SuggestionTarget } from '../../shared/suggestions/schema'
 import { isDeleted, resolve } from '../comments/anchors'
 import type { SuggestionRow } from './tables'
@@ -39,17 +40,54 @@ export const changeOf = (row: SuggestionRow): SuggestedChange => ({
  * Where a suggestion applies now, or null when it is outdated (docs/suggestions.md): an end no longer
  * resolves or sits in deleted content, the characters next to its ends were deleted, the ends are
  * not in one text of its target in order, or the words between them are no longer the ones it was
- * made on. A field target must name the shared text of a field of the section's document.
+ * made on. A field target must name the shared text of a field of the section's document — or, for an
+ * insertion into a top-level field nobody has written yet, the text it will have (`UNWRITTEN`).
  */
-export function resolveSuggestion(doc: Y.Doc, s: SuggestedChange): ResolvedRange | null {
+export function resolveSuggestion(doc: Y.Doc, kind: SectionKind, s: SuggestedChange): ResolvedRange | Unwritten | null {
   const from = resolve(doc, s.start)
   const to = resolve(doc, s.end)
+  if (!from && !to && unwritten(doc, kind, s)) return UNWRITTEN
   if (!from || !to || from.type !== to.type || !inTarget(doc, from.type, s.target)) return null
   const text = from.type as Y.Text
   if (isDeleted(text) || from.index > to.index) return null
   if (neighbourGone(doc, s.start) || neighbourGone(doc, s.end)) return null
   if (textBetween(text, from.index, to.index) !== s.deleted) return null
   return { text, from: from.index, to: to.index }
+}
+
+/** An insertion into a top-level text field that holds nothing yet, anchored to the text it will have. */
+export const UNWRITTEN = 'unwritten'
+export type Unwritten = typeof UNWRITTEN
+
+/**
+ * Where to apply a suggestion, in a server change: as `resolveSuggestion`, the text of an unwritten
+ * field made first — the skeleton's, the one every client makes, so a first word typed meanwhile
+ * merges with it rather than replacing it.
+ */
+export function placeSuggestion(doc: Y.Doc, kind: SectionKind, s: SuggestedChange): ResolvedRange | null {
+  const found = resolveSuggestion(doc, kind, s)
+  if (found !== UNWRITTEN) return found
+  writeUnwrittenText(doc, kind, (s.target as string[])[0]!)
+  const placed = resolveSuggestion(doc, kind, s)
+  return placed === UNWRITTEN ? null : placed
+}
+
+/** Whether a target names text of the section: the rich text, a field's shared text, or an unwritten text field. */
+export const isTextTarget = (doc: Y.Doc, kind: SectionKind, target: SuggestionTarget): boolean =>
+  target === 'body' || suggestableText(doc, kind, target) !== null
+
+function unwritten(doc: Y.Doc, kind: SectionKind, s: SuggestedChange): boolean {
+  if (s.target === 'body' || s.deleted !== '' || textAt(doc, s.target)) return false
+  const id = suggestableText(doc, kind, s.target)?._item?.id
+  const names = (encoded: string) => {
+    const rel = Y.decodeRelativePosition(fromBase64(encoded))
+    return rel.item === null && rel.type !== null && id !== undefined && Y.compareIDs(rel.type, id)
+  }
+  try {
+    return names(s.start) && names(s.end)
+  } catch {
+    return false
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type, as Yjs resolves positions

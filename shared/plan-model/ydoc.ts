@@ -155,6 +155,47 @@ export function ensureText(doc: Y.Doc, kind: SectionKind, field: string): Y.Text
   return text
 }
 
+/**
+ * The shared text a top-level text field gets when it is first written (the skeleton's), in a document
+ * of its own, for a field nobody has written yet: positions in it name the very text every document
+ * that writes the field will hold, so a suggestion on the empty field can be anchored before it exists.
+ * Never written to.
+ */
+export function unwrittenText(kind: SectionKind, field: string): Y.Text | null {
+  if (!textSpec(SECTION_CONTENT[kind].shape[field as never])) return null
+  const key = `${kind}.${field}`
+  let text = unwritten.get(key)
+  if (!text) {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, skeletonOf(kind, field, () => new Y.Text()).update)
+    text = doc.getMap(FIELDS).get(field) as Y.Text
+    unwritten.set(key, text)
+  }
+  return text
+}
+const unwritten = new Map<string, Y.Text>()
+
+/**
+ * The text a suggestion on a field is anchored to: its shared text, or, for a top-level text field that
+ * holds no value at all yet, the one it will have (`unwrittenText`).
+ */
+export function suggestableText(doc: Y.Doc, kind: SectionKind, path: readonly string[]): Y.Text | null {
+  const text = textAt(doc, path)
+  if (text || path.length !== 1 || fieldsOf(doc)?.get(path[0]!) !== undefined) return text
+  return unwrittenText(kind, path[0]!)
+}
+
+/**
+ * Make a top-level text field's skeleton text in a document being changed in a transaction (a server
+ * change, on a copy), where `ensureText` would make a text of its own; null when the field holds
+ * something else by now.
+ */
+export function writeUnwrittenText(doc: Y.Doc, kind: SectionKind, field: string): Y.Text | null {
+  const skeleton = skeletonOf(kind, field, () => new Y.Text())
+  if (Y.getState(doc.store, skeleton.client) === 0) Y.applyUpdate(doc, skeleton.update)
+  return textAt(doc, [field])
+}
+
 /** The origin of every transaction the plan model's writers make, for an UndoManager's `trackedOrigins`. */
 export const MODEL_ORIGIN = 'plan-model'
 

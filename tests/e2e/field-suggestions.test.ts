@@ -117,6 +117,17 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in fields and across paragraphs, in 
       await poll(() => owner.locator('[data-path-suggestions="audience"]').count()).toBe(0)
       await poll(() => card(mo, 'Cat Commenter').count()).toBe(0)
       expect(await audience(mo).inputValue()).toBe('Young parents in Grenoble')
+
+      // A field nobody has written yet takes a suggestion too, accepted from under the field.
+      const why = (page: Page) => page.locator('[data-path="whySocial"]')
+      await why(cat).click()
+      await cat.keyboard.type('Bookings come from Instagram', { delay: 20 })
+      await why(cat).blur()
+      await poll(() => owner.locator('[data-path-suggestions="whySocial"] ins').innerText()).toBe(
+        'Bookings come from Instagram',
+      )
+      await owner.getByRole('button', { name: 'Accept Cat Commenter’s suggestion' }).click()
+      await poll(() => why(mo).inputValue()).toBe('Bookings come from Instagram')
     },
   )
 

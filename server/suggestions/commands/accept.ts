@@ -2,7 +2,7 @@ import { recordActivity } from '../../activity/record'
 import type { SectionContext } from '../../plan-context'
 import type { Db } from '../../storage/database'
 import type { DocumentHub } from '../../sync/hub'
-import { applySuggestion, changeOf, resolveSuggestion } from '../range'
+import { applySuggestion, changeOf, placeSuggestion } from '../range'
 import type { SuggestionRow } from '../tables'
 import { activityOf, describeChange } from './shared'
 
@@ -36,7 +36,7 @@ export async function acceptSuggestions(
   try {
     await deps.hub.change(ctx.section.id, (doc) => {
       for (const s of claimed) {
-        const range = resolveSuggestion(doc, changeOf(s))
+        const range = placeSuggestion(doc, ctx.section.kind, changeOf(s))
         if (!range) {
           outdated.push(s)
           continue

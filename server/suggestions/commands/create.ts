@@ -1,4 +1,3 @@
-import { textAt } from '../../../shared/plan-model/ydoc'
 import type { ValidSuggestionBody } from '../../../shared/suggestions/schema'
 import { canEditSection } from '../../../shared/workspaces/permissions'
 import { recordActivity } from '../../activity/record'
@@ -9,7 +8,7 @@ import type { Db } from '../../storage/database'
 import { newId } from '../../storage/ids'
 import type { DocumentHub } from '../../sync/hub'
 import { listMembers } from '../../workspaces/repo'
-import { encodeTarget, resolveSuggestion } from '../range'
+import { encodeTarget, isTextTarget, resolveSuggestion } from '../range'
 import type { SuggestionRow } from '../tables'
 import { activityOf, describeChange } from './shared'
 
@@ -24,14 +23,17 @@ export async function createSuggestion(
   deps: { db: Db; hub: DocumentHub },
   { ctx, authorId, input }: CreateSuggestion,
 ): Promise<{ row: SuggestionRow; notified: string[] }> {
-  const found = await deps.hub.read(ctx.section.id, (doc) => ({
-    field: input.target === 'body' || textAt(doc, input.target) !== null,
-    range: resolveSuggestion(doc, input) !== null,
-  }))
+  const found = await deps.hub.read(ctx.section.id, (doc) =>
+    resolveSuggestion(doc, ctx.section.kind, input) !== null
+      ? 'found'
+      : isTextTarget(doc, ctx.section.kind, input.target)
+        ? 'outdated'
+        : 'invalid',
+  )
   // A field path must name a text field the section holds: a suggestion elsewhere could never apply.
-  if (!found.field) throw invalid('invalid_target', 'That is not a text field of this section.')
+  if (found === 'invalid') throw invalid('invalid_target', 'That is not a text field of this section.')
   // A suggestion on words that are not there (any more) could never be accepted: say so now.
-  if (!found.range)
+  if (found === 'outdated')
     throw conflict('suggestion_outdated', 'The text this suggestion is on has changed; select it again.')
   const row: SuggestionRow = {
     id: newId(),
