@@ -4,6 +4,7 @@ import { AccessEvents } from './access-events'
 import { recordMemberActivity } from './activity/members'
 import { createApp } from './app'
 import { Cluster } from './cluster/cluster'
+import { RedisLink } from './cluster/redis-link'
 import { closePdfBrowser } from './export/chromium'
 import { createStalenessWatch } from './approvals/staleness'
 import type { Config } from './config'
@@ -35,7 +36,7 @@ export interface RunningPlanroom {
 export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   const storage = await openMigratedStorage(config)
   // Several processes share live documents through Redis (docs/product.md#storage-and-scale); one process needs nothing more.
-  const cluster = config.redisUrl ? new Cluster(config.redisUrl) : null
+  const cluster = config.redisUrl ? new Cluster(await RedisLink.open(config.redisUrl)) : null
   const planEvents = cluster?.planEvents ?? new LocalPlanEvents()
   const access = new AccessEvents()
   const history = createAutoSnapshots(

@@ -10,7 +10,6 @@ import type { Services } from '../services'
 import { findTemplate } from '../../shared/templates/catalog'
 import { BLANK_TEMPLATE_ID } from '../../shared/templates/schema'
 import { requireMembership } from '../workspaces/repo'
-import { startPlan } from './commands/start-plan'
 import { plansOf, presentPlan, presentPlanSummary } from './repo'
 
 const list = createRoute({
@@ -57,6 +56,8 @@ export function planRoutes(services: Services) {
       const { title, templateId } = c.req.valid('json')
       const template = findTemplate(templateId ?? BLANK_TEMPLATE_ID)
       if (template === undefined) throw notFound('The template')
+      // Writing rich text pulls in Tiptap's schema: loaded with the first plan created, not at every start.
+      const { startPlan } = await import('./commands/start-plan')
       const plan = await startPlan(
         { db, hub: services.hub },
         { workspaceId: caller.workspaceId, title, template, createdBy: user.id },

@@ -1,6 +1,7 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type { JSONContent } from '@tiptap/core'
-import { BODY_FIELD, richTextSchema } from '../../../shared/editor/extensions'
+import { richTextSchema } from '../../../shared/editor/extensions'
+import { BODY_FIELD } from '../../../shared/editor/body-field'
 import { readContent } from '../../../shared/plan-model/read'
 import { type PlannedSection, resolveLinks } from '../../../shared/templates/instantiate'
 import type { ContentInput } from '../../../shared/plan-model/schema'
