@@ -29,6 +29,8 @@ import { createUpdateLog } from './sync/update-log'
 export interface RunningPlanroom {
   services: Services
   port: number
+  /** Resolves once what the writes so far set off in the background (approval staleness checks) is done. */
+  settled(): Promise<void>
   close(): Promise<void>
 }
 
@@ -43,6 +45,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     storage.db,
     Number(process.env.HISTORY_SNAPSHOT_EVERY_MS ?? DEFAULT_SNAPSHOT_EVERY_MS),
   )
+  const staleness = createStalenessWatch(storage.db, planEvents)
   const hub = new DocumentHub(createUpdateLog(storage.driver), {
     ...DEFAULT_HUB_OPTIONS,
     unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
@@ -50,7 +53,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     relay: cluster?.docs,
     afterWrite: combineWriteObservers(
       (sectionId) => findSection(storage.db, sectionId),
-      createStalenessWatch(storage.db, planEvents),
+      staleness,
       createHealthPublisher(planEvents),
       history.observer,
     ),
@@ -96,6 +99,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   return {
     services,
     port,
+    settled: () => staleness.settle(),
     async close() {
       server.close()
       await sync.close()
@@ -103,6 +107,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
       mailQueued.off('queued', wakeMail)
       await mailWorker.stop()
       await hub.close()
+      await staleness.settle()
       await closePdfBrowser()
       await cluster?.close()
       await storage.close()
