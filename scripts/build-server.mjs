@@ -28,5 +28,8 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   sourcemap: true,
+  // Whitespace and syntax only: names stay, so logged stack traces read as the sources (sourcemaps map lines).
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 })
