@@ -33,7 +33,7 @@ describe.each(ENGINES)('the compiled server on $engine', (engine) => {
     if (!engine.available) return
     db = await engine.open()
     // Redis too where there is one, so its driver's chunk is loaded and connected.
-    const redis = engine.engine === 'postgres' && HAS_REDIS ? { REDIS_URL } : {}
+    const redis: Record<string, string> = engine.engine === 'postgres' && HAS_REDIS ? { REDIS_URL } : {}
     server = await startServerProcess({ ...db.env, ...redis }, undefined, [], path.join(OUT, 'main.js'))
   })
   afterAll(async () => {
