@@ -25,6 +25,7 @@ import { guardArchivedPlans } from './plans/archived-guard'
 import { planLifecycleRoutes } from './plans/lifecycle-routes'
 import { planRoutes } from './plans/routes'
 import { templateRoutes } from './templates/routes'
+import { workspaceTemplateRoutes } from './templates/workspace-template-routes'
 import { sectionRoutes } from './sections/routes'
 import { publicShareRoutes } from './shares/public-page'
 import { shareRoutes } from './shares/routes'
@@ -66,6 +67,7 @@ function createApi(services: Services) {
     .route('/', planRoutes(services))
     .route('/', planLifecycleRoutes(services))
     .route('/', templateRoutes())
+    .route('/', workspaceTemplateRoutes(services))
     .route('/', planHealthRoutes(services))
     .route('/', sectionRoutes(services))
     .route('/', commentRoutes(services))

@@ -1,3 +1,4 @@
+import type { JSONContent } from '@tiptap/core'
 import { z } from 'zod'
 import type { SectionKind } from '../plans/catalog'
 import type { ContentInput } from '../plan-model/schema'
@@ -30,7 +31,8 @@ export type TemplateSection = {
   [K in SectionKind]: {
     kind: K
     content: ContentInput<K>
-    body: BodyLines
+    /** Lines in the examples; a workspace's saved template keeps the plan's rich text as it was. */
+    body: BodyLines | JSONContent
     /** Objectives: the department by name; a network: the department that owns its section. */
     department?: string
     /** A network section: the network's name, also its section's title. */
