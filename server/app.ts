@@ -5,6 +5,7 @@ import { activityRoutes } from './activity/routes'
 import { approvalRoutes } from './approvals/routes'
 import { authRoutes } from './auth/routes'
 import { passwordResetRoutes } from './auth/password-reset-routes'
+import { sessionRoutes } from './auth/session-route'
 import { mailOutboxRoutes } from './mail/routes'
 import { mailPreferenceRoutes } from './mail/preference-routes'
 import { calendarFeedRoutes } from './calendar-feed/routes'
@@ -57,6 +58,7 @@ function createApi(services: Services) {
   const routes = api
     .route('/auth', authRoutes(services))
     .route('/auth', passwordResetRoutes(services))
+    .route('/auth', sessionRoutes())
     .route('/', mailOutboxRoutes(services))
     .route('/', mailPreferenceRoutes(services))
     .route('/', calendarFeedRoutes(services))

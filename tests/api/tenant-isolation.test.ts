@@ -44,6 +44,7 @@ const ISOLATION: Record<string, Isolation> = {
   'POST /auth/login': { notScoped: 'signs the caller into their own account; no workspace is involved' },
   'POST /auth/logout': { notScoped: "ends the caller's own session" },
   'GET /auth/me': { notScoped: 'answers only who the caller is' },
+  'GET /auth/session': { notScoped: 'answers only who the caller is, or that nobody is signed in' },
   // Mail (issue 17).
   'PATCH /auth/me': { notScoped: "sets the caller's own mail preference" },
   'POST /auth/password-reset': { notScoped: 'mails a link to the owner of an address; no workspace is involved' },
