@@ -71,8 +71,11 @@ export function writePlannedSection(doc: Y.Doc, section: PlannedSection) {
 
 /** What a section's document holds, as `writePlannedSection` writes it: to copy it, or save it as a template. */
 export function readSectionFill(doc: Y.Doc, kind: SectionKind): { content: SectionContent; body: JSONContent } {
-  const body = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), richTextSchema()).toJSON()
-  return { content: readContent(doc, kind), body: body as JSONContent }
+  const body = yXmlFragmentToProseMirrorRootNode(
+    doc.getXmlFragment(BODY_FIELD),
+    richTextSchema(),
+  ).toJSON() as JSONContent
+  return { content: readContent(doc, kind), body }
 }
 
 /**

@@ -33,8 +33,8 @@ const SavedSection = z
   })
   .transform((s, ctx) => {
     const content = SECTION_CONTENT[s.kind].safeParse(s.content)
-    if (content.success) return { ...s, content: content.data as Record<string, unknown> }
-    for (const issue of content.error.issues) ctx.addIssue({ ...issue, path: ['content', ...issue.path] } as never)
+    if (content.success) return { ...s, content: content.data }
+    for (const issue of content.error.issues) ctx.addIssue({ ...issue, path: ['content', ...issue.path] })
     return z.NEVER
   })
 export const TemplateData = z.object({
