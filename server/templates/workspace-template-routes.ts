@@ -6,7 +6,7 @@ import {
   WorkspaceTemplate,
   WorkspaceTemplateList,
   WorkspaceTemplateParams,
-} from '../../shared/templates/saved'
+} from '../../shared/templates/schema'
 import { canManagePlan } from '../../shared/workspaces/permissions'
 import { WorkspaceParams } from '../../shared/workspaces/schema'
 import { requireAuth } from '../auth/middleware'
@@ -16,7 +16,6 @@ import { memberPlanContext } from '../plan-context'
 import type { Services } from '../services'
 import { requireMembership } from '../workspaces/repo'
 import { deleteWorkspaceTemplate } from './commands/delete-workspace-template'
-import { savePlanAsTemplate } from './commands/save-plan-as-template'
 import { findWorkspaceTemplate, presentWorkspaceTemplate, workspaceTemplatesOf } from './repo'
 
 const save = createRoute({
@@ -58,6 +57,8 @@ export function workspaceTemplateRoutes(services: Services) {
       // A guest or another workspace's member is told the plan does not exist.
       const ctx = await memberPlanContext(db, c.req.valid('param').id, user.id)
       if (!canManagePlan(ctx.caller)) throw forbidden(refusal)
+      // Reading rich text pulls in Tiptap's schema: loaded with the first template saved, not at every start.
+      const { savePlanAsTemplate } = await import('./commands/save-plan-as-template')
       const row = await savePlanAsTemplate(
         { db, hub: services.hub, planEvents: services.planEvents },
         { plan: ctx.plan, name: c.req.valid('json').name, actorId: user.id },

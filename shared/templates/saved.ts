@@ -1,12 +1,10 @@
 import type { JSONContent } from '@tiptap/core'
 import { z } from 'zod'
 import { richTextSchema } from '../editor/extensions'
-import { LIMITS } from '../limits'
 import { SectionKind } from '../plans/catalog'
 import { type ContentInput, ItemId, SECTION_CONTENT } from '../plan-model/schema'
 import { resolveLinks } from './instantiate'
-import { Id } from '../workspaces/schema'
-import { type PlanTemplate, TemplateId, TemplateSummary } from './schema'
+import type { PlanTemplate, TemplateSummary } from './schema'
 
 /**
  * A workspace's own template (docs/product.md#plans-managed-like-documents): a plan's content saved as
@@ -43,29 +41,6 @@ export const TemplateData = z.object({
   sections: z.array(SavedSection),
 })
 export type TemplateData = z.infer<typeof TemplateData>
-export type TemplateDataInput = z.input<typeof TemplateData>
-
-export const TemplateName = z.string().trim().min(1, 'Name the template.').max(LIMITS.templateNameLength)
-
-/** `POST /api/plans/:id/template`. */
-export const SaveTemplateBody = z.object({ name: TemplateName })
-export type SaveTemplateBody = z.infer<typeof SaveTemplateBody>
-
-export const WorkspaceTemplate = TemplateSummary.extend({
-  createdAt: z.number(),
-  /** The plan it was saved from; null once that plan is deleted. */
-  sourcePlanId: z.string().nullable(),
-})
-export type WorkspaceTemplate = z.infer<typeof WorkspaceTemplate>
-
-/** `GET /api/workspaces/:id/templates`: blank and the examples, then the workspace's own, newest first. */
-export const WorkspaceTemplateList = z.object({
-  templates: z.array(TemplateSummary),
-  own: z.array(WorkspaceTemplate),
-})
-export type WorkspaceTemplateList = z.infer<typeof WorkspaceTemplateList>
-
-export const WorkspaceTemplateParams = z.object({ id: Id, templateId: TemplateId })
 
 /**
  * A saved plan in the form of the built-in templates, for `planSections`: links to its networks and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../shared/plans/schema'
-import type { WorkspaceTemplateList } from '../../shared/templates/saved'
+import type { WorkspaceTemplateList } from '../../shared/templates/schema'
 import { artifactPath } from '../support/browser'
 import { livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'

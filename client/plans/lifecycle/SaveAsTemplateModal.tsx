@@ -1,5 +1,5 @@
 import { Modal, Text } from '@mantine/core'
-import { SaveTemplateBody } from '../../../shared/templates/saved'
+import { SaveTemplateBody } from '../../../shared/templates/schema'
 import { useSaveAsTemplate } from '../../api/templates'
 import { SingleFieldForm } from '../../ui/forms'
 
