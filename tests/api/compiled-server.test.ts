@@ -54,6 +54,15 @@ describe.each(ENGINES)('the compiled server on $engine', (engine) => {
     expect(created.status, created.text).toBe(201)
     const plan = created.json
 
+    // A workspace's own template: saved and started from, each loaded on use.
+    const saved = await fx.owner.req<{ id: string }>('POST', `/api/plans/${plan.id}/template`, { name: 'Ours' })
+    expect(saved.status, saved.text).toBe(201)
+    const fromSaved = await fx.owner.req('POST', `/api/workspaces/${fx.workspace.id}/plans`, {
+      title: 'Fjellsti 2028',
+      templateId: saved.json.id,
+    })
+    expect(fromSaved.status, fromSaved.text).toBe(201)
+
     const markdown = await fx.owner.req('GET', `/api/plans/${plan.id}/export?format=md`)
     expect(markdown.status).toBe(200)
     expect(markdown.text).toContain('# Fjellsti 2027')
