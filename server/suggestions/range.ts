@@ -1,6 +1,6 @@
 import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
-import { BODY_FIELD } from '../../shared/editor/extensions'
+import { BODY_FIELD } from '../../shared/editor/body-field'
 import { suggestableText, textAt, writeUnwrittenText } from '../../shared/plan-model/ydoc'
 import type { SectionKind } from '../../shared/plans/catalog'
 import type { SuggestionTarget } from '../../shared/suggestions/schema'

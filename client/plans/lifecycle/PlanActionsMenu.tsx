@@ -1,5 +1,5 @@
 import { ActionIcon, Menu, Modal, Text, Tooltip } from '@mantine/core'
-import { IconArchive, IconArchiveOff, IconCopy, IconDots, IconTrash } from '@tabler/icons-react'
+import { IconArchive, IconArchiveOff, IconCopy, IconDots, IconTemplate, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { PlanTitleBody } from '../../../shared/plans/schema'
@@ -7,22 +7,23 @@ import { useArchivePlan, useDeletePlan, useDuplicatePlan } from '../../api/plans
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { SingleFieldForm } from '../../ui/forms'
 import { nextYearTitle } from './next-title'
+import { SaveAsTemplateModal } from './SaveAsTemplateModal'
 
 interface Props {
   workspaceId: string
   plan: { id: string; title: string; archivedAt: number | null }
   canDuplicate: boolean
-  /** Owners and admins: archive, unarchive, delete. */
+  /** Owners and admins: save as a template, archive, unarchive, delete. */
   canManage: boolean
 }
 
-/** What can be done with the plan as a document: start next year's from it, archive it, delete it. */
+/** What can be done with the plan as a document: start next year's from it, save it as a template, archive it, delete it. */
 export function PlanActionsMenu({ workspaceId, plan, canDuplicate, canManage }: Props) {
   const navigate = useNavigate()
   const duplicate = useDuplicatePlan(workspaceId, plan.id)
   const archive = useArchivePlan(workspaceId, plan.id)
   const remove = useDeletePlan(workspaceId, plan.id)
-  const [dialog, setDialog] = useState<'duplicate' | 'delete' | null>(null)
+  const [dialog, setDialog] = useState<'duplicate' | 'template' | 'delete' | null>(null)
   if (!canDuplicate && !canManage) return null
   const archived = plan.archivedAt !== null
   return (
@@ -39,6 +40,11 @@ export function PlanActionsMenu({ workspaceId, plan, canDuplicate, canManage }: 
           {canDuplicate && (
             <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => setDialog('duplicate')}>
               Start next year’s plan from this one
+            </Menu.Item>
+          )}
+          {canManage && (
+            <Menu.Item leftSection={<IconTemplate size={16} />} onClick={() => setDialog('template')}>
+              Save as template…
             </Menu.Item>
           )}
           {canManage && (
@@ -76,6 +82,12 @@ export function PlanActionsMenu({ workspaceId, plan, canDuplicate, canManage }: 
           onCancel={() => setDialog(null)}
         />
       </Modal>
+      <SaveAsTemplateModal
+        opened={dialog === 'template'}
+        onClose={() => setDialog(null)}
+        workspaceId={workspaceId}
+        plan={plan}
+      />
       <ConfirmDialog
         opened={dialog === 'delete'}
         title={`Delete “${plan.title}”?`}
