@@ -1,0 +1,36 @@
+import { Button, Drawer, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconChevronDown, IconListDetails } from '@tabler/icons-react'
+import type { Section } from '../../shared/plans/schema'
+import { SectionList, type SectionListProps } from './SectionList'
+
+/** Phones and tablets: the open section's name, which opens the section list in a drawer to go to another. */
+export function SectionPicker({ current, onSelect, ...list }: SectionListProps & { current: Section }) {
+  const [opened, { open, close }] = useDisclosure(false)
+  return (
+    <>
+      <Button
+        variant="default"
+        size="compact-md"
+        leftSection={<IconListDetails size={16} />}
+        rightSection={<IconChevronDown size={14} />}
+        onClick={open}
+        aria-haspopup="dialog"
+        style={{ flex: '1 1 auto', minWidth: 0 }}
+        styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+        data-testid="section-picker"
+      >
+        {current.title}
+      </Button>
+      <Drawer opened={opened} onClose={close} position="left" size="88%" title={<Text fw={650}>Sections</Text>}>
+        <SectionList
+          {...list}
+          onSelect={(id) => {
+            close()
+            onSelect(id)
+          }}
+        />
+      </Drawer>
+    </>
+  )
+}
