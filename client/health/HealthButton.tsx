@@ -75,7 +75,7 @@ export function HealthButton({ plan, me, openSection, compact = false }: PlanVie
     </Badge>
   ) : (
     <Badge color={color} variant={findings.length > 0 ? 'filled' : 'light'} size="sm" data-testid="health-count">
-      {findings.length > 0 ? `${findings.length} to fix` : 'All good'}
+      {findings.length > 0 ? (compact ? findings.length : `${findings.length} to fix`) : 'All good'}
     </Badge>
   )
 
@@ -84,11 +84,13 @@ export function HealthButton({ plan, me, openSection, compact = false }: PlanVie
       {/* On phones the count alone, beside the icon: its name still says what it is. */}
       <Button
         variant="default"
-        size={compact ? 'compact-md' : 'sm'}
+        size={compact ? 'compact-sm' : 'sm'}
+        h={compact ? 30 : undefined}
         leftSection={<IconStethoscope size={16} stroke={1.7} />}
         rightSection={compact ? undefined : badge}
         onClick={open}
         data-testid="health-button"
+        style={compact ? { flexShrink: 0 } : undefined}
         aria-label={compact ? `Health: ${findings.length > 0 ? `${findings.length} to fix` : 'all good'}` : undefined}
       >
         {compact ? badge : 'Health'}

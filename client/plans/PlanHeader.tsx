@@ -1,4 +1,13 @@
-import { Group, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Menu, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import {
+  IconActivity,
+  IconCalendarEvent,
+  IconChartBar,
+  IconCheck,
+  IconChevronDown,
+  IconListDetails,
+  type Icon,
+} from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { canSharePlan } from '../../shared/shares/permissions'
 import { canManagePlan } from '../../shared/workspaces/permissions'
@@ -18,7 +27,7 @@ interface PlanHeaderProps extends PlanViewProps {
   view: PlanView
   onView: (view: string) => void
   people: PresentPerson[]
-  /** Phones: one line of title and menu, one of views, one of tools; the rest is in the menu. */
+  /** Phones: a line of title and menu, then one of view, section, health and save state; the rest is in the menu. */
   compact: boolean
   /** Phones: the section chooser, on the tools line. */
   picker?: ReactNode
@@ -57,29 +66,19 @@ export function PlanHeader({ view, onView, people, compact, picker, ...viewProps
       <PlanTitle workspaceId={workspace.id} plan={plan} canRename={canCreate && !archived} />
     </Title>
   )
-  const views = (
-    <SegmentedControl
-      data={[...PLAN_VIEWS]}
-      value={view}
-      onChange={onView}
-      aria-label="Plan view"
-      size={compact ? 'xs' : 'sm'}
-      fullWidth={compact}
-    />
-  )
 
   if (compact) {
     return (
       <Stack gap={8} mb="sm">
-        <Group gap="xs" wrap="nowrap" justify="space-between">
+        <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
           {title}
           {menu}
         </Group>
-        {views}
-        <Group gap="xs" wrap="nowrap">
+        <Group gap={8} wrap="nowrap">
+          <ViewMenu view={view} onView={onView} iconOnly={Boolean(picker)} />
           {picker}
           <HealthButton {...viewProps} compact />
-          <SaveStatus />
+          <SaveStatus compact />
         </Group>
       </Stack>
     )
@@ -104,9 +103,60 @@ export function PlanHeader({ view, onView, people, compact, picker, ...viewProps
         </Text>
       </div>
       <Group gap="sm">
-        {views}
+        <SegmentedControl data={[...PLAN_VIEWS]} value={view} onChange={onView} aria-label="Plan view" />
         {picker}
       </Group>
     </Stack>
+  )
+}
+
+const VIEW_ICONS: Record<PlanView, Icon> = {
+  sections: IconListDetails,
+  calendar: IconCalendarEvent,
+  overview: IconChartBar,
+  activity: IconActivity,
+}
+
+function ViewIcon({ view }: { view: PlanView }) {
+  const Glyph = VIEW_ICONS[view]
+  return <Glyph size={16} />
+}
+
+/**
+ * Phones: the view as a menu, where four tabs would take a line of their own; only its icon when the
+ * section chooser needs the room beside it.
+ */
+function ViewMenu({ view, onView, iconOnly }: { view: PlanView; onView: (view: string) => void; iconOnly: boolean }) {
+  const label = PLAN_VIEWS.find((v) => v.value === view)!.label
+  return (
+    <Menu position="bottom-start">
+      <Menu.Target>
+        <Button
+          variant="default"
+          size="compact-sm"
+          h={30}
+          px={10}
+          leftSection={iconOnly ? undefined : <ViewIcon view={view} />}
+          rightSection={<IconChevronDown size={14} />}
+          aria-label={`Plan view: ${label}`}
+          style={{ flexShrink: 0 }}
+        >
+          {iconOnly ? <ViewIcon view={view} /> : label}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {PLAN_VIEWS.map((v) => (
+          <Menu.Item
+            key={v.value}
+            onClick={() => onView(v.value)}
+            leftSection={<ViewIcon view={v.value} />}
+            rightSection={v.value === view ? <IconCheck size={16} /> : undefined}
+            aria-current={v.value === view ? 'true' : undefined}
+          >
+            {v.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   )
 }

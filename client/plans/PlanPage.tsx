@@ -56,8 +56,9 @@ export function PlanPage() {
 function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorkspace['workspace']; me: Presence }) {
   const [search, setSearch] = useSearchParams()
   const view = planViewOf(search.get('view'))
-  const narrow = useMediaQuery('(max-width: 62em)') ?? false
-  const compact = useMediaQuery('(max-width: 48em)') ?? false
+  // Read at once, so a phone never draws the wide layout first.
+  const narrow = useMediaQuery('(max-width: 62em)', undefined, { getInitialValueInEffect: false }) ?? false
+  const compact = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false }) ?? false
   const { sections } = plan
   const chosen = sections.find((s) => s.id === search.get('section'))
   // Wide screens open the first section at once; phones show the list until one is chosen.

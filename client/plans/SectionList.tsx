@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core'
+import { Badge, Group, Paper, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import type { Finding } from '../../shared/health/schema'
 import { STEP_TITLES, type SectionKindInfo } from '../../shared/plans/catalog'
 import type { Section } from '../../shared/plans/schema'
@@ -50,9 +50,8 @@ export function SectionList({
                 {step}
               </ThemeIcon>
               <Text fw={650} size="sm">
-                <Text span c="dimmed" fw={500} size="sm">
-                  Step {step} ·{' '}
-                </Text>
+                {/* The number beside says the step to the eye; this says it to screen readers. */}
+                <VisuallyHidden>Step {step} · </VisuallyHidden>
                 {STEP_TITLES[step]}
               </Text>
             </Group>

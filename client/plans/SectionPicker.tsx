@@ -1,6 +1,6 @@
 import { Button, Drawer, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconChevronDown, IconListDetails } from '@tabler/icons-react'
+import { IconChevronDown } from '@tabler/icons-react'
 import type { Section } from '../../shared/plans/schema'
 import { SectionList, type SectionListProps } from './SectionList'
 
@@ -11,16 +11,19 @@ export function SectionPicker({ current, onSelect, ...list }: SectionListProps &
     <>
       <Button
         variant="default"
-        size="compact-md"
-        leftSection={<IconListDetails size={16} />}
+        size="compact-sm"
+        h={30}
+        px={10}
         rightSection={<IconChevronDown size={14} />}
         onClick={open}
         aria-haspopup="dialog"
         style={{ flex: '1 1 auto', minWidth: 0 }}
-        styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+        styles={{ inner: { justifyContent: 'space-between' }, label: { minWidth: 0, flex: 1 } }}
         data-testid="section-picker"
       >
-        {current.title}
+        <span style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {current.title}
+        </span>
       </Button>
       <Drawer opened={opened} onClose={close} position="left" size="88%" title={<Text fw={650}>Sections</Text>}>
         <SectionList
