@@ -1,5 +1,4 @@
-import '@mantine/core/styles.css'
-import '@mantine/notifications/styles.css'
+import './shell/mantine-styles'
 import './shell/global.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

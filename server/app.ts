@@ -5,6 +5,7 @@ import { activityRoutes } from './activity/routes'
 import { approvalRoutes } from './approvals/routes'
 import { authRoutes } from './auth/routes'
 import { passwordResetRoutes } from './auth/password-reset-routes'
+import { sessionRoutes } from './auth/session-route'
 import { mailOutboxRoutes } from './mail/routes'
 import { mailPreferenceRoutes } from './mail/preference-routes'
 import { calendarFeedRoutes } from './calendar-feed/routes'
@@ -25,6 +26,7 @@ import { guardArchivedPlans } from './plans/archived-guard'
 import { planLifecycleRoutes } from './plans/lifecycle-routes'
 import { planRoutes } from './plans/routes'
 import { templateRoutes } from './templates/routes'
+import { workspaceTemplateRoutes } from './templates/workspace-template-routes'
 import { sectionRoutes } from './sections/routes'
 import { publicShareRoutes } from './shares/public-page'
 import { shareRoutes } from './shares/routes'
@@ -56,6 +58,7 @@ function createApi(services: Services) {
   const routes = api
     .route('/auth', authRoutes(services))
     .route('/auth', passwordResetRoutes(services))
+    .route('/auth', sessionRoutes())
     .route('/', mailOutboxRoutes(services))
     .route('/', mailPreferenceRoutes(services))
     .route('/', calendarFeedRoutes(services))
@@ -66,6 +69,7 @@ function createApi(services: Services) {
     .route('/', planRoutes(services))
     .route('/', planLifecycleRoutes(services))
     .route('/', templateRoutes())
+    .route('/', workspaceTemplateRoutes(services))
     .route('/', planHealthRoutes(services))
     .route('/', sectionRoutes(services))
     .route('/', commentRoutes(services))

@@ -4,6 +4,7 @@ import { AccessEvents } from './access-events'
 import { recordMemberActivity } from './activity/members'
 import { createApp } from './app'
 import { Cluster } from './cluster/cluster'
+import { RedisLink } from './cluster/redis-link'
 import { closePdfBrowser } from './export/chromium'
 import { createStalenessWatch } from './approvals/staleness'
 import type { Config } from './config'
@@ -28,6 +29,8 @@ import { createUpdateLog } from './sync/update-log'
 export interface RunningPlanroom {
   services: Services
   port: number
+  /** Resolves once what the writes so far set off in the background (approval staleness checks) is done. */
+  settled(): Promise<void>
   close(): Promise<void>
 }
 
@@ -35,13 +38,14 @@ export interface RunningPlanroom {
 export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   const storage = await openMigratedStorage(config)
   // Several processes share live documents through Redis (docs/product.md#storage-and-scale); one process needs nothing more.
-  const cluster = config.redisUrl ? new Cluster(config.redisUrl) : null
+  const cluster = config.redisUrl ? new Cluster(await RedisLink.open(config.redisUrl)) : null
   const planEvents = cluster?.planEvents ?? new LocalPlanEvents()
   const access = new AccessEvents()
   const history = createAutoSnapshots(
     storage.db,
     Number(process.env.HISTORY_SNAPSHOT_EVERY_MS ?? DEFAULT_SNAPSHOT_EVERY_MS),
   )
+  const staleness = createStalenessWatch(storage.db, planEvents)
   const hub = new DocumentHub(createUpdateLog(storage.driver), {
     ...DEFAULT_HUB_OPTIONS,
     unloadAfterMs: Number(process.env.SYNC_UNLOAD_AFTER_MS ?? DEFAULT_HUB_OPTIONS.unloadAfterMs),
@@ -49,7 +53,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
     relay: cluster?.docs,
     afterWrite: combineWriteObservers(
       (sectionId) => findSection(storage.db, sectionId),
-      createStalenessWatch(storage.db, planEvents),
+      staleness,
       createHealthPublisher(planEvents),
       history.observer,
     ),
@@ -95,6 +99,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
   return {
     services,
     port,
+    settled: () => staleness.settle(),
     async close() {
       server.close()
       await sync.close()
@@ -102,6 +107,7 @@ export async function startPlanroom(config: Config): Promise<RunningPlanroom> {
       mailQueued.off('queued', wakeMail)
       await mailWorker.stop()
       await hub.close()
+      await staleness.settle()
       await closePdfBrowser()
       await cluster?.close()
       await storage.close()

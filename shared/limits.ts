@@ -9,6 +9,9 @@ export const LIMITS = {
   workspaceNameLength: 80,
   departmentNameLength: 60,
   planTitleLength: 120,
+  templateNameLength: 80,
+  /** Each of a workspace's own templates holds a whole plan. */
+  templatesPerWorkspace: 50,
   networkNameLength: 40,
   networksPerPlan: 30,
   departmentsPerWorkspace: 30,

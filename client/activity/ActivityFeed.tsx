@@ -18,6 +18,7 @@ import {
   IconArchiveOff,
   IconCopy,
   IconTrash,
+  IconTemplate,
   IconCheck,
   IconMessage,
   IconMessageCheck,
@@ -85,6 +86,8 @@ const KINDS: Record<ActivityKind, { label: string; icon: ReactNode; color: strin
   plan_archived: { label: 'Archived', icon: <IconArchive size={11} stroke={2.4} />, color: 'cyan' },
   plan_unarchived: { label: 'Unarchived', icon: <IconArchiveOff size={11} stroke={2.4} />, color: 'cyan' },
   plan_deleted: { label: 'Plan deleted', icon: <IconTrash size={11} stroke={2.4} />, color: 'red' },
+  plan_saved_as_template: { label: 'Saved as template', icon: <IconTemplate size={11} stroke={2.4} />, color: 'cyan' },
+  template_deleted: { label: 'Template deleted', icon: <IconTrash size={11} stroke={2.4} />, color: 'gray' },
 }
 
 const CATEGORIES = [

@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { LoginBody, SignupBody, User } from '../../shared/auth/schema'
 import { call } from './call'
 import { api } from './client'
-import { isApiError } from './errors'
 import { keys } from './keys'
 import { useApiMutation } from './mutation'
 
@@ -10,14 +9,8 @@ import { useApiMutation } from './mutation'
 export function useMe() {
   return useQuery({
     queryKey: keys.me,
-    queryFn: async (): Promise<User | null> => {
-      try {
-        return (await call(api.auth.me.$get())).user
-      } catch (error) {
-        if (isApiError(error, 'unauthenticated')) return null
-        throw error
-      }
-    },
+    // Asks the route that answers 200 signed out too, so sign-in pages log no 401.
+    queryFn: async (): Promise<User | null> => (await call(api.auth.session.$get())).user,
     staleTime: 60_000,
   })
 }
@@ -26,7 +19,9 @@ export function useMe() {
 function useStartSession() {
   const queryClient = useQueryClient()
   return (user: User) => {
-    queryClient.removeQueries()
+    // An invite's preview is the same for everyone: dropped, it would be fetched again while the
+    // invite is being accepted, and answer 410.
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.invitePreview('')[0] })
     queryClient.setQueryData(keys.me, user)
   }
 }

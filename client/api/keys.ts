@@ -8,6 +8,7 @@ export const keys = {
   workspace: (workspaceId: string) => ['workspace', workspaceId] as const,
   plans: (workspaceId: string) => ['workspace', workspaceId, 'plans'] as const,
   invites: (workspaceId: string) => ['workspace', workspaceId, 'invites'] as const,
+  templates: (workspaceId: string) => ['workspace', workspaceId, 'templates'] as const,
   allPlans: ['plan'] as const,
   plan: (planId: string) => ['plan', planId] as const,
   invitePreview: (token: string) => ['invite-preview', token] as const,

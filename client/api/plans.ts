@@ -17,14 +17,6 @@ export function usePlans(workspaceId: string, archived = false) {
   })
 }
 
-export function useTemplates() {
-  return useQuery({
-    queryKey: ['templates'],
-    queryFn: async () => (await call(api.templates.$get())).templates,
-    staleTime: Infinity,
-  })
-}
-
 export function usePlan(planId: string) {
   return useQuery({
     queryKey: keys.plan(planId),
@@ -43,7 +35,7 @@ export function useCreatePlan(workspaceId: string) {
     },
     success: (plan, body) =>
       body.templateId && body.templateId !== 'blank'
-        ? `${plan.title} created from the example: every section is written, ready to adapt.`
+        ? `${plan.title} created from the template: every section is written, ready to adapt.`
         : `${plan.title} created, with every section of the six steps.`,
   })
 }

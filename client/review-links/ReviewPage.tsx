@@ -2,7 +2,7 @@ import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core'
 import { useDocumentTitle } from '@mantine/hooks'
 import { IconArrowRight } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { LIMITS } from '../../shared/limits'
 import { useMe } from '../api/auth'
 import { useJoinReview, useReviewLink } from '../api/review-links'
@@ -47,6 +47,26 @@ export function ReviewPage() {
   // A guest whose session ended (the link was revoked) is signed out: the link is gone for them.
   if (info.isError || (joined && me.data === null)) return <ReviewLinkGone />
   if (info.isPending || me.isPending) return <PageLoader />
+
+  const { asMember } = info.data
+  if (asMember && me.data) {
+    return (
+      <AuthLayout
+        title={`Review “${info.data.planTitle}”`}
+        subtitle={`${info.data.invitedBy} shared this plan for review. You are a member of its workspace, so open it as yourself.`}
+      >
+        <Button
+          component={Link}
+          to={`/w/${asMember.workspaceId}/plans/${asMember.planId}`}
+          size="md"
+          fullWidth
+          rightSection={<IconArrowRight size={18} />}
+        >
+          Open the plan as {me.data.name}
+        </Button>
+      </AuthLayout>
+    )
+  }
 
   const submit = () =>
     join.mutate(name, {

@@ -1,5 +1,6 @@
 import { Button } from '@mantine/core'
-import { Link, useRouteError } from 'react-router'
+import { Component, type ReactNode } from 'react'
+import { Link } from 'react-router'
 import { AuthLayout } from '../auth/AuthLayout'
 
 export function NotFoundPage() {
@@ -13,9 +14,7 @@ export function NotFoundPage() {
 }
 
 /** A rendering failure: say so plainly and offer a reload, rather than a blank page. */
-export function CrashPage() {
-  const error = useRouteError()
-  console.error(error)
+function CrashPage() {
   return (
     <AuthLayout
       title="Something went wrong"
@@ -26,4 +25,24 @@ export function CrashPage() {
       </Button>
     </AuthLayout>
   )
+}
+
+/**
+ * Catches what any page throws while rendering, a page's chunk that failed to load included (a tab left
+ * open across a deploy), and shows the crash page instead of a blank screen.
+ */
+export class CrashBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false }
+
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+
+  componentDidCatch(error: unknown) {
+    console.error(error)
+  }
+
+  render() {
+    return this.state.failed ? <CrashPage /> : this.props.children
+  }
 }

@@ -63,6 +63,10 @@ export function summarize(row: ActivityRow, details: Details, actor: UserRef | n
       return `${who} unarchived the plan “${text(details.planTitle, 'a plan')}”.`
     case 'plan_deleted':
       return `${who} deleted the plan “${text(details.planTitle, 'a plan')}”.`
+    case 'plan_saved_as_template':
+      return `${who} saved the plan as the template “${text(details.templateName, 'a template')}”.`
+    case 'template_deleted':
+      return `${who} deleted the template “${text(details.templateName, 'a template')}”.`
     case 'version_restored':
       return `${who} restored ${section} to ${typeof details.versionName === 'string' ? `the version “${details.versionName}”` : 'an earlier version'}.`
     case 'suggestion_made':

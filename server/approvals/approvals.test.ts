@@ -17,7 +17,15 @@ import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { planEventClient } from '../../tests/support/plan-events'
 import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
-import { appendParagraph, eventually, sleep, type StockClient, stockClient } from '../../tests/support/sync-clients'
+import {
+  WITH_ACKS,
+  appendParagraph,
+  countAcks,
+  eventually,
+  processed,
+  type StockClient,
+  stockClient,
+} from '../../tests/support/sync-clients'
 
 type Department = 'Sales' | 'Marketing'
 
@@ -80,7 +88,7 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
     }
     /** A stock client of an editor of that department, with objectives written and stored. */
     async function writeObjectives(who: ApiClient, sectionId: string, objectives: Record<string, unknown>[]) {
-      const writer = track(stockClient(server.url, who.cookieHeader, sectionId))
+      const writer = countAcks(track(stockClient(server.url, who.cookieHeader, sectionId, WITH_ACKS)))
       expect(await writer.synced).toBe(true)
       const ids = objectives.map((o) => addItem(writer.doc, 'objectives', ['objectives'], o))
       await eventually(
@@ -303,8 +311,12 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
         expect(await leadRoom.synced).toBe(true)
 
         // Rich text beside the objectives is not what was approved.
-        appendParagraph(sales.writer.doc, 'Some notes on the objectives')
-        await sleep(400)
+        await processed(
+          sales.writer,
+          (doc) => appendParagraph(doc, 'Some notes on the objectives'),
+          'the notes are stored',
+        )
+        await server.running.settled()
         expect((await approvalOf(plan.id, 'Sales')).state).toBe('approved')
 
         const [objectiveId] = sales.ids as [string]
@@ -367,8 +379,12 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
           { statement: 'Capture leads', target: 200 },
         ])
         await submit(fx.salesEditor, plan.id, 'Sales')
-        updateItem(sales.writer.doc, 'objectives', ['objectives'], sales.ids[0]!, { target: 300 })
-        await sleep(400)
+        await processed(
+          sales.writer,
+          (doc) => updateItem(doc, 'objectives', ['objectives'], sales.ids[0]!, { target: 300 }),
+          'the edit is stored',
+        )
+        await server.running.settled()
         expect((await approvalOf(plan.id, 'Sales')).state).toBe('submitted')
       })
 

@@ -13,6 +13,21 @@ import { findApproval } from './repo'
 /** How long a burst of keystrokes in an Objectives section is gathered before its objectives are compared. */
 const STALENESS_DELAY_MS = 100
 
+export interface StalenessWatch extends SectionObserver {
+  /**
+   * Runs every check still gathering keystrokes now and resolves once all checks are done: the process
+   * calls it before closing storage (an edit made just before a stop still marks its approval stale),
+   * and tests call it to know that an approval left as it was is a verdict, not a check still to come.
+   */
+  settle(): Promise<void>
+}
+
+/** The checks of every watched section: waiting for their quiet moment, and under way. */
+interface Checks {
+  gathered: Set<() => void>
+  running: Set<Promise<void>>
+}
+
 interface ObjectivesSection {
   id: string
   planId: string
@@ -27,8 +42,13 @@ interface ObjectivesSection {
  * the content the server holds. After a short quiet moment it hashes the canonical objectives and,
  * when the hash differs from the approved one, moves approved → stale through the same command as a lead's decision.
  */
-export function createStalenessWatch(db: Db, planEvents: PlanEvents, delayMs = STALENESS_DELAY_MS): SectionObserver {
+export function createStalenessWatch(db: Db, planEvents: PlanEvents, delayMs = STALENESS_DELAY_MS): StalenessWatch {
+  const checks: Checks = { gathered: new Set(), running: new Set() }
   return {
+    async settle() {
+      for (const runNow of [...checks.gathered]) runNow()
+      await Promise.all(checks.running)
+    },
     load(section) {
       if (section.kind !== 'objectives' || !section.owner_department_id) return Promise.resolve(null)
       const watched = {
@@ -37,12 +57,12 @@ export function createStalenessWatch(db: Db, planEvents: PlanEvents, delayMs = S
         workspaceId: section.workspace_id,
         departmentId: section.owner_department_id,
       }
-      return Promise.resolve(watchSection(watched, db, planEvents, delayMs))
+      return Promise.resolve(watchSection(watched, db, planEvents, delayMs, checks))
     },
   }
 }
 
-function watchSection(section: ObjectivesSection, db: Db, planEvents: PlanEvents, delayMs: number) {
+function watchSection(section: ObjectivesSection, db: Db, planEvents: PlanEvents, delayMs: number, checks: Checks) {
   let timer: NodeJS.Timeout | null = null
   let pending: { doc: Y.Doc; actorId: string | null } | null = null
   /** The hash last compared with the stored approval: writes that leave the objectives as they were cost nothing. */
@@ -50,7 +70,9 @@ function watchSection(section: ObjectivesSection, db: Db, planEvents: PlanEvents
   let checking: Promise<void> = Promise.resolve()
 
   const check = () => {
+    clearTimeout(timer!)
     timer = null
+    checks.gathered.delete(check)
     const { doc, actorId } = pending!
     pending = null
     const { hash } = snapshotOfDoc(doc)
@@ -59,6 +81,9 @@ function watchSection(section: ObjectivesSection, db: Db, planEvents: PlanEvents
       .then(() => markStale({ db, planEvents }, section, hash, actorId))
       .then(() => void (lastChecked = hash))
       .catch((err) => log.error('staleness check failed', { sectionId: section.id, error: String(err) }))
+    const done = checking
+    checks.running.add(done)
+    void done.then(() => checks.running.delete(done))
   }
 
   return (doc: Y.Doc, origin: DocPeer | 'server') => {
@@ -67,6 +92,7 @@ function watchSection(section: ObjectivesSection, db: Db, planEvents: PlanEvents
     if (timer) return
     timer = setTimeout(check, delayMs)
     timer.unref()
+    checks.gathered.add(check)
   }
 }
 

@@ -101,6 +101,15 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
         expectError(await new ApiClient(t.app).req('GET', '/api/auth/me'), 401, 'unauthenticated')
       })
 
+      it('answers /session with the user, or null without a session, and 200 either way', async () => {
+        const client = await new ApiClient(t.app).signup('Hedy')
+        expect(await client.req('GET', '/api/auth/session')).toMatchObject({ status: 200, json: { user: client.user } })
+        expect(await new ApiClient(t.app).req('GET', '/api/auth/session')).toMatchObject({
+          status: 200,
+          json: { user: null },
+        })
+      })
+
       it('refuses a second account with the same email (in any case) with 409', async () => {
         const first = await new ApiClient(t.app).signup()
         const again = new ApiClient(t.app)

@@ -30,7 +30,6 @@ type EventMessage =
  */
 export class Cluster {
   readonly processId = randomUUID()
-  private readonly link: RedisLink
   private readonly local = new LocalPlanEvents()
   private hub: DocumentHub | null = null
   private access: AccessEvents | null = null
@@ -40,8 +39,7 @@ export class Cluster {
   /** Relayed document messages: all that arrived, and those of other processes applied to an open section. */
   readonly relayed = { received: 0, applied: 0 }
 
-  constructor(url: string) {
-    this.link = new RedisLink(url)
+  constructor(private readonly link: RedisLink) {
     this.link.on('up', () => void this.recover({ announce: true }))
     this.timer = setInterval(() => void this.hub?.catchUp(), CATCH_UP_EVERY_MS)
     this.timer.unref()

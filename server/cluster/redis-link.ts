@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import Redis from 'ioredis'
+import type Redis from 'ioredis'
 import { log } from '../log'
 
 export type RedisStatus = 'ok' | 'down'
@@ -15,17 +15,23 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
   private channels = new Set<string>()
   private wasUp = false
 
-  constructor(url: string) {
+  /** ioredis is loaded only when REDIS_URL is set: a single process never holds it in memory. */
+  static async open(url: string): Promise<RedisLink> {
+    const { default: RedisClient } = await import('ioredis')
+    return new RedisLink(RedisClient, url)
+  }
+
+  private constructor(RedisClient: typeof Redis, url: string) {
     super()
     const retryStrategy = (times: number) => Math.min(100 * times, 2000)
-    this.pub = new Redis(url, {
+    this.pub = new RedisClient(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       retryStrategy,
       connectionName: 'planroom-pub',
     })
     // The subscriber waits for Redis as long as it takes; its subscriptions are renewed on every reconnect.
-    this.sub = new Redis(url, { maxRetriesPerRequest: null, retryStrategy, connectionName: 'planroom-sub' })
+    this.sub = new RedisClient(url, { maxRetriesPerRequest: null, retryStrategy, connectionName: 'planroom-sub' })
     for (const [name, conn] of [
       ['publisher', this.pub],
       ['subscriber', this.sub],

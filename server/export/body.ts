@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { BODY_FIELD, richTextSchema } from '../../shared/editor/extensions'
+import { richTextSchema } from '../../shared/editor/extensions'
+import { BODY_FIELD } from '../../shared/editor/body-field'
 
 const EMPTY: JSONContent = { type: 'doc', content: [] }
 /** Links an export may carry: a `javascript:` URL in a downloaded file or a public page is an attack. */

@@ -6,11 +6,6 @@ import { requireAuth } from '../auth/middleware'
 import { ERRORS, createRouter, jsonResponse } from '../http/router'
 import { planContext } from '../plan-context'
 import type { Services } from '../services'
-import { buildDocument } from './document'
-import { loadExportSource } from './load'
-import { renderHtml } from './render-html'
-import { renderMarkdown } from './render-markdown'
-import { renderPdf } from './render-pdf'
 
 const TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -61,16 +56,10 @@ export function exportRoutes({ storage: { db }, hub }: Services) {
     const { user } = requireAuth(c)
     const { plan } = await planContext(db, c.req.valid('param').id, user.id)
     const { format } = c.req.valid('query')
-    const source = await loadExportSource({ db, hub }, plan)
-    const doc = buildDocument(source)
-    const body =
-      format === 'md'
-        ? renderMarkdown(doc)
-        : format === 'html'
-          ? renderHtml(doc, { cover: true })
-          : await renderPdf(renderHtml(doc, { cover: true }), `${doc.title} · ${doc.workspace}`)
+    const { makeExport } = await import('./make')
+    const { body, generatedAt } = await makeExport({ db, hub }, plan, format)
     c.header('Content-Type', TYPES[format])
-    c.header('Content-Disposition', `attachment; filename="${exportFilename(plan.title, source.generatedAt, format)}"`)
+    c.header('Content-Disposition', `attachment; filename="${exportFilename(plan.title, generatedAt, format)}"`)
     c.header('Cache-Control', 'private, no-store')
     c.header('X-Content-Type-Options', 'nosniff')
     return c.body(body, 200)

@@ -219,7 +219,13 @@ describe.each(ENGINES)('history on $engine', (engine) => {
       const untouched = suite.client(fx.viewer, fx.objectivesOf('Sales').id)
       expect(await untouched.synced).toBe(true)
       untouched.close()
-      await sleep(600)
+      // Each unload decides on its snapshot before the section leaves memory.
+      await eventually(
+        () =>
+          !suite.server.running.services.hub.holds(section) &&
+          !suite.server.running.services.hub.holds(fx.objectivesOf('Sales').id),
+        'both sections are unloaded',
+      )
       expect(await versionsOf(fx.owner, section)).toHaveLength(1)
       expect(await versionsOf(fx.owner, fx.objectivesOf('Sales').id)).toEqual([])
     })

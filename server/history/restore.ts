@@ -1,6 +1,7 @@
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { BODY_FIELD, richTextSchema } from '../../shared/editor/extensions'
+import { richTextSchema } from '../../shared/editor/extensions'
+import { BODY_FIELD } from '../../shared/editor/body-field'
 import type { SectionKind } from '../../shared/plans/catalog'
 import { readContent } from '../../shared/plan-model/read'
 import { writeContent } from '../../shared/plan-model/write'

@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
 import { canNamePlanVersion, canNameVersion, canReadHistory, canRestoreVersion } from '../../shared/history/permissions'
-import { snapshotContent } from '../../shared/history/content'
 import {
   NameVersionBody,
   PlanVersion,
@@ -108,6 +107,8 @@ export function historyRoutes({ storage: { db }, hub, planEvents }: Services) {
       const ctx = await readableSection(user.id, id)
       const row = await findVersion(db, ctx.section.id, versionId)
       if (!row) throw notFound('The version')
+      // Reading a version's rich text pulls in Tiptap: loaded with the first version opened.
+      const { snapshotContent } = await import('../../shared/history/content')
       const doc = docFromState(row.state)
       try {
         return c.json({ version: (await present([row]))[0]!, content: snapshotContent(doc, ctx.section.kind) }, 200)

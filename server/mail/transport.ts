@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer'
 import { log } from '../log'
 import type { MailOutboxRow } from './tables'
 
@@ -25,16 +24,17 @@ export function createMailTransport(smtpUrl: string | null, from: string): MailT
       close() {},
     }
   }
-  // Short timeouts: a stuck server should cost one retry, not hold the worker for minutes.
-  const transporter = nodemailer.createTransport(smtpUrl, {
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  })
+  // nodemailer is loaded only when SMTP_URL is set.
+  const transporter = import('nodemailer').then(({ default: nodemailer }) =>
+    // Short timeouts: a stuck server should cost one retry, not hold the worker for minutes.
+    nodemailer.createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }),
+  )
   return {
     via: 'smtp',
     async send(mail) {
-      await transporter.sendMail({
+      await (
+        await transporter
+      ).sendMail({
         from,
         to: mail.to_address,
         subject: mail.subject,
@@ -44,6 +44,6 @@ export function createMailTransport(smtpUrl: string | null, from: string): MailT
         messageId: `<${mail.id}@planroom>`,
       })
     },
-    close: () => transporter.close(),
+    close: () => void transporter.then((t) => t.close()),
   }
 }

@@ -38,8 +38,8 @@ async function planOf(db: Db, resource: Resource, id: string) {
   }
 }
 
-/** What stays possible on an archived plan: reading, copying it, bringing it back, deleting it, its public links. */
-const ALLOWED_ON_ARCHIVED = /^\/plans\/[^/]+\/(duplicate|archive|unarchive|shares(\/.*)?)$/
+/** What stays possible on an archived plan: reading, copying it (or saving it as a template), bringing it back, deleting it, its public links. */
+const ALLOWED_ON_ARCHIVED = /^\/plans\/[^/]+\/(duplicate|template|archive|unarchive|shares(\/.*)?)$/
 
 /**
  * An archived plan refuses every write — text, fields, comments, approvals, renames (docs/product.md#plans-managed-like-documents) — with

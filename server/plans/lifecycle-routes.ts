@@ -8,7 +8,6 @@ import { memberPlanContext } from '../plan-context'
 import type { Services } from '../services'
 import { setPlanArchived } from './commands/archive-plan'
 import { deletePlan } from './commands/delete-plan'
-import { duplicatePlan } from './commands/duplicate-plan'
 import { renamePlan } from './commands/rename-plan'
 import { presentPlan } from './repo'
 import type { PlanRow } from './tables'
@@ -88,6 +87,8 @@ export function planLifecycleRoutes(services: Services) {
       const { user } = requireAuth(c)
       const ctx = await context(c, user.id)
       if (!canCreatePlan(ctx.caller)) throw forbidden('Only editors, admins and owners can duplicate plans.')
+      // Writing rich text pulls in Tiptap's schema: loaded with the first plan duplicated, not at every start.
+      const { duplicatePlan } = await import('./commands/duplicate-plan')
       const plan = await duplicatePlan(
         { db, hub },
         { source: ctx.plan, title: c.req.valid('json').title, actorId: user.id },

@@ -7,10 +7,8 @@ import { forbidden, notFound } from '../http/errors'
 import { ERRORS, createRouter, jsonBody, jsonResponse } from '../http/router'
 import { planContext } from '../plan-context'
 import type { Services } from '../services'
-import { findTemplate } from '../../shared/templates/catalog'
 import { BLANK_TEMPLATE_ID } from '../../shared/templates/schema'
 import { requireMembership } from '../workspaces/repo'
-import { startPlan } from './commands/start-plan'
 import { plansOf, presentPlan, presentPlanSummary } from './repo'
 
 const list = createRoute({
@@ -55,7 +53,13 @@ export function planRoutes(services: Services) {
       const caller = await requireMembership(db, c.req.valid('param').id, user.id)
       if (!canCreatePlan(caller)) throw forbidden('Only editors, admins and owners can create plans.')
       const { title, templateId } = c.req.valid('json')
-      const template = findTemplate(templateId ?? BLANK_TEMPLATE_ID)
+      // Reading a saved template and writing rich text pull in Tiptap's schema: loaded with the first
+      // plan created, not at every start.
+      const [{ planTemplateFor }, { startPlan }] = await Promise.all([
+        import('../templates/plan-template'),
+        import('./commands/start-plan'),
+      ])
+      const template = await planTemplateFor(db, caller.workspaceId, templateId ?? BLANK_TEMPLATE_ID)
       if (template === undefined) throw notFound('The template')
       const plan = await startPlan(
         { db, hub: services.hub },

@@ -3,15 +3,17 @@ import type { z } from 'zod'
 import type { Thread } from '../../shared/comments/schema'
 import type { NotificationList } from '../../shared/notifications/schema'
 import type { Plan } from '../../shared/plans/schema'
-import type { CreatedReviewLink, JoinedReview } from '../../shared/review-links/schema'
+import type { CreatedReviewLink, JoinedReview, ReviewLinkInfo } from '../../shared/review-links/schema'
 import type { SuggestionList } from '../../shared/suggestions/schema'
 import { CLOSE } from '../../shared/sync/protocol'
-import { ApiClient, httpTarget } from '../../tests/support/api'
+import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { appendParagraph, bodyText, eventually, type StockClient, stockClient } from '../../tests/support/sync-clients'
 import { planWithPeople, startSyncServer } from '../../tests/support/sync-fixture'
 import { GUEST_WRITES_PER_MINUTE } from './rate-limit'
+
+type Info = z.infer<typeof ReviewLinkInfo>
 
 /**
  * Outside reviewers (docs/product.md#suggestions-and-outside-reviewers): a guest who opens a review link and gives a name reads the plan live,
@@ -64,7 +66,15 @@ describe.each(ENGINES)('review links on $engine', (engine) => {
       expect((await guest.req('GET', `/api/review/${tokenOf(link.url)}`)).json).toMatchObject({
         planTitle: 'Social plan 2027',
         invitedBy: 'Olivia Owner',
+        asMember: null,
       })
+      // A member who opens it is pointed at the plan itself; a stranger signed in elsewhere is not.
+      expect((await fx.viewer.req<Info>('GET', `/api/review/${tokenOf(link.url)}`)).json.asMember).toEqual({
+        workspaceId: fx.workspace.id,
+        planId: fx.plan.id,
+      })
+      const stranger = await workspaceFixture(httpTarget(), 'Elsewhere', server.url)
+      expect((await stranger.owner.req<Info>('GET', `/api/review/${tokenOf(link.url)}`)).json.asMember).toBeNull()
       const past = await fx.owner.req('POST', `/api/plans/${fx.plan.id}/review-links`, {
         expiresAt: '2020-01-01T00:00:00Z',
       })

@@ -17,7 +17,7 @@ import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http
 import { publicOrigin } from '../http/public-url'
 import { planContext } from '../plan-context'
 import { findPlan } from '../plans/repo'
-import { listDepartments } from '../workspaces/repo'
+import { findMembership, listDepartments } from '../workspaces/repo'
 import type { Services } from '../services'
 import { createReviewLink } from './commands/create'
 import { joinAsGuest } from './commands/join'
@@ -95,7 +95,11 @@ export function reviewLinkRoutes({ storage: { db }, config, access }: Services) 
     .openapi(info, async (c) => {
       const { link, plan } = await liveLink(c.req.valid('param').token)
       const [invitedBy, departments] = [await linkCreatorName(db, link), await listDepartments(db, link.workspace_id)]
-      return c.json({ planTitle: plan.title, invitedBy, departments }, 200)
+      // A member who opens a link sent around is pointed at the plan, rather than into a guest session.
+      const userId = c.get('auth')?.user.id
+      const member = userId ? await findMembership(db, link.workspace_id, userId) : undefined
+      const asMember = member ? { workspaceId: link.workspace_id, planId: plan.id } : null
+      return c.json({ planTitle: plan.title, invitedBy, departments, asMember }, 200)
     })
     .openapi(join, async (c) => {
       const { link } = await liveLink(c.req.valid('param').token)

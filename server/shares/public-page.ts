@@ -1,9 +1,6 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { ShareToken } from '../../shared/shares/schema'
-import { buildDocument } from '../export/document'
-import { loadExportSource } from '../export/load'
-import { renderHtml } from '../export/render-html'
 import { EXPORT_CSS } from '../export/styles'
 import { findPlan } from '../plans/repo'
 import type { Services } from '../services'
@@ -47,9 +44,14 @@ export function publicShareRoutes({ storage: { db }, hub }: Services) {
       const plan = share ? await findPlan(db, share.plan_id) : undefined
       if (!share || !plan) return page(c, 404, NOT_FOUND)
       const html = built(share.id, async () => {
-        const doc = buildDocument(await loadExportSource({ db, hub }, plan, share.scope), share.scope)
-        const banner = `A read-only ${share.scope === 'plan' ? 'copy of this plan' : 'copy of these guidelines'}, shared by ${doc.workspace}.`
-        return renderHtml(doc, { cover: false, banner })
+        const { makePublicPage } = await import('../export/make')
+        return makePublicPage(
+          { db, hub },
+          plan,
+          share.scope,
+          (doc) =>
+            `A read-only ${share.scope === 'plan' ? 'copy of this plan' : 'copy of these guidelines'}, shared by ${doc.workspace}.`,
+        )
       })
       return page(c, 200, await html)
     })

@@ -13,6 +13,7 @@ import type { ShareLinksTable } from '../shares/tables'
 import type { ReviewGuestsTable, ReviewLinksTable } from '../review-links/tables'
 import type { SectionSuggestionsTable } from '../suggestions/tables'
 import type { SectionSnapshotsTable, SectionUpdatesTable } from '../sync/tables'
+import type { WorkspaceTemplatesTable } from '../templates/tables'
 import type {
   DepartmentsTable,
   InvitesTable,
@@ -50,6 +51,7 @@ export interface Database {
   calendar_feed_events: CalendarFeedEventsTable
   review_links: ReviewLinksTable
   review_guests: ReviewGuestsTable
+  workspace_templates: WorkspaceTemplatesTable
 }
 
 export type Db = Kysely<Database>

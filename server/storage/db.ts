@@ -2,14 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { Database, Db } from './database'
 import { log } from '../log'
 import { migrateToLatest } from './migrate'
-
-// PostgreSQL's bigint (int8) arrives as a string by default; our bigints are millisecond timestamps
-// and counters, well inside a double's exact range.
-pg.types.setTypeParser(20, (v) => Number(v))
 
 export type Engine = 'sqlite' | 'postgres'
 
@@ -28,8 +24,13 @@ export interface StorageOptions {
   dataDir: string
 }
 
-function openStorage(opts: StorageOptions): Storage {
+async function openStorage(opts: StorageOptions): Promise<Storage> {
   if (opts.databaseUrl) {
+    // Loaded only for PostgreSQL: an embedded (SQLite) server never holds the driver in memory.
+    const { default: pg } = await import('pg')
+    // PostgreSQL's bigint (int8) arrives as a string by default; our bigints are millisecond timestamps
+    // and counters, well inside a double's exact range.
+    pg.types.setTypeParser(20, (v) => Number(v))
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 })
     // An idle client whose server went away emits 'error'; unhandled, that would end the process.
     pool.on('error', (err) => log.warn('database connection lost; the pool will reconnect', { error: String(err) }))
@@ -48,7 +49,7 @@ function openStorage(opts: StorageOptions): Storage {
 }
 
 export async function openMigratedStorage(opts: StorageOptions): Promise<Storage> {
-  const storage = openStorage(opts)
+  const storage = await openStorage(opts)
   await migrateToLatest(storage.db)
   return storage
 }

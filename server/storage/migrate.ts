@@ -10,6 +10,7 @@ import * as suggestions from './migrations/2026-12-02-suggestions'
 import * as planArchive from './migrations/2026-12-03-plan-archive'
 import * as calendarFeeds from './migrations/2026-12-02-calendar-feeds'
 import * as reviewLinks from './migrations/2026-12-02-review-links'
+import * as workspaceTemplates from './migrations/2026-12-03-workspace-templates'
 
 /** Migrations in order; names are dated so they sort and never collide. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03-plan-archive': planArchive,
   '2026-12-02-calendar-feeds': calendarFeeds,
   '2026-12-02-review-links': reviewLinks,
+  '2026-12-03-workspace-templates': workspaceTemplates,
 }
 
 /**

@@ -200,6 +200,11 @@ export class DocumentHub {
     return entry && !entry.unloading ? entry.live : null
   }
 
+  /** Whether the section is in memory at all, loading, open or still unloading (tests wait for an unload to end). */
+  holds(sectionId: string): boolean {
+    return this.entries.has(sectionId)
+  }
+
   stats() {
     let peers = 0
     for (const e of this.entries.values()) peers += e.peers.size

@@ -5,7 +5,8 @@ import { ERRORS, createRouter, jsonBody, jsonResponse, noContent } from '../http
 import type { Services } from '../services'
 import { presentWorkspace } from './present'
 import { findMembership, requireMembership } from './repo'
-import { removeMember, updateMember } from './update-member'
+import { removeMember } from './commands/remove-member'
+import { updateMember } from './commands/update-member'
 
 const update = createRoute({
   method: 'patch',
@@ -24,14 +25,14 @@ const remove = createRoute({
   responses: { 204: noContent, ...ERRORS, 409: ERRORS[400] },
 })
 
-export function memberRoutes({ storage: { db }, access }: Services) {
+export function memberRoutes({ storage: { db }, access, planEvents }: Services) {
   return createRouter()
     .openapi(update, async (c) => {
       const { user } = requireAuth(c)
       const { id, userId } = c.req.valid('param')
       const actor = await requireMembership(db, id, user.id)
       const before = await findMembership(db, id, userId)
-      await updateMember(db, actor, userId, c.req.valid('json'))
+      await updateMember({ db, planEvents }, actor, userId, c.req.valid('json'))
       access.emit('memberChanged', { workspaceId: id, userId, removed: false, by: user.id, before })
       return c.json(await presentWorkspace(db, await requireMembership(db, id, user.id)), 200)
     })
@@ -40,7 +41,7 @@ export function memberRoutes({ storage: { db }, access }: Services) {
       const { id, userId } = c.req.valid('param')
       const actor = await requireMembership(db, id, user.id)
       const before = await findMembership(db, id, userId)
-      await removeMember(db, actor, userId)
+      await removeMember({ db, planEvents }, actor, userId)
       access.emit('memberChanged', { workspaceId: id, userId, removed: true, by: user.id, before })
       return c.body(null, 204)
     })

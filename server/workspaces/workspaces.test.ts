@@ -14,7 +14,8 @@ import {
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
 import { findMembership } from './repo'
-import { removeMember, updateMember } from './update-member'
+import { removeMember } from './commands/remove-member'
+import { updateMember } from './commands/update-member'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -489,11 +490,22 @@ describe.each(ENGINES)('workspaces on $engine', (engine) => {
         // The admin's request read their membership, then the owner demoted them before the change ran.
         const asSeenEarlier = (await findMembership(t.services.storage.db, s.workspace.id, admin.user!.id))!
         expect((await s.owner.req('PATCH', `${s.ws}/members/${admin.user!.id}`, { role: 'viewer' })).status).toBe(200)
-        await expect(removeMember(t.services.storage.db, asSeenEarlier, target.user!.id)).rejects.toMatchObject({
+        await expect(
+          removeMember(
+            { db: t.services.storage.db, planEvents: t.services.planEvents },
+            asSeenEarlier,
+            target.user!.id,
+          ),
+        ).rejects.toMatchObject({
           status: 403,
         })
         await expect(
-          updateMember(t.services.storage.db, asSeenEarlier, target.user!.id, { role: 'admin' }),
+          updateMember(
+            { db: t.services.storage.db, planEvents: t.services.planEvents },
+            asSeenEarlier,
+            target.user!.id,
+            { role: 'admin' },
+          ),
         ).rejects.toMatchObject({ status: 403 })
         expect(await s.memberOf(target)).toMatchObject({ role: 'viewer' })
       })

@@ -31,6 +31,8 @@ export const ACTIVITY_CATEGORIES = {
   plan_archived: 'plans',
   plan_unarchived: 'plans',
   plan_deleted: 'plans',
+  plan_saved_as_template: 'plans',
+  template_deleted: 'plans',
 } as const
 
 export type ActivityKind = keyof typeof ACTIVITY_CATEGORIES

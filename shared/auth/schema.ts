@@ -33,3 +33,6 @@ export type User = z.infer<typeof User>
 
 export const UserResponse = z.object({ user: User })
 export type UserResponse = z.infer<typeof UserResponse>
+
+/** `GET /api/auth/session`: who is signed in, or null, always 200 (a signed-out page logs no error). */
+export const SessionResponse = z.object({ user: User.nullable() })

@@ -17,9 +17,6 @@ export function richTextExtensions(): Extensions {
   ]
 }
 
-/** The Y.XmlFragment that holds a section's rich text (docs/product.md#interfaces-integrators-rely-on). */
-export const BODY_FIELD = 'body'
-
 let schema: Schema | null = null
 /** The ProseMirror schema of those extensions, built once: for reading a body outside an editor. */
 export const richTextSchema = (): Schema => (schema ??= getSchema(richTextExtensions()))

@@ -1,6 +1,6 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { BODY_FIELD } from '../editor/extensions'
+import { BODY_FIELD } from '../editor/body-field'
 import type { SectionKind } from '../plans/catalog'
 import { readContent } from '../plan-model/read'
 import { blocksOf } from './blocks'

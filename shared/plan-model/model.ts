@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { BODY_FIELD } from '../editor/extensions'
+import { BODY_FIELD } from '../editor/body-field'
 import type { SectionKind } from '../plans/catalog'
 import { readContent } from './read'
 import type { ApprovalState, SectionContent } from './schema'

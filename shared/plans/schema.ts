@@ -43,7 +43,7 @@ export const PlanTitle = z.string().trim().min(1, 'Give the plan a title.').max(
 
 export const CreatePlanBody = z.object({
   title: PlanTitle,
-  /** `GET /api/templates`; default `blank`. */
+  /** A built-in template or one of the workspace's own (`GET /api/workspaces/:id/templates`); default `blank`. */
   templateId: TemplateId.optional(),
 })
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>

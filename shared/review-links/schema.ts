@@ -25,6 +25,8 @@ export const ReviewLinkInfo = z.object({
   planTitle: z.string(),
   invitedBy: z.string(),
   departments: z.array(Department),
+  /** For someone signed in who is a member of the plan's workspace: the plan itself, to open as themselves. */
+  asMember: z.object({ workspaceId: z.string(), planId: z.string() }).nullable(),
 })
 
 /** The guest's name; comments show it as "Name (guest)". */

@@ -1,9 +1,11 @@
 import type { JSONContent } from '@tiptap/core'
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { BODY_FIELD, richTextSchema } from '../editor/extensions'
-import { type SectionBlueprint, newPlanSections } from '../plans/catalog'
-import type { ContentInput } from '../plan-model/schema'
+import { richTextSchema } from '../editor/extensions'
+import { BODY_FIELD } from '../editor/body-field'
+import { type SectionBlueprint, type SectionKind, newPlanSections } from '../plans/catalog'
+import { readContent } from '../plan-model/read'
+import type { ContentInput, SectionContent } from '../plan-model/schema'
 import { writeContent } from '../plan-model/write'
 import type { BodyLines, PlanTemplate, TemplateSection } from './schema'
 
@@ -37,7 +39,7 @@ export function planSections(
   }
   const fill = (s: TemplateSection) => ({
     content: resolveLinks(s.content, resolve) as ContentInput,
-    body: bodyJson(s.body),
+    body: isLines(s.body) ? bodyJson(s.body) : s.body,
   })
   const sourceOf = (b: SectionBlueprint) => {
     const departmentName = departments.find((d) => d.id === b.ownerDepartmentId)?.name
@@ -67,6 +69,15 @@ export function writePlannedSection(doc: Y.Doc, section: PlannedSection) {
   prosemirrorJSONToYXmlFragment(richTextSchema(), section.fill.body, doc.getXmlFragment(BODY_FIELD))
 }
 
+/** What a section's document holds, as `writePlannedSection` writes it: to copy it, or save it as a template. */
+export function readSectionFill(doc: Y.Doc, kind: SectionKind): { content: SectionContent; body: JSONContent } {
+  const body = yXmlFragmentToProseMirrorRootNode(
+    doc.getXmlFragment(BODY_FIELD),
+    richTextSchema(),
+  ).toJSON() as JSONContent
+  return { content: readContent(doc, kind), body }
+}
+
 /**
  * Replace every string `resolve` knows (a template's `@net:…`/`@dept:…` tokens, a copied plan's old
  * section ids) by what it answers; an answer of null drops the string from lists and nulls it elsewhere.
@@ -82,6 +93,8 @@ export function resolveLinks(value: unknown, resolve: (token: string) => string 
   }
   return value
 }
+
+const isLines = (body: BodyLines | JSONContent): body is BodyLines => Array.isArray(body)
 
 const textNode = (text: string) => [{ type: 'text', text }]
 

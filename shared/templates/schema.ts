@@ -1,4 +1,7 @@
+import type { JSONContent } from '@tiptap/core'
 import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { Id } from '../workspaces/schema'
 import type { SectionKind } from '../plans/catalog'
 import type { ContentInput } from '../plan-model/schema'
 
@@ -15,6 +18,29 @@ export const TemplateId = z
   .max(64)
   .regex(/^[a-z0-9-]+$/, 'Not a template id.')
 
+// A workspace's own templates (docs/product.md#plans-managed-like-documents); their content is `TemplateData` (saved.ts).
+export const TemplateName = z.string().trim().min(1, 'Name the template.').max(LIMITS.templateNameLength)
+
+/** `POST /api/plans/:id/template`. */
+export const SaveTemplateBody = z.object({ name: TemplateName })
+export type SaveTemplateBody = z.infer<typeof SaveTemplateBody>
+
+export const WorkspaceTemplate = TemplateSummary.extend({
+  createdAt: z.number(),
+  /** The plan it was saved from; null once that plan is deleted. */
+  sourcePlanId: z.string().nullable(),
+})
+export type WorkspaceTemplate = z.infer<typeof WorkspaceTemplate>
+
+/** `GET /api/workspaces/:id/templates`: blank and the examples, then the workspace's own, newest first. */
+export const WorkspaceTemplateList = z.object({
+  templates: z.array(TemplateSummary),
+  own: z.array(WorkspaceTemplate),
+})
+export type WorkspaceTemplateList = z.infer<typeof WorkspaceTemplateList>
+
+export const WorkspaceTemplateParams = z.object({ id: Id, templateId: TemplateId })
+
 /**
  * Rich text as a writer types it: a line is a paragraph, `## ` starts a heading, `- ` a bullet
  * (consecutive bullets form one list).
@@ -30,7 +56,8 @@ export type TemplateSection = {
   [K in SectionKind]: {
     kind: K
     content: ContentInput<K>
-    body: BodyLines
+    /** Lines in the examples; a workspace's saved template keeps the plan's rich text as it was. */
+    body: BodyLines | JSONContent
     /** Objectives: the department by name; a network: the department that owns its section. */
     department?: string
     /** A network section: the network's name, also its section's title. */

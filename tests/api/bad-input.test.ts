@@ -69,6 +69,8 @@ const freshNetworkSection = async (w: World) => {
 const inWorkspace = (w: World): Prepared => ({ params: { id: w.workspace.id } })
 const freshPlan = async (w: World) =>
   (await w.owner.req<Created>('POST', `/api/workspaces/${w.workspace.id}/plans`, { title: 'Another plan' })).json.id
+const freshTemplate = async (w: World) =>
+  (await w.owner.req<Created>('POST', `/api/plans/${w.planId}/template`, { name: 'A template' })).json.id
 const overviewOf = async (w: World) =>
   (await w.owner.req<PlanBody>('GET', `/api/plans/${w.planId}`)).json.sections.find((s) => s.kind === 'overview')!.id
 const freshVersion = async (w: World) => {
@@ -214,6 +216,16 @@ const INPUT: Record<string, InputRow> = {
   'POST /plans/{id}/archive': { prepare: async (w) => ({ params: { id: await freshPlan(w) } }), ok: 200 },
   'POST /plans/{id}/unarchive': { prepare: async (w) => ({ params: { id: await freshPlan(w) } }), ok: 200 },
   'DELETE /plans/{id}': { prepare: async (w) => ({ params: { id: await freshPlan(w) } }), ok: 204 },
+  'POST /plans/{id}/template': {
+    prepare: (w) => ({ params: { id: w.planId } }),
+    body: () => ({ name: 'Our template' }),
+    ok: 201,
+  },
+  'GET /workspaces/{id}/templates': { prepare: inWorkspace, ok: 200 },
+  'DELETE /workspaces/{id}/templates/{templateId}': {
+    prepare: async (w) => ({ params: { id: w.workspace.id, templateId: await freshTemplate(w) } }),
+    ok: 204,
+  },
   'POST /plans/{id}/networks': {
     prepare: (w) => ({ params: { id: w.planId } }),
     body: (w) => ({ name: 'Instagram', ownerDepartmentId: w.dept('Sales') }),

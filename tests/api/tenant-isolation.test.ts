@@ -44,6 +44,7 @@ const ISOLATION: Record<string, Isolation> = {
   'POST /auth/login': { notScoped: 'signs the caller into their own account; no workspace is involved' },
   'POST /auth/logout': { notScoped: "ends the caller's own session" },
   'GET /auth/me': { notScoped: 'answers only who the caller is' },
+  'GET /auth/session': { notScoped: 'answers only who the caller is, or that nobody is signed in' },
   // Mail (issue 17).
   'PATCH /auth/me': { notScoped: "sets the caller's own mail preference" },
   'POST /auth/password-reset': { notScoped: 'mails a link to the owner of an address; no workspace is involved' },
@@ -133,7 +134,11 @@ const ISOLATION: Record<string, Isolation> = {
   },
   'GET /workspaces/{id}/plans': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
   'POST /workspaces/{id}/plans': {
-    attacks: (w) => [{ params: { id: w.b.workspace.id }, body: { title: 'Planted by A' } }],
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id }, body: { title: 'Planted by A' } },
+      // B's own template is not one A's plans can start from.
+      { params: { id: w.a.workspace.id }, body: { title: 'Copied from B', templateId: ofB.templateId } },
+    ],
   },
   'GET /plans/{id}': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'GET /plans/{id}/health': { attacks: (w) => [{ params: { id: w.b.planId } }] },
@@ -143,6 +148,14 @@ const ISOLATION: Record<string, Isolation> = {
   'POST /plans/{id}/archive': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'POST /plans/{id}/unarchive': { attacks: (w) => [{ params: { id: w.b.planId } }] },
   'DELETE /plans/{id}': { attacks: (w) => [{ params: { id: w.b.planId } }] },
+  'POST /plans/{id}/template': { attacks: (w) => [{ params: { id: w.b.planId }, body: { name: 'Saved by A' } }] },
+  'GET /workspaces/{id}/templates': { attacks: (w) => [{ params: { id: w.b.workspace.id } }] },
+  'DELETE /workspaces/{id}/templates/{templateId}': {
+    attacks: (w) => [
+      { params: { id: w.b.workspace.id, templateId: ofB.templateId } },
+      { params: { id: w.a.workspace.id, templateId: ofB.templateId } },
+    ],
+  },
   'POST /plans/{id}/networks': {
     attacks: (w) => [
       { params: { id: w.b.planId }, body: { name: 'Planted network' } },
@@ -261,6 +274,7 @@ const ofB = {
   suggestionId: '',
   suggestionBody: {} as Record<string, unknown>,
   reviewLinkId: '',
+  templateId: '',
 }
 
 /**
@@ -490,6 +504,23 @@ const RIGHTS: RightsRow[] = [
     expect: [200, 200, 403, 403, 403],
   },
   { route: 'DELETE /plans/{id}', what: 'delete a plan', prepare: freshPlan(), expect: [204, 204, 403, 403, 403] },
+  {
+    route: 'POST /plans/{id}/template',
+    what: 'save a plan as a template of the workspace',
+    prepare: (w) => ({ id: w.planId }),
+    body: () => ({ name: next('Template') }),
+    expect: [201, 201, 403, 403, 403],
+  },
+  { route: 'GET /workspaces/{id}/templates', what: 'list templates', expect: [200, 200, 200, 200, 200] },
+  {
+    route: 'DELETE /workspaces/{id}/templates/{templateId}',
+    what: "delete one of the workspace's templates",
+    prepare: async (w) => ({
+      templateId: (await w.owner.req<Created>('POST', `/api/plans/${w.planId}/template`, { name: next('Template') }))
+        .json.id,
+    }),
+    expect: [204, 204, 403, 403, 403],
+  },
   {
     route: 'POST /plans/{id}/networks',
     what: 'add a network to a plan',
@@ -846,6 +877,9 @@ describe.each(ENGINES)('tenant isolation on $engine', (engine) => {
       ofB.suggestionId = await freshSuggestion(t.services, w.b.owner, w.b.overviewSectionId)
       ofB.suggestionBody = { ...(await suggestionBodyFor(t.services, w.b.overviewSectionId)) }
       ofB.reviewLinkId = (await freshReviewLink(w.b.owner, w.b.planId)).id
+      ofB.templateId = (
+        await w.b.owner.req<Created>('POST', `/api/plans/${w.b.planId}/template`, { name: 'B only' })
+      ).json.id
     })
     afterAll(() => t?.dispose())
 

@@ -246,8 +246,19 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
       await threads(vic).filter({ hasText: 'Reels or TikTok?' }).waitFor()
       expect(await vic.getByRole('button', { name: 'Comment on the whole section' }).count()).toBe(0)
       expect(await vic.getByRole('button', { name: 'Resolve thread' }).count()).toBe(0)
+      // The bubble follows the page's selectionchange; two frames after it, React has drawn whatever it draws.
+      const selectionSeen = vic.evaluate(
+        () =>
+          new Promise<void>((resolve) =>
+            document.addEventListener(
+              'selectionchange',
+              () => requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+              { once: true },
+            ),
+          ),
+      )
       await select(vic, 'Grow the newsletter')
-      await vic.waitForTimeout(300)
+      await selectionSeen
       expect(await vic.getByTestId('comment-on-selection').count()).toBe(0)
       await threads(vic).filter({ hasText: 'Reels or TikTok?' }).click()
       expect(await threads(vic).filter({ hasText: 'Reels or TikTok?' }).getByRole('textbox').count()).toBe(0)

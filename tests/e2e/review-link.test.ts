@@ -55,6 +55,14 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
       const made = await fx.owner.req<{ id: string; url: string }>('POST', `/api/plans/${fx.plan.id}/review-links`, {})
       expect(made.status, made.text).toBe(201)
 
+      // A member who is sent the link is offered the plan as themselves, not a guest session.
+      const member = await live.pageAs(fx.viewer, `section=${fx.shared.id}`)
+      await member.goto(made.json.url)
+      await member.getByRole('link', { name: `Open the plan as ${fx.viewer.user!.name}` }).click()
+      await editor(member).waitFor()
+      expect(member.url()).toContain(`/plans/${fx.plan.id}`)
+      await member.close()
+
       // A browser that never signed in opens the link: it says which plan and who sent it, and asks a name.
       const context = await live.browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 })
       const guest = await context.newPage()

@@ -24,15 +24,20 @@ export async function freePort(): Promise<number> {
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
-/** `nodeArgs`: extra flags for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+/**
+ * `nodeArgs`: extra flags for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow).
+ * `compiled`: a server build to run (its main.js) instead of the sources under tsx.
+ */
 export async function startServerProcess(
   env: Record<string, string>,
   port?: number,
   nodeArgs: string[] = [],
+  compiled?: string,
 ): Promise<ServerProcess> {
   const chosen = port ?? (await freePort())
   // PLANROOM_COMPILED=1 (the benchmarks): the build `npm start` runs, not the sources under tsx.
-  const entry = process.env.PLANROOM_COMPILED === '1' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const build = compiled ?? (process.env.PLANROOM_COMPILED === '1' ? 'dist/server/main.js' : null)
+  const entry = build ? [build] : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env, PORT: String(chosen) },

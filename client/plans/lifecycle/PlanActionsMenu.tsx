@@ -7,6 +7,7 @@ import {
   IconDots,
   IconPlus,
   IconShare,
+  IconTemplate,
   IconTrash,
 } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -21,6 +22,7 @@ import { ShareDialog } from '../../shares/ShareDialog'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { SingleFieldForm } from '../../ui/forms'
 import { nextYearTitle } from './next-title'
+import { SaveAsTemplateModal } from './SaveAsTemplateModal'
 
 export interface PlanActionsMenuProps {
   workspaceId: string
@@ -30,7 +32,7 @@ export interface PlanActionsMenuProps {
   compact: boolean
   can: {
     duplicate: boolean
-    /** Owners and admins: archive, unarchive, delete. */
+    /** Owners and admins: save as a template, archive, unarchive, delete. */
     manage: boolean
     share: boolean
     subscribe: boolean
@@ -39,11 +41,12 @@ export interface PlanActionsMenuProps {
   onNetworkAdded: (sectionId: string) => void
 }
 
-type Dialog = 'duplicate' | 'delete' | 'share' | 'calendar' | 'network'
+type Dialog = 'duplicate' | 'template' | 'delete' | 'share' | 'calendar' | 'network'
 
 /**
  * The plan's secondary actions, out of the header's way: subscribe to its dates, add a network, and
- * what can be done with it as a document (start next year's from it, archive it, delete it).
+ * what can be done with it as a document (start next year's from it, save it as a template, archive
+ * it, delete it).
  */
 export function PlanActionsMenu({
   workspaceId,
@@ -96,6 +99,11 @@ export function PlanActionsMenu({
             </Menu.Item>
           )}
           {can.manage && (
+            <Menu.Item leftSection={<IconTemplate size={16} />} onClick={() => setDialog('template')}>
+              Save as template…
+            </Menu.Item>
+          )}
+          {can.manage && (
             <Menu.Item
               leftSection={archived ? <IconArchiveOff size={16} /> : <IconArchive size={16} />}
               onClick={() => archive.mutate(!archived)}
@@ -140,6 +148,7 @@ export function PlanActionsMenu({
           onCancel={() => setDialog(null)}
         />
       </Modal>
+      <SaveAsTemplateModal opened={dialog === 'template'} onClose={close} workspaceId={workspaceId} plan={plan} />
       <ConfirmDialog
         opened={dialog === 'delete'}
         title={`Delete “${plan.title}”?`}

@@ -1,7 +1,6 @@
 import { type CommandServices, runCommand } from '../../after-commit'
 import type { SectionContext } from '../../plan-context'
 import type { DocumentHub } from '../../sync/hub'
-import { applyVersion } from '../restore'
 import type { VersionRow } from '../tables'
 import { type Captured, capture, docFromState, recordAutomatic, insertVersion } from '../versions'
 
@@ -16,6 +15,8 @@ export async function restoreVersion(
   const { ctx, version, restoredBy } = input
   // The change is made on the section as it is at that instant: what it was just before and just after are captured there.
   const taken: { before?: Captured; after?: Captured } = {}
+  // Restoring pulls in Tiptap's schema: loaded with the first restore, not at every start.
+  const { applyVersion } = await import('../restore')
   const source = docFromState(version.state)
   try {
     await services.hub.change(ctx.section.id, (doc) => {

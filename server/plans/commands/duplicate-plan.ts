@@ -1,8 +1,4 @@
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
-import type { JSONContent } from '@tiptap/core'
-import { BODY_FIELD, richTextSchema } from '../../../shared/editor/extensions'
-import { readContent } from '../../../shared/plan-model/read'
-import { type PlannedSection, resolveLinks } from '../../../shared/templates/instantiate'
+import { type PlannedSection, readSectionFill, resolveLinks } from '../../../shared/templates/instantiate'
 import type { ContentInput } from '../../../shared/plan-model/schema'
 import { recordActivity } from '../../activity/record'
 import type { Storage } from '../../storage/db'
@@ -27,11 +23,7 @@ export async function duplicatePlan(
   const planned: PlannedSection[] = await Promise.all(
     sections.map((s) =>
       hub.read(s.id, (doc) => {
-        const content = readContent(doc, s.kind)
-        const body = yXmlFragmentToProseMirrorRootNode(
-          doc.getXmlFragment(BODY_FIELD),
-          richTextSchema(),
-        ).toJSON() as JSONContent
+        const { content, body } = readSectionFill(doc, s.kind)
         return {
           id: ids.get(s.id)!,
           kind: s.kind,
