@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks'
 import type { CanonicalObjective } from '../../shared/approvals/canonical'
 import type { Plan } from '../../shared/plans/schema'
 import type { Member } from '../../shared/workspaces/schema'
-import { formatDate } from '../ui/format'
+import { formatDate, formatNumber } from '../ui/format'
 
 const FIELD_LABELS: Record<string, string> = {
   statement: 'Statement',
@@ -36,7 +36,7 @@ function formatValue(field: string, value: unknown, names: Names): string | null
   if (field === 'owner' && typeof value === 'string') return names.person(value)
   if (field === 'deadline' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
     return formatDate(new Date(`${value}T12:00:00`).getTime())
-  if (typeof value === 'number') return value.toLocaleString()
+  if (typeof value === 'number') return formatNumber(value)
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 

@@ -13,10 +13,17 @@ import {
   Tooltip,
 } from '@mantine/core'
 import { useElementSize } from '@mantine/hooks'
-import { IconMessage2, IconMessagePlus } from '@tabler/icons-react'
+import {
+  IconLayoutSidebarRightCollapse,
+  IconLayoutSidebarRightExpand,
+  IconMessage2,
+  IconMessagePlus,
+} from '@tabler/icons-react'
 import { type ReactNode, useEffect, useMemo } from 'react'
 import type { Thread } from '../../shared/comments/schema'
 import { useCreateComment } from '../api/comments'
+import { useSideColumn } from '../plans/side-columns'
+import { SideToggle } from '../plans/SideToggle'
 import { errorMessage } from '../api/errors'
 import { CommentComposer } from './CommentComposer'
 import { type CommentsValue, useComments } from './CommentsProvider'
@@ -87,7 +94,7 @@ function DraftCard() {
 }
 
 /** Every thread of the section: a header, the draft of a new one, open threads in order, resolved ones on demand. */
-export function CommentColumn({ inDrawer = false }: { inDrawer?: boolean }) {
+export function CommentColumn({ inDrawer = false, onHide }: { inDrawer?: boolean; onHide?: () => void }) {
   const comments = useComments()!
   const { threads, canStart, showResolved, setShowResolved, loading, error } = comments
   const open = useMemo(
@@ -113,18 +120,10 @@ export function CommentColumn({ inDrawer = false }: { inDrawer?: boolean }) {
             </Badge>
           )}
         </Group>
-        {canStart && (
-          <Tooltip label="Comment on the whole section">
-            <ActionIcon
-              variant="light"
-              size="md"
-              aria-label="Comment on the whole section"
-              onClick={() => comments.startThread(null)}
-            >
-              <IconMessagePlus size={16} />
-            </ActionIcon>
-          </Tooltip>
-        )}
+        <Group gap={4} wrap="nowrap">
+          {canStart && <CommentOnSection />}
+          {onHide && <SideToggle label="Hide comments" icon={IconLayoutSidebarRightCollapse} onClick={onHide} />}
+        </Group>
       </Group>
       <DraftCard />
       {loading && <Loader size="sm" mx="auto" />}
@@ -153,14 +152,32 @@ export function CommentColumn({ inDrawer = false }: { inDrawer?: boolean }) {
   )
 }
 
+function CommentOnSection() {
+  const comments = useComments()!
+  return (
+    <Tooltip label="Comment on the whole section">
+      <ActionIcon
+        variant="light"
+        size="md"
+        aria-label="Comment on the whole section"
+        onClick={() => comments.startThread(null)}
+      >
+        <IconMessagePlus size={16} />
+      </ActionIcon>
+    </Tooltip>
+  )
+}
+
 /**
- * The section's text with its comments: the thread column beside it when the pane is wide enough,
- * otherwise a "Comments" button that opens them in a drawer. The text keeps its place in the tree
- * either way, so switching never rebuilds the editor.
+ * The section's text with its comments: the thread column beside it when the pane is wide enough
+ * and the column is shown, otherwise a button that opens them in a drawer. The column is shown as
+ * the person last chose, or while the section has threads or a new one is being written. The text
+ * keeps its place in the tree either way, so switching never rebuilds the editor.
  */
 export function CommentsBeside({ children }: { children: ReactNode }) {
   const comments = useComments()
   const { ref, width } = useElementSize()
+  const [chosen, setChosen] = useSideColumn('comments')
   const wide = width === 0 ? (comments?.wide ?? true) : width >= BESIDE_MIN_WIDTH
   const setWide = comments?.setWide
   useEffect(() => {
@@ -168,37 +185,57 @@ export function CommentsBeside({ children }: { children: ReactNode }) {
   }, [wide, width, setWide])
   if (!comments) return <>{children}</>
   const openCount = comments.threads.filter((t) => !t.resolved).length
+  const beside = wide && (chosen ?? (comments.threads.length > 0 || comments.draft !== null))
   return (
-    <div ref={ref} className="comments-layout" data-wide={wide || undefined}>
+    <div ref={ref} className="comments-layout" data-wide={beside || undefined}>
       <div className="comments-text">
-        {!wide && (
-          <Group justify="flex-end" mb="xs">
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconMessage2 size={14} />}
-              onClick={() => comments.setPanelOpened(true)}
-              aria-label={`Comments (${openCount} open)`}
-            >
-              Comments{openCount > 0 ? ` · ${openCount}` : ''}
-            </Button>
+        {!beside && (
+          <Group justify="flex-end" gap="xs" mb="xs">
+            {wide ? (
+              <>
+                {comments.canStart && <CommentOnSection />}
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconLayoutSidebarRightExpand size={14} />}
+                  onClick={() => setChosen(true)}
+                >
+                  Show comments{openCount > 0 ? ` · ${openCount}` : ''}
+                </Button>
+              </>
+            ) : (
+              <Button
+                size="compact-sm"
+                variant="light"
+                leftSection={<IconMessage2 size={14} />}
+                onClick={() => comments.setPanelOpened(true)}
+                aria-label={`Comments (${openCount} open)`}
+              >
+                Comments{openCount > 0 ? ` · ${openCount}` : ''}
+              </Button>
+            )}
           </Group>
         )}
         {children}
       </div>
-      {wide && (
+      {beside && (
         <aside className="comments-aside" aria-label="Comments">
-          <CommentColumn />
+          <CommentColumn
+            onHide={() => {
+              setChosen(false)
+              comments.setPanelOpened(false)
+            }}
+          />
         </aside>
       )}
-      {!wide && (
+      {!beside && (
         <Drawer
           opened={comments.panelOpened}
           onClose={() => comments.setPanelOpened(false)}
-          position="bottom"
-          size="85%"
+          position={wide ? 'right' : 'bottom'}
+          size={wide ? 400 : '85%'}
           title={<Text fw={650}>Comments on {comments.section.title}</Text>}
-          styles={{ content: { borderTopLeftRadius: 16, borderTopRightRadius: 16 } }}
+          styles={wide ? undefined : { content: { borderTopLeftRadius: 16, borderTopRightRadius: 16 } }}
         >
           <CommentColumn inDrawer />
         </Drawer>

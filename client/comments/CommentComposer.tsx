@@ -5,6 +5,7 @@ import type { UserRef } from '../../shared/comments/schema'
 import { LIMITS } from '../../shared/limits'
 import { toMarkup } from './mention-text'
 import { PersonAvatar } from './PersonAvatar'
+import { formatNumber } from '../ui/format'
 
 export interface ComposerProps {
   /** The people who may be mentioned (the workspace's members). */
@@ -122,7 +123,7 @@ export function CommentComposer({
             size="sm"
             data-autofocus={autoFocus || undefined}
             autoFocus={autoFocus}
-            error={tooLong ? `A comment holds at most ${LIMITS.commentLength.toLocaleString()} characters.` : undefined}
+            error={tooLong ? `A comment holds at most ${formatNumber(LIMITS.commentLength)} characters.` : undefined}
             onFocus={() => setFocused(true)}
             onChange={(e) =>
               update(e.currentTarget.value, e.currentTarget.selectionStart ?? e.currentTarget.value.length)

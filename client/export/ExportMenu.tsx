@@ -24,20 +24,29 @@ export function ExportMenu({ planId }: { planId: string }) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Download the whole plan</Menu.Label>
-        {EXPORT_FORMATS.map((format) => (
-          <Menu.Item
-            key={format}
-            component="a"
-            href={`/api/plans/${planId}/export?format=${format}`}
-            download
-            leftSection={ICONS[format]}
-            data-testid={`export-${format}`}
-          >
-            {EXPORT_LABELS[format]}
-          </Menu.Item>
-        ))}
+        <ExportItems planId={planId} />
       </Menu.Dropdown>
     </Menu>
+  )
+}
+
+/** The download links, for this menu and for the plan's actions menu on phones. */
+export function ExportItems({ planId }: { planId: string }) {
+  return (
+    <>
+      <Menu.Label>Download the whole plan</Menu.Label>
+      {EXPORT_FORMATS.map((format) => (
+        <Menu.Item
+          key={format}
+          component="a"
+          href={`/api/plans/${planId}/export?format=${format}`}
+          download
+          leftSection={ICONS[format]}
+          data-testid={`export-${format}`}
+        >
+          {EXPORT_LABELS[format]}
+        </Menu.Item>
+      ))}
+    </>
   )
 }

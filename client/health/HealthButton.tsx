@@ -47,7 +47,7 @@ type Filter = 'all' | Severity
  * The live health panel: a header button with what is left to fix, and a drawer that lists the
  * findings section by section, each leading to the field to fix.
  */
-export function HealthButton({ plan, me, openSection }: PlanViewProps) {
+export function HealthButton({ plan, me, openSection, compact = false }: PlanViewProps & { compact?: boolean }) {
   const health = usePlanHealth(plan, me)
   const [opened, { open, close }] = useDisclosure(false)
   const narrow = useMediaQuery('(max-width: 36em)') ?? false
@@ -75,20 +75,25 @@ export function HealthButton({ plan, me, openSection }: PlanViewProps) {
     </Badge>
   ) : (
     <Badge color={color} variant={findings.length > 0 ? 'filled' : 'light'} size="sm" data-testid="health-count">
-      {findings.length > 0 ? `${findings.length} to fix` : 'All good'}
+      {findings.length > 0 ? (compact ? findings.length : `${findings.length} to fix`) : 'All good'}
     </Badge>
   )
 
   return (
     <>
+      {/* On phones the count alone, beside the icon: its name still says what it is. */}
       <Button
         variant="default"
+        size={compact ? 'compact-sm' : 'sm'}
+        h={compact ? 30 : undefined}
         leftSection={<IconStethoscope size={16} stroke={1.7} />}
-        rightSection={badge}
+        rightSection={compact ? undefined : badge}
         onClick={open}
         data-testid="health-button"
+        style={compact ? { flexShrink: 0 } : undefined}
+        aria-label={compact ? `Health: ${findings.length > 0 ? `${findings.length} to fix` : 'all good'}` : undefined}
       >
-        Health
+        {compact ? badge : 'Health'}
       </Button>
       <Drawer
         opened={opened}

@@ -6,7 +6,7 @@ import { type ValueWords, formatValue } from '../../shared/plan-model/format-val
 import { objectAt, shapeOf } from '../../shared/plan-model/schema-shape'
 import { type FieldUi, KIND_UI, type ListUi } from '../../shared/plan-model/ui-spec'
 import { shorten } from '../../shared/text'
-import { formatDate, formatDateTime } from '../ui/format'
+import { formatDate, formatDateTime, formatNumber } from '../ui/format'
 
 /** What a version is called in the list and above its content. */
 export function versionTitle(v: Version): string {
@@ -69,7 +69,7 @@ const wordsFor = (names: Names): ValueWords => ({
     return named ?? 'Something since removed'
   },
   date: (iso) => formatDate(new Date(`${iso}T12:00:00`).getTime()),
-  number: (n) => n.toLocaleString(),
+  number: formatNumber,
 })
 
 /**

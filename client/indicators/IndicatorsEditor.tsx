@@ -282,7 +282,6 @@ function IndicatorCard({ doc, kpi, editable, onRemove }: CardProps) {
               label="Baseline"
               placeholder="Starting value"
               value={kpi.baseline}
-              thousandSeparator=" "
               hideControls
               onCommit={(baseline) => set({ baseline })}
             />
@@ -292,7 +291,6 @@ function IndicatorCard({ doc, kpi, editable, onRemove }: CardProps) {
               label="Target"
               placeholder="Value to reach"
               value={kpi.target}
-              thousandSeparator=" "
               hideControls
               onCommit={(target) => set({ target })}
             />
@@ -401,7 +399,6 @@ function ActualsTable({ doc, kpi, editable }: { doc: Y.Doc; kpi: Indicator; edit
             size="xs"
             value={a.value}
             placeholder="Value"
-            thousandSeparator=" "
             rightSection={
               kpi.unit.trim() ? (
                 <Text size="xs" c="dimmed" pr={6} truncate>

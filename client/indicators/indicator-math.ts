@@ -1,3 +1,4 @@
+import { formatNumber } from '../ui/format'
 import type { SectionContent } from '../../shared/plan-model/schema'
 
 export type Indicator = SectionContent<'indicators'>['kpis'][number]
@@ -48,12 +49,10 @@ export function progressOf(indicator: Indicator): number | null {
   return ((latest.value - baseline) / (target - baseline)) * 100
 }
 
-const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 })
-
 /** A value with its unit: "12,400 visits", "3.5%". */
 export function formatValue(value: number | null, unit: string): string {
   if (value === null) return '—'
-  const n = numberFormat.format(value)
+  const n = formatNumber(value)
   const u = unit.trim()
   if (!u) return n
   return u === '%' ? `${n}%` : `${n} ${u}`

@@ -29,6 +29,7 @@ import { personName } from '../calendar/labels'
 import type { PlanViewProps } from '../plans/plan-views'
 import { ErrorState } from '../ui/states'
 import { type StepProgress, findingsOf, hasContent, planProgress } from './plan-progress'
+import { formatNumber } from '../ui/format'
 
 const SEVERITY: Record<Severity, { color: string; icon: typeof IconAlertCircle; rank: number }> = {
   error: { color: 'red', icon: IconAlertCircle, rank: 0 },
@@ -42,7 +43,6 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
   timeZone: 'UTC',
 })
-const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 })
 
 /**
  * The plan at a glance (`?view=overview`): its progress through the six steps, and per department its
@@ -362,7 +362,7 @@ function ObjectiveRow({
 }) {
   const unit = o.unit.trim()
   const amount = (v: number | null) =>
-    v === null ? null : `${numberFormat.format(v)}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`
+    v === null ? null : `${formatNumber(v)}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`
   const worst = [...findings].sort(bySeverity)[0]
   const facts = [
     o.metric.trim() ? o.metric.trim() : null,

@@ -1,33 +1,27 @@
-import { Alert, Button, Grid, Group, SegmentedControl, Text } from '@mantine/core'
+import { Alert, Button, Group, Text } from '@mantine/core'
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks'
-import { IconArchive, IconArrowLeft } from '@tabler/icons-react'
+import { IconArchive, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from '@tabler/icons-react'
 import { Suspense, lazy, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { Plan, Section } from '../../shared/plans/schema'
 import { canManagePlan } from '../../shared/workspaces/permissions'
 import { useArchivePlan, usePlan, useRemoveNetwork } from '../api/plans'
-import { PlanActionsMenu } from './lifecycle/PlanActionsMenu'
-import { PlanTitle } from './lifecycle/PlanTitle'
-import { PresenceAvatars } from '../presence/PresenceAvatars'
+import { PlanCalendar } from '../calendar/PlanCalendar'
+import { usePlanHealth } from '../health/use-plan-health'
 import { usePlanPresence } from '../presence/usePlanPresence'
-import { AddNetworkButton } from '../sections/AddNetworkButton'
 import { SectionPane } from '../sections/SectionPane'
-import { SaveStatus } from '../sync/SaveStatus'
 import type { Presence } from '../sync/section-connection'
 import { useMyPresence } from '../sync/useRoom'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
-import { fromNow } from '../ui/format'
-import { PageHeader } from '../ui/PageHeader'
 import { ErrorState, PageLoader } from '../ui/states'
 import { type CurrentWorkspace, useCurrentWorkspace } from '../workspaces/current'
-import { PlanCalendar } from '../calendar/PlanCalendar'
-import { HealthButton } from '../health/HealthButton'
-import { CalendarFeedButton } from '../calendar-feed/CalendarFeedButton'
-import { ExportMenu } from '../export/ExportMenu'
-import { ShareButton } from '../shares/ShareDialog'
-import { canSharePlan } from '../../shared/shares/permissions'
-import { PLAN_VIEWS, type PlanViewProps, planViewOf } from './plan-views'
-import { SectionList } from './SectionList'
+import { PlanHeader } from './PlanHeader'
+import classes from './PlanPage.module.css'
+import { type PlanViewProps, planViewOf } from './plan-views'
+import { SectionList, type SectionListProps } from './SectionList'
+import { SectionPicker } from './SectionPicker'
+import { useSideColumn } from './side-columns'
+import { SideToggle } from './SideToggle'
 
 // Views other than the sections load when chosen (the calendar loads FullCalendar itself, PlanCalendar).
 const PlanOverview = lazy(async () => ({ default: (await import('../overview/PlanOverview')).PlanOverview }))
@@ -62,7 +56,9 @@ export function PlanPage() {
 function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorkspace['workspace']; me: Presence }) {
   const [search, setSearch] = useSearchParams()
   const view = planViewOf(search.get('view'))
-  const narrow = useMediaQuery('(max-width: 62em)') ?? false
+  // Read at once, so a phone never draws the wide layout first.
+  const narrow = useMediaQuery('(max-width: 62em)', undefined, { getInitialValueInEffect: false }) ?? false
+  const compact = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false }) ?? false
   const { sections } = plan
   const chosen = sections.find((s) => s.id === search.get('section'))
   // Wide screens open the first section at once; phones show the list until one is chosen.
@@ -73,12 +69,31 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
   const showView = (next: string) => setSearch(next === 'sections' ? {} : { view: next }, { replace: true })
   const [removing, setRemoving] = useState<Section | null>(null)
   const removeNetwork = useRemoveNetwork(plan.id)
-  const editable = sections.filter((s) => s.abilities.edit).length
   const viewProps: PlanViewProps = { plan, workspace, me, openSection: select }
   const archived = plan.archivedAt !== null
-  const canCreate = workspace.abilities.createPlans
   const canManage = canManagePlan(workspace.me)
   const unarchive = useArchivePlan(workspace.id, plan.id)
+  // The same live query as the Health button: the section rows count what it asks of each section.
+  const findings = usePlanHealth(plan, me).data
+  const [sectionsShown, setSectionsShown] = useSideColumn('sections')
+  const listProps: SectionListProps = {
+    sections,
+    departments: workspace.departments,
+    membership: workspace.me,
+    selectedId: selected?.id ?? null,
+    onSelect: select,
+    presence: inSection,
+    ...(findings ? { findings } : {}),
+  }
+  const pane = selected && (
+    <SectionPane
+      key={selected.id}
+      {...viewProps}
+      section={selected}
+      here={inSection(selected.id)}
+      onRemoveNetwork={() => setRemoving(selected)}
+    />
+  )
 
   return (
     <>
@@ -100,76 +115,48 @@ function LivePlan({ plan, workspace, me }: { plan: Plan; workspace: CurrentWorks
           </Group>
         </Alert>
       )}
-      <PageHeader
-        order={1}
-        title={<PlanTitle workspaceId={workspace.id} plan={plan} canRename={canCreate && !archived} />}
-        description={`${sections.length} sections · you can edit ${editable === sections.length ? 'all of them' : editable} · updated ${fromNow(plan.updatedAt)}`}
-        actions={
-          <Group gap="sm">
-            <PresenceAvatars people={people} />
-            <SaveStatus />
-            <HealthButton {...viewProps} />
-            <ExportMenu planId={plan.id} />
-            {editable > 0 && <CalendarFeedButton planId={plan.id} />}
-            {canSharePlan(workspace.me) && <ShareButton planId={plan.id} />}
-            {canCreate && !archived && (
-              <AddNetworkButton
-                planId={plan.id}
-                sections={sections}
-                departments={workspace.departments}
-                onAdded={select}
-              />
-            )}
-            <PlanActionsMenu workspaceId={workspace.id} plan={plan} canDuplicate={canCreate} canManage={canManage} />
-          </Group>
-        }
+      <PlanHeader
+        {...viewProps}
+        view={view}
+        onView={showView}
+        people={people}
+        compact={compact}
+        picker={narrow && selected && <SectionPicker {...listProps} current={selected} />}
       />
-      <SegmentedControl data={[...PLAN_VIEWS]} value={view} onChange={showView} mb="lg" aria-label="Plan view" />
       {view === 'calendar' && <PlanCalendar {...viewProps} />}
       <Suspense fallback={<PageLoader label="Loading…" />}>
         {view === 'overview' && <PlanOverview {...viewProps} />}
         {view === 'activity' && <ActivityFeed {...viewProps} />}
       </Suspense>
-      {view === 'sections' && (
-        <>
-          {narrow && selected && (
-            <Button
-              variant="subtle"
-              size="xs"
-              leftSection={<IconArrowLeft size={14} />}
-              mb="sm"
-              onClick={() => select(null)}
-            >
-              All sections
-            </Button>
-          )}
-          <Grid gap="xl">
-            {!(narrow && selected) && (
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <SectionList
-                  sections={sections}
-                  departments={workspace.departments}
-                  membership={workspace.me}
-                  selectedId={selected?.id ?? null}
-                  onSelect={select}
-                  presence={inSection}
-                />
-              </Grid.Col>
+      {view === 'sections' &&
+        (narrow ? (
+          (pane ?? <SectionList {...listProps} />)
+        ) : (
+          <div className={classes.columns} data-collapsed={sectionsShown === false || undefined}>
+            {sectionsShown === false ? (
+              <SideToggle
+                label="Show sections"
+                icon={IconLayoutSidebarLeftExpand}
+                onClick={() => setSectionsShown(true)}
+              />
+            ) : (
+              <nav className={classes.sectionsColumn} aria-label="Sections">
+                <Group justify="space-between" wrap="nowrap" mb="xs">
+                  <Text fw={650} size="sm">
+                    Sections
+                  </Text>
+                  <SideToggle
+                    label="Hide sections"
+                    icon={IconLayoutSidebarLeftCollapse}
+                    onClick={() => setSectionsShown(false)}
+                  />
+                </Group>
+                <SectionList {...listProps} />
+              </nav>
             )}
-            {selected && (
-              <Grid.Col span={{ base: 12, md: 8 }}>
-                <SectionPane
-                  key={selected.id}
-                  {...viewProps}
-                  section={selected}
-                  here={inSection(selected.id)}
-                  onRemoveNetwork={() => setRemoving(selected)}
-                />
-              </Grid.Col>
-            )}
-          </Grid>
-        </>
-      )}
+            <div>{pane}</div>
+          </div>
+        ))}
       <ConfirmDialog
         opened={removing !== null}
         title={`Remove ${removing?.title ?? 'this network'}?`}

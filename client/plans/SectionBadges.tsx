@@ -1,5 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core'
 import { IconEye, IconPencil } from '@tabler/icons-react'
+import type { Finding } from '../../shared/health/schema'
 import type { Section } from '../../shared/plans/schema'
 import { type Membership, readOnlyReason } from '../../shared/workspaces/permissions'
 
@@ -40,5 +41,20 @@ export function AccessBadge({
         Read-only
       </Badge>
     </Tooltip>
+  )
+}
+
+/** What the health check asks of a section, coloured by the worst of it; nothing when it asks nothing. */
+export function FindingsBadge({ findings }: { findings: readonly Finding[] }) {
+  if (findings.length === 0) return null
+  const color = findings.some((f) => f.severity === 'error')
+    ? 'red'
+    : findings.some((f) => f.severity === 'warning')
+      ? 'orange'
+      : 'blue'
+  return (
+    <Badge variant="light" color={color} size="sm" style={{ flexShrink: 0 }}>
+      {findings.length} to fix
+    </Badge>
   )
 }

@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core'
+import { Badge, Group, Paper, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import type { Finding } from '../../shared/health/schema'
 import { STEP_TITLES, type SectionKindInfo } from '../../shared/plans/catalog'
 import type { Section } from '../../shared/plans/schema'
 import type { Membership } from '../../shared/workspaces/permissions'
@@ -6,7 +7,7 @@ import type { Department } from '../../shared/workspaces/schema'
 import { PresenceAvatars } from '../presence/PresenceAvatars'
 import type { PresentPerson } from '../presence/usePlanPresence'
 import { departmentName } from '../workspaces/current'
-import { AccessBadge, OwnerBadge } from './SectionBadges'
+import { AccessBadge, FindingsBadge } from './SectionBadges'
 import classes from './SectionList.module.css'
 
 export interface SectionListProps {
@@ -17,15 +18,27 @@ export interface SectionListProps {
   onSelect: (sectionId: string) => void
   /** Who has each section open right now. */
   presence?: (sectionId: string) => PresentPerson[]
+  /** The plan's health findings, counted on each section's row. */
+  findings?: readonly Finding[]
 }
 
 const STEPS = Object.keys(STEP_TITLES).map(Number) as SectionKindInfo['step'][]
 
 /**
- * A plan's sections under the six steps, each with its owner and what the person may do with it.
- * Selecting one is reported up, so the page can open it beside the list.
+ * A plan's sections under the six steps. Each row carries one badge at most: what the person may do
+ * there when it differs from most sections, else what the health check asks of it; the owner and
+ * the full access are in the open section. Selecting one is reported up, so the page can open it.
  */
-export function SectionList({ sections, departments, membership, selectedId, onSelect, presence }: SectionListProps) {
+export function SectionList({
+  sections,
+  departments,
+  membership,
+  selectedId,
+  onSelect,
+  presence,
+  findings = [],
+}: SectionListProps) {
+  const usuallyEditable = sections.filter((s) => s.abilities.edit).length * 2 >= sections.length
   return (
     <Stack gap="lg" component="ol" className={classes.steps} aria-label="Sections by step">
       {STEPS.map((step) => {
@@ -37,9 +50,8 @@ export function SectionList({ sections, departments, membership, selectedId, onS
                 {step}
               </ThemeIcon>
               <Text fw={650} size="sm">
-                <Text span c="dimmed" fw={500} size="sm">
-                  Step {step} ·{' '}
-                </Text>
+                {/* The number beside says the step to the eye; this says it to screen readers. */}
+                <VisuallyHidden>Step {step} · </VisuallyHidden>
                 {STEP_TITLES[step]}
               </Text>
             </Group>
@@ -60,16 +72,15 @@ export function SectionList({ sections, departments, membership, selectedId, onS
                     aria-current={section.id === selectedId ? 'true' : undefined}
                     onClick={() => onSelect(section.id)}
                   >
-                    <Group gap="xs" wrap="nowrap" w="100%" justify="space-between">
-                      <Text size="sm" fw={500} className={classes.title}>
-                        {section.title}
-                      </Text>
-                      {presence && <PresenceAvatars people={presence(section.id)} size={22} max={3} />}
-                    </Group>
-                    <Group gap={6} className={classes.badges}>
-                      <OwnerBadge ownerName={ownerName} />
+                    <Text size="sm" fw={500} className={classes.title}>
+                      {section.title}
+                    </Text>
+                    {presence && <PresenceAvatars people={presence(section.id)} size={22} max={3} />}
+                    {section.abilities.edit !== usuallyEditable ? (
                       <AccessBadge section={section} membership={membership} ownerName={ownerName} />
-                    </Group>
+                    ) : (
+                      <FindingsBadge findings={findings.filter((f) => f.sectionId === section.id)} />
+                    )}
                   </UnstyledButton>
                 )
               })}

@@ -119,60 +119,67 @@ function ActiveLinks({ planId, shares }: { planId: string; shares: ShareLink[] }
   )
 }
 
-/** For owners and admins: read-only public links to the guidelines or the whole plan. */
+/** For owners and admins: the header's Share button and its dialog. */
 export function ShareButton({ planId }: { planId: string }) {
   const [opened, { open, close }] = useDisclosure(false)
+  return (
+    <>
+      <Button variant="default" leftSection={<IconShare size={16} />} onClick={open} data-testid="share-button">
+        Share
+      </Button>
+      <ShareDialog planId={planId} opened={opened} onClose={close} />
+    </>
+  )
+}
+
+/** Read-only public links to the guidelines or the whole plan: make one, see and revoke the others. */
+export function ShareDialog({ planId, opened, onClose }: { planId: string; opened: boolean; onClose: () => void }) {
   const [scope, setScope] = useState<ShareScope>('guidelines')
   const [created, setCreated] = useState<CreatedShare | null>(null)
   const shares = useShares(planId, opened)
   const create = useCreateShare(planId)
   const closeAll = () => {
     setCreated(null)
-    close()
+    onClose()
   }
   return (
-    <>
-      <Button variant="default" leftSection={<IconShare size={16} />} onClick={open} data-testid="share-button">
-        Share
-      </Button>
-      <Modal opened={opened} onClose={closeAll} title={<Text fw={650}>Share a read-only link</Text>} size="lg">
-        <Stack gap="lg">
-          <Radio.Group value={scope} onChange={(v) => setScope(v)} label="What the link opens">
-            <Stack gap="xs" mt="xs">
-              {(Object.keys(SCOPES) as ShareScope[]).map((s) => (
-                <Radio key={s} value={s} label={SCOPES[s].label} description={SCOPES[s].description} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Group justify="flex-end">
-            <Button
-              leftSection={<IconLink size={16} />}
-              loading={create.isPending}
-              onClick={() => create.mutate(scope, { onSuccess: setCreated })}
-              data-testid="share-create"
-            >
-              Create link
-            </Button>
-          </Group>
-          {created && <CreatedLink share={created} />}
-          <Stack gap="xs">
-            <Text fw={600} size="sm">
-              Active links
-            </Text>
-            {shares.isPending ? (
-              <PanelLoader />
-            ) : shares.isError ? (
-              <LoadError
-                title="The links could not be loaded"
-                error={shares.error}
-                onRetry={() => void shares.refetch()}
-              />
-            ) : (
-              <ActiveLinks planId={planId} shares={shares.data} />
-            )}
+    <Modal opened={opened} onClose={closeAll} title={<Text fw={650}>Share a read-only link</Text>} size="lg">
+      <Stack gap="lg">
+        <Radio.Group value={scope} onChange={(v) => setScope(v)} label="What the link opens">
+          <Stack gap="xs" mt="xs">
+            {(Object.keys(SCOPES) as ShareScope[]).map((s) => (
+              <Radio key={s} value={s} label={SCOPES[s].label} description={SCOPES[s].description} />
+            ))}
           </Stack>
+        </Radio.Group>
+        <Group justify="flex-end">
+          <Button
+            leftSection={<IconLink size={16} />}
+            loading={create.isPending}
+            onClick={() => create.mutate(scope, { onSuccess: setCreated })}
+            data-testid="share-create"
+          >
+            Create link
+          </Button>
+        </Group>
+        {created && <CreatedLink share={created} />}
+        <Stack gap="xs">
+          <Text fw={600} size="sm">
+            Active links
+          </Text>
+          {shares.isPending ? (
+            <PanelLoader />
+          ) : shares.isError ? (
+            <LoadError
+              title="The links could not be loaded"
+              error={shares.error}
+              onRetry={() => void shares.refetch()}
+            />
+          ) : (
+            <ActiveLinks planId={planId} shares={shares.data} />
+          )}
         </Stack>
-      </Modal>
-    </>
+      </Stack>
+    </Modal>
   )
 }

@@ -1,5 +1,6 @@
 import { type CSSVariablesResolver, type MantineColorsTuple, createTheme, darken } from '@mantine/core'
 import { AA, contrast } from '../ui/contrast'
+import { NUMBER_INPUT_MARKS } from '../ui/format'
 
 /** A calm slate blue: serious enough for a strategy document, soft enough to look at all day. */
 const brand: MantineColorsTuple = [
@@ -43,6 +44,8 @@ export const theme = createTheme({
     },
     TextInput: { defaultProps: { radius: 'md' } },
     PasswordInput: { defaultProps: { radius: 'md' } },
+    // Numbers typed read like numbers shown (formatNumber): one grouping mark everywhere.
+    NumberInput: { defaultProps: NUMBER_INPUT_MARKS },
     Notification: { defaultProps: { radius: 'md' } },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 200 } },
   },

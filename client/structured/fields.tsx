@@ -191,7 +191,6 @@ function NumberField(props: FieldProps) {
       max={shape.max ?? undefined}
       allowDecimal={!shape.int}
       clampBehavior="strict"
-      thousandSeparator=" "
       hideControls
       rightSection={
         ui.suffix ? (

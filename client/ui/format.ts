@@ -6,9 +6,23 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
 })
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
+const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 })
+const numberParts = numberFormat.formatToParts(1234.5)
 
 export const formatDate = (ms: number) => dateFormat.format(ms)
 export const formatDateTime = (ms: number) => dateTimeFormat.format(ms)
+
+/** Every number a person reads, in the browser's locale: "1,700", "3.25". */
+export const formatNumber = (n: number) => numberFormat.format(n)
+
+/**
+ * The same grouping and decimal marks for number inputs (the theme's NumberInput default), so a
+ * value typed as "1,200" reads as it does in the labels.
+ */
+export const NUMBER_INPUT_MARKS = {
+  thousandSeparator: numberParts.find((p) => p.type === 'group')?.value ?? ',',
+  decimalSeparator: numberParts.find((p) => p.type === 'decimal')?.value ?? '.',
+}
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core'
+import path from 'node:path'
+import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type { Plan, PlanList } from '../../shared/plans/schema'
@@ -12,6 +13,15 @@ import { HAS_CHROMIUM } from '../support/requirements'
  * place; start next year's plan from it; archive it (read-only, under "Archived"); delete it.
  */
 const WIDE = { width: 1440, height: 900 }
+/** The screenshots docs/product.md shows, rewritten by every run of this suite. */
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots')
+
+/** Whether the element shows all of its text on one line: nothing cut, nothing wrapped. */
+const onOneLine = (el: Locator) =>
+  el.evaluate((node) => {
+    const lineHeight = parseFloat(getComputedStyle(node).lineHeight)
+    return node.scrollWidth <= node.clientWidth && node.getBoundingClientRect().height < lineHeight * 1.5
+  })
 
 describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in the browser', () => {
   const live = livePlanBrowser()
@@ -68,6 +78,64 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
     await phone.locator('.planroom-prose').first().getByText('Fjellsti Outfitters').first().waitFor()
     await phone.screenshot({ path: artifactPath('template-plan-390.png'), animations: 'disabled' })
   })
+
+  it(
+    'a template plan gives the writing room at 1440 px and starts its content high on a phone',
+    { timeout: 120_000 },
+    async () => {
+      const title = 'Fjellsti Outfitters social media plan 2027'
+      const plan = (
+        await live.fx.owner.req<Plan>('POST', `/api/workspaces/${live.fx.workspace.id}/plans`, {
+          title,
+          templateId: 'outdoor-gear-shop',
+        })
+      ).json
+      const overview = plan.sections.find((s) => s.kind === 'overview')!
+      const url = `${live.server.url}/w/${live.fx.workspace.id}/plans/${plan.id}?section=${overview.id}`
+      const opened = async (page: Page) => {
+        await page.goto(url)
+        await page.locator('.planroom-prose').first().getByText('Fjellsti Outfitters').first().waitFor()
+        await page.getByTestId('health-count').waitFor()
+      }
+      const textColumn = (page: Page) => page.locator('[data-section-pane] .comments-text')
+
+      const wide = await live.pageAs(live.fx.owner, '', WIDE)
+      await opened(wide)
+      expect(await heading(wide).textContent()).toContain(title)
+      expect(await onOneLine(heading(wide))).toBe(true)
+      expect((await textColumn(wide).boundingBox())!.width).toBeGreaterThanOrEqual(700)
+      // One badge at most on a section row (none where the row is like most others).
+      const rows = wide.getByRole('list', { name: 'Sections by step' }).getByRole('button')
+      const badges = await rows.evaluateAll((els) => els.map((el) => el.querySelectorAll('.mantine-Badge-root').length))
+      expect(badges.length).toBe(plan.sections.length)
+      expect(Math.max(...badges)).toBeLessThanOrEqual(1)
+      await wide.screenshot({ path: path.join(SCREENSHOTS, 'plan-1440.png'), animations: 'disabled' })
+
+      // Folding the section list away gives the text the rest, and stays so on this device.
+      const before = (await textColumn(wide).boundingBox())!.width
+      await wide.getByRole('button', { name: 'Hide sections' }).click()
+      await expect.poll(async () => (await textColumn(wide).boundingBox())!.width).toBeGreaterThan(before + 150)
+      await opened(wide)
+      await wide.getByRole('button', { name: 'Show sections' }).click()
+      await wide.getByRole('list', { name: 'Sections by step' }).waitFor()
+
+      const phone = await live.pageAs(live.fx.owner, '', PHONE)
+      await opened(phone)
+      const banner = (await phone.getByRole('banner').boundingBox())!
+      const pane = (await phone.locator('[data-section-pane]').boundingBox())!
+      expect(pane.y - (banner.y + banner.height)).toBeLessThanOrEqual(120)
+      await phone.screenshot({ path: path.join(SCREENSHOTS, 'plan-390.png'), animations: 'disabled' })
+      // The section list is a drawer away, and export a menu away.
+      await phone.getByTestId('section-picker').click()
+      await phone
+        .getByRole('dialog')
+        .getByRole('button', { name: /Competition & listening/ })
+        .click()
+      await expect.poll(() => phone.getByTestId('section-picker').textContent()).toBe('Competition & listening')
+      await phone.getByRole('button', { name: 'Plan actions' }).click()
+      await phone.getByTestId('export-md').waitFor()
+    },
+  )
 
   it('renames in place, duplicates for next year, archives and deletes', { timeout: 180_000 }, async () => {
     const made = await live.fx.owner.req<Plan>('POST', `/api/workspaces/${live.fx.workspace.id}/plans`, {

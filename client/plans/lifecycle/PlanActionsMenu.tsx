@@ -1,34 +1,72 @@
 import { ActionIcon, Menu, Modal, Text, Tooltip } from '@mantine/core'
-import { IconArchive, IconArchiveOff, IconCopy, IconDots, IconTemplate, IconTrash } from '@tabler/icons-react'
+import {
+  IconArchive,
+  IconArchiveOff,
+  IconCalendarShare,
+  IconCopy,
+  IconDots,
+  IconPlus,
+  IconShare,
+  IconTemplate,
+  IconTrash,
+} from '@tabler/icons-react'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { PlanTitleBody } from '../../../shared/plans/schema'
+import { type Plan, PlanTitleBody } from '../../../shared/plans/schema'
+import type { Department } from '../../../shared/workspaces/schema'
 import { useArchivePlan, useDeletePlan, useDuplicatePlan } from '../../api/plans'
+import { CalendarFeedDialog } from '../../calendar-feed/CalendarFeedDialog'
+import { ExportItems } from '../../export/ExportMenu'
+import { AddNetworkDialog } from '../../sections/AddNetworkDialog'
+import { ShareDialog } from '../../shares/ShareDialog'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { SingleFieldForm } from '../../ui/forms'
 import { nextYearTitle } from './next-title'
 import { SaveAsTemplateModal } from './SaveAsTemplateModal'
 
-interface Props {
+export interface PlanActionsMenuProps {
   workspaceId: string
-  plan: { id: string; title: string; archivedAt: number | null }
-  canDuplicate: boolean
-  /** Owners and admins: save as a template, archive, unarchive, delete. */
-  canManage: boolean
+  plan: Plan
+  departments: readonly Department[]
+  /** On phones the header keeps only this menu, so export and share move into it. */
+  compact: boolean
+  can: {
+    duplicate: boolean
+    /** Owners and admins: save as a template, archive, unarchive, delete. */
+    manage: boolean
+    share: boolean
+    subscribe: boolean
+    addNetwork: boolean
+  }
+  onNetworkAdded: (sectionId: string) => void
 }
 
-/** What can be done with the plan as a document: start next year's from it, save it as a template, archive it, delete it. */
-export function PlanActionsMenu({ workspaceId, plan, canDuplicate, canManage }: Props) {
+type Dialog = 'duplicate' | 'template' | 'delete' | 'share' | 'calendar' | 'network'
+
+/**
+ * The plan's secondary actions, out of the header's way: subscribe to its dates, add a network, and
+ * what can be done with it as a document (start next year's from it, save it as a template, archive
+ * it, delete it).
+ */
+export function PlanActionsMenu({
+  workspaceId,
+  plan,
+  departments,
+  compact,
+  can,
+  onNetworkAdded,
+}: PlanActionsMenuProps) {
   const navigate = useNavigate()
   const duplicate = useDuplicatePlan(workspaceId, plan.id)
   const archive = useArchivePlan(workspaceId, plan.id)
   const remove = useDeletePlan(workspaceId, plan.id)
-  const [dialog, setDialog] = useState<'duplicate' | 'template' | 'delete' | null>(null)
-  if (!canDuplicate && !canManage) return null
+  const [dialog, setDialog] = useState<Dialog | null>(null)
+  const close = () => setDialog(null)
   const archived = plan.archivedAt !== null
+  if (!compact && !can.duplicate && !can.manage && !can.subscribe && !can.addNetwork) return null
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      <Menu position="bottom-end" withinPortal width={compact ? 260 : undefined}>
         <Menu.Target>
           <Tooltip label="Plan actions">
             <ActionIcon variant="default" size="lg" aria-label="Plan actions">
@@ -37,17 +75,35 @@ export function PlanActionsMenu({ workspaceId, plan, canDuplicate, canManage }: 
           </Tooltip>
         </Menu.Target>
         <Menu.Dropdown>
-          {canDuplicate && (
+          {compact && <ExportItems planId={plan.id} />}
+          {compact && can.share && (
+            <Menu.Item leftSection={<IconShare size={16} />} onClick={() => setDialog('share')}>
+              Share a read-only link…
+            </Menu.Item>
+          )}
+          {compact && <Menu.Divider />}
+          {can.subscribe && (
+            <Menu.Item leftSection={<IconCalendarShare size={16} />} onClick={() => setDialog('calendar')}>
+              Subscribe in your calendar…
+            </Menu.Item>
+          )}
+          {can.addNetwork && (
+            <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => setDialog('network')}>
+              Add a network…
+            </Menu.Item>
+          )}
+          {(can.subscribe || can.addNetwork) && (can.duplicate || can.manage) && <Menu.Divider />}
+          {can.duplicate && (
             <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => setDialog('duplicate')}>
               Start next year’s plan from this one
             </Menu.Item>
           )}
-          {canManage && (
+          {can.manage && (
             <Menu.Item leftSection={<IconTemplate size={16} />} onClick={() => setDialog('template')}>
               Save as template…
             </Menu.Item>
           )}
-          {canManage && (
+          {can.manage && (
             <Menu.Item
               leftSection={archived ? <IconArchiveOff size={16} /> : <IconArchive size={16} />}
               onClick={() => archive.mutate(!archived)}
@@ -55,13 +111,23 @@ export function PlanActionsMenu({ workspaceId, plan, canDuplicate, canManage }: 
               {archived ? 'Unarchive' : 'Archive'}
             </Menu.Item>
           )}
-          {canManage && (
+          {can.manage && (
             <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setDialog('delete')}>
               Delete plan…
             </Menu.Item>
           )}
         </Menu.Dropdown>
       </Menu>
+      <ShareDialog planId={plan.id} opened={dialog === 'share'} onClose={close} />
+      <CalendarFeedDialog planId={plan.id} opened={dialog === 'calendar'} onClose={close} />
+      <AddNetworkDialog
+        planId={plan.id}
+        sections={plan.sections}
+        departments={departments}
+        opened={dialog === 'network'}
+        onClose={close}
+        onAdded={onNetworkAdded}
+      />
       <Modal
         opened={dialog === 'duplicate'}
         onClose={() => setDialog(null)}
@@ -82,12 +148,7 @@ export function PlanActionsMenu({ workspaceId, plan, canDuplicate, canManage }: 
           onCancel={() => setDialog(null)}
         />
       </Modal>
-      <SaveAsTemplateModal
-        opened={dialog === 'template'}
-        onClose={() => setDialog(null)}
-        workspaceId={workspaceId}
-        plan={plan}
-      />
+      <SaveAsTemplateModal opened={dialog === 'template'} onClose={close} workspaceId={workspaceId} plan={plan} />
       <ConfirmDialog
         opened={dialog === 'delete'}
         title={`Delete “${plan.title}”?`}

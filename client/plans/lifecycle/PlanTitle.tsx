@@ -20,7 +20,8 @@ export function PlanTitle({
   if (draft === null) {
     return (
       <Group gap={6} wrap="nowrap" component="span" style={{ display: 'inline-flex', maxWidth: '100%' }}>
-        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{plan.title}</span>
+        {/* Never cut: a title too long for its line wraps (the header moves its actions aside first). */}
+        <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{plan.title}</span>
         <Tooltip label="Rename the plan">
           <ActionIcon variant="subtle" color="gray" aria-label="Rename the plan" onClick={() => setDraft(plan.title)}>
             <IconPencil size={16} />
