@@ -2,6 +2,7 @@
  * The report of issue 16's parts (bundle, capacity, idle, relay): Markdown sections and goal rows for
  * docs/benchmarks.md, from the results bench/run.ts collected.
  */
+import os from 'node:os'
 import type { CapacityOptions, CapacityResult } from './capacity'
 import type { IdleRow } from './idle'
 import { round, table, xychart } from './lib'
@@ -46,7 +47,7 @@ const NAMES: Record<string, string> = {
 export function renderCapacity(result: CapacityResult, opts: CapacityOptions) {
   const out = ['## Capacity: the load each server carries', '']
   out.push(
-    `Documents × ${opts.clients} clients at ${opts.rate} edits/s each, ${opts.duration} s per step, raised step by step until the p99 edit-to-peer latency passes ${opts.p99LimitMs} ms or a delivery goes missing. The clients come from ${opts.generators} loadgen processes (each its own share of the documents; the merged percentiles are the worst generator's). The knee is the last step within both limits.`,
+    `Documents × ${opts.clients} clients at ${opts.rate} edits/s each, ${opts.duration} s per step, raised step by step until the p99 edit-to-peer latency passes ${opts.p99LimitMs} ms or a delivery goes missing. The clients come from ${opts.generators} loadgen processes (each its own share of the documents; the merged percentiles are the worst generator's). The knee is the last step within both limits. Where the machine has fewer cores than generators plus the server (${os.availableParallelism()} here), the generators compete with the server for them, so a knee is a lower bound of what the server carries: when two servers fall off at the same step with a p50 that barely moved, it is the generators that gave out.`,
     '',
     table(
       ['server', 'connections', 'edits/s', 'p50 ms', 'p99 ms', 'missing', 'CPU %', 'RSS MB', 'within limits'],
