@@ -187,7 +187,11 @@ function highlightPlugin(handlers: HighlightHandlers) {
           handlers.onSummary?.(summary)
         }
       }
-      report()
+      // The view can be made while React renders the editor's component (useEditor): the first report waits
+      // for that render to end, as a state update of another component may not happen inside it.
+      queueMicrotask(() => {
+        if (!view.isDestroyed) report()
+      })
       return {
         update() {
           const state = commentHighlightsKey.getState(view.state)
