@@ -7,10 +7,20 @@ import type { Membership } from '../shared/workspaces/permissions'
  */
 export interface AccessEventMap {
   /**
-   * A member joined, their role, departments or leads changed, or they were removed. `by` and
-   * `before` (null for someone who just joined) let the activity log say who changed what.
+   * A member joined, their role, departments or leads changed, or they were removed. `by`, `before`
+   * (null for someone who just joined) and `after` (null once removed), both read in the change's own
+   * transaction, let the activity log say who changed what, whatever changed since.
    */
-  memberChanged: [{ workspaceId: string; userId: string; removed: boolean; by?: string; before?: Membership | null }]
+  memberChanged: [
+    {
+      workspaceId: string
+      userId: string
+      removed: boolean
+      by?: string
+      before?: Membership | null
+      after?: Membership | null
+    },
+  ]
   /** A session ended (logout): its sockets close. */
   sessionEnded: [{ sessionId: string }]
   /** A department was removed or sections changed owner. */

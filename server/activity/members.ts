@@ -3,7 +3,6 @@ import { log } from '../log'
 import type { Services } from '../services'
 import type { Db } from '../storage/database'
 import type { PlanEvents } from '../sync/plan-events'
-import { findMembership } from '../workspaces/repo'
 import { recordActivity } from './record'
 
 type MemberChange = AccessEventMap['memberChanged'][0]
@@ -36,15 +35,15 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 
 async function record(db: Db, planEvents: PlanEvents, change: MemberChange) {
   // Only the member routes say who did it; anything else is not a change a person made.
-  if (change.by === undefined || change.before === undefined) return
-  const { workspaceId, userId, by, before } = change
+  if (change.by === undefined || change.before === undefined || change.after === undefined) return
+  const { workspaceId, userId, by, before, after } = change
   const user = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst()
   const base = { workspaceId, planId: null, actorId: by }
   const subject = { userId, userName: user?.name ?? 'Someone' }
   if (change.removed) {
     await recordActivity(db, { ...base, kind: 'member_removed', details: { ...subject, left: by === userId } })
   } else {
-    const after = await findMembership(db, workspaceId, userId)
+    // As the change left it, not as it is by now: a later change may already be committed.
     if (!after) return
     const now = { role: after.role, departmentIds: [...after.departmentIds], leadOf: [...after.leadOf] }
     if (before === null) {

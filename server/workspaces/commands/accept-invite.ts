@@ -1,6 +1,6 @@
 import type { AccessEvents } from '../../access-events'
 import { type CommandServices, runCommand } from '../../after-commit'
-import { addMember, listDepartments } from '../repo'
+import { addMember, findMembership, listDepartments } from '../repo'
 import type { InviteRow } from '../tables'
 
 /**
@@ -21,11 +21,11 @@ export async function acceptInvite(
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', Date.now())
       .executeTakeFirst()
-    if (Number(claimed.numUpdatedRows) !== 1) return { result: false, effects: {} }
+    if (Number(claimed.numUpdatedRows) !== 1) return { result: null, effects: {} }
     const known = new Set((await listDepartments(trx, invite.workspace_id)).map((d) => d.id))
     const departmentIds = (JSON.parse(invite.department_ids) as string[]).filter((d) => known.has(d))
     await addMember(trx, invite.workspace_id, userId, invite.role, departmentIds)
-    return { result: true, effects: {} }
+    return { result: await findMembership(trx, invite.workspace_id, userId), effects: {} }
   })
   if (joined)
     services.access.emit('memberChanged', {
@@ -34,6 +34,7 @@ export async function acceptInvite(
       removed: false,
       by: userId,
       before: null,
+      after: joined,
     })
-  return joined
+  return joined !== null
 }

@@ -14,7 +14,7 @@ export function updateMember(
   caller: CallerMembership,
   targetUserId: string,
   change: UpdateMemberBody,
-): Promise<void> {
+): Promise<CallerMembership> {
   return runCommand(services, async (trx) => {
     const actor = await lockedActor(trx, caller)
     const target = await findMembership(trx, actor.workspaceId, targetUserId)
@@ -48,7 +48,8 @@ export function updateMember(
         .where('user_id', '=', targetUserId)
         .execute()
     await setMemberDepartments(trx, actor.workspaceId, targetUserId, departmentIds, leadOf)
-    // Its activity and its effect on open sockets follow from the access event the route emits.
-    return { result: undefined, effects: {} }
+    // Its activity and its effect on open sockets follow from the access event the route emits, with
+    // the membership as this transaction left it.
+    return { result: (await findMembership(trx, actor.workspaceId, targetUserId))!, effects: {} }
   })
 }
