@@ -20,7 +20,6 @@ import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/
 import {
   WITH_ACKS,
   appendParagraph,
-  countAcks,
   eventually,
   processed,
   type StockClient,
@@ -88,7 +87,7 @@ describe.each(ENGINES)('approvals on $engine', (engine) => {
     }
     /** A stock client of an editor of that department, with objectives written and stored. */
     async function writeObjectives(who: ApiClient, sectionId: string, objectives: Record<string, unknown>[]) {
-      const writer = countAcks(track(stockClient(server.url, who.cookieHeader, sectionId, WITH_ACKS)))
+      const writer = track(stockClient(server.url, who.cookieHeader, sectionId, WITH_ACKS))
       expect(await writer.synced).toBe(true)
       const ids = objectives.map((o) => addItem(writer.doc, 'objectives', ['objectives'], o))
       await eventually(

@@ -3,15 +3,7 @@ import type { PlanVersion, RestoreResult, Version, VersionDetail, VersionList } 
 import { type ActivityFeed, ApiClient, httpTarget, type PlanBody, workspaceFixture } from '../../tests/support/api'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
-import {
-  appendParagraph,
-  bodyText,
-  countAcks,
-  eventually,
-  processed,
-  sleep,
-  WITH_ACKS,
-} from '../../tests/support/sync-clients'
+import { appendParagraph, bodyText, eventually, processed, sleep, WITH_ACKS } from '../../tests/support/sync-clients'
 import { syncSuite } from '../../tests/support/sync-fixture'
 
 /** A server whose automatic snapshots and unloads happen within a test's patience. */
@@ -205,7 +197,7 @@ describe.each(ENGINES)('history on $engine', (engine) => {
 
     it('snapshots a section when its last person leaves, once, and not a section nobody changed', async () => {
       const section = fx.objectivesOf('Marketing').id
-      const writer = countAcks(suite.client(fx.marketingEditor, section, WITH_ACKS))
+      const writer = suite.client(fx.marketingEditor, section, WITH_ACKS)
       expect(await writer.synced).toBe(true)
       await processed(writer, (doc) => appendParagraph(doc, 'Written, then left.'), 'the paragraph is stored')
       expect(await versionsOf(fx.owner, section)).toEqual([])

@@ -10,14 +10,7 @@ import type { TemplateList } from '../../shared/templates/schema'
 import { CLOSE } from '../../shared/sync/protocol'
 import { expectError } from '../../tests/support/contract'
 import { ENGINES } from '../../tests/support/engines'
-import {
-  WITH_ACKS,
-  appendParagraph,
-  bodyText,
-  countAcks,
-  eventually,
-  processed,
-} from '../../tests/support/sync-clients'
+import { WITH_ACKS, appendParagraph, bodyText, eventually, processed } from '../../tests/support/sync-clients'
 import { storedDoc, syncSuite } from '../../tests/support/sync-fixture'
 import { ApiClient, httpTarget, workspaceFixture } from '../../tests/support/api'
 
@@ -222,7 +215,7 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
       it('makes open connections read-only at once, and readable', async () => {
         const plan = await fromTemplate('Live archive', 'blank')
         const overview = plan.sections.find((s) => s.kind === 'overview')!
-        const writer = countAcks(suite.client(fx.owner, overview.id, WITH_ACKS))
+        const writer = suite.client(fx.owner, overview.id, WITH_ACKS)
         expect(await writer.synced).toBe(true)
         appendParagraph(writer.doc, 'before archive')
         await eventually(

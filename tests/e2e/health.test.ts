@@ -6,7 +6,7 @@ import { artifactPath } from '../support/browser'
 import { DESKTOP, type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
 import type { ServerProcess } from '../support/server-process'
-import { WITH_ACKS, countAcks, processed, stockClient } from '../support/sync-clients'
+import { WITH_ACKS, processed, stockClient } from '../support/sync-clients'
 
 /** Pages load a live document over a socket; on a busy machine that takes a few seconds. */
 const SLOW = { timeout: 15_000 }
@@ -337,7 +337,7 @@ describe.skipIf(!HAS_CHROMIUM)('live plan health in the browser', () => {
   })
 
   async function fillSection(sectionId: string, fill: (doc: import('yjs').Doc) => void) {
-    const client = countAcks(stockClient(server.url, fx.owner.cookieHeader, sectionId, WITH_ACKS))
+    const client = stockClient(server.url, fx.owner.cookieHeader, sectionId, WITH_ACKS)
     try {
       expect(await client.synced).toBe(true)
       // Stored before anyone loads the section: the server acknowledges a write once it holds it.

@@ -30,6 +30,13 @@ export interface StockClient {
   synced: Promise<boolean>
   /** Close codes the socket saw, in order. */
   closes: number[]
+  /**
+   * Our "stored up to here" acknowledgements, for a client opened with `WITH_ACKS`: how many of this
+   * connection's write messages the server had processed at each. Recorded from the first frame, since
+   * ws hands a client every frame of one read in one turn: a handler set once `synced` resolves would
+   * miss an acknowledgement that came in the same read as the server's step 2.
+   */
+  acks: number[]
   close(): void
 }
 
@@ -58,6 +65,10 @@ export function stockClient(
     maxBackoffTime: 300,
     params: opts.params ?? {},
   })
+  const acks: number[] = []
+  provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
+    acks.push(decoding.readVarUint(decoder))
+  }
   const synced = new Promise<boolean>((resolve) => {
     if (provider.synced) return resolve(true)
     provider.once('sync', () => resolve(true))
@@ -68,6 +79,7 @@ export function stockClient(
     provider,
     synced,
     closes,
+    acks,
     close: () => {
       provider.destroy()
       doc.destroy()
@@ -75,23 +87,8 @@ export function stockClient(
   }
 }
 
-/** A client that asked for our "stored up to here" acknowledgements (`?acks=1`), and the ones it got. */
-export interface AckedClient extends StockClient {
-  /** Each acknowledgement: how many of this connection's write messages the server has processed. */
-  acks: number[]
-}
-
-/** The options that make `stockClient` ask for acknowledgements. */
+/** The options that make the server acknowledge each processed write message to a `stockClient`. */
 export const WITH_ACKS = { params: { acks: '1' } }
-
-/** Records the acknowledgements of a client opened with `WITH_ACKS`. */
-export function countAcks(c: StockClient): AckedClient {
-  const acks: number[] = []
-  c.provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
-    acks.push(decoding.readVarUint(decoder))
-  }
-  return Object.assign(c, { acks })
-}
 
 /**
  * Runs `write` on the client's document and resolves once the server has processed it (stored it, or
@@ -99,7 +96,7 @@ export function countAcks(c: StockClient): AckedClient {
  * any socket, it has sent by then, before anything it sends there later — so an absence checked after a
  * later event on the other socket is an absence, not a message still on its way.
  */
-export async function processed(c: AckedClient, write: (doc: Y.Doc) => void, what: string) {
+export async function processed(c: StockClient, write: (doc: Y.Doc) => void, what: string) {
   await eventually(() => c.acks.length > 0, 'the handshake is acknowledged')
   const before = c.acks.at(-1)!
   write(c.doc)
