@@ -1,32 +1,21 @@
 import { possessive } from '../../shared/text'
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Collapse,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Tooltip,
-} from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle, IconCheck, IconMessageReport, IconSend, IconShieldCheck } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { DepartmentApproval } from '../../shared/approvals/schema'
 import { whyNotDecide } from '../../shared/approvals/transitions'
-import { LIMITS } from '../../shared/limits'
 import type { Section } from '../../shared/plans/schema'
 import { refetchAfterNews, usePlanNews } from '../activity/live'
 import { approvalKeys, useApprovals, useDecideObjectives, useSubmitObjectives } from '../api/approvals'
 import type { PlanViewProps } from '../plans/plan-views'
 import { formatDateTime, fromNow } from '../ui/format'
 import { ChangesTable } from './ChangesTable'
+import { lazyWhenOpened } from '../ui/lazy-when-opened'
 import { APPROVAL_STATES } from '../../shared/approvals/states'
+
+const RequestChangesModal = lazyWhenOpened(() => import('./RequestChangesModal').then((m) => m.RequestChangesModal))
 
 /** Refetch the plan's approvals whenever the server says they moved (a decision, a submission, staleness). */
 export function useLiveApprovals(planId: string) {
@@ -215,66 +204,5 @@ export function ApprovalBar({ plan, workspace, section }: PlanViewProps & { sect
         }
       />
     </Paper>
-  )
-}
-
-function RequestChangesModal(props: {
-  opened: boolean
-  departmentName: string
-  submitter: string | null
-  loading: boolean
-  onClose: () => void
-  onSubmit: (reason: string) => void
-}) {
-  const { opened, departmentName, submitter, loading, onClose, onSubmit } = props
-  const [reason, setReason] = useState('')
-  const [touched, setTouched] = useState(false)
-  const trimmed = reason.trim()
-  const error =
-    touched && !trimmed
-      ? 'Say what should change: a reason is required.'
-      : trimmed.length > LIMITS.approvalReasonLength
-        ? `At most ${LIMITS.approvalReasonLength} characters.`
-        : null
-  const send = () => {
-    setTouched(true)
-    if (trimmed && trimmed.length <= LIMITS.approvalReasonLength) onSubmit(trimmed)
-  }
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={<Text fw={650}>Request changes to {possessive(departmentName)} objectives</Text>}
-      onExitTransitionEnd={() => (setReason(''), setTouched(false))}
-    >
-      <Stack gap="md">
-        <Textarea
-          label="What should change"
-          description={
-            submitter
-              ? `${submitter} and the department's editors will see this.`
-              : "The department's editors will see this."
-          }
-          placeholder="e.g. The lead target is not realistic for Q1; split it by quarter."
-          autosize
-          minRows={3}
-          maxRows={10}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          onBlur={() => setTouched(true)}
-          error={error}
-          required
-          data-autofocus
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button color="orange" loading={loading} onClick={send}>
-            Request changes
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   )
 }

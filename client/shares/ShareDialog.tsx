@@ -12,8 +12,7 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
-import { IconCheck, IconCopy, IconLink, IconShare } from '@tabler/icons-react'
+import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CreatedShare, ShareLink, ShareScope } from '../../shared/shares/schema'
 import { useCreateShare, useRevokeShare, useShares } from '../api/shares'
@@ -115,19 +114,6 @@ function ActiveLinks({ planId, shares }: { planId: string; shares: ShareLink[] }
       >
         Whoever has it will see a "not found" page from now on. The plan itself is not touched.
       </ConfirmDialog>
-    </>
-  )
-}
-
-/** For owners and admins: the header's Share button and its dialog. */
-export function ShareButton({ planId }: { planId: string }) {
-  const [opened, { open, close }] = useDisclosure(false)
-  return (
-    <>
-      <Button variant="default" leftSection={<IconShare size={16} />} onClick={open} data-testid="share-button">
-        Share
-      </Button>
-      <ShareDialog planId={planId} opened={opened} onClose={close} />
     </>
   )
 }

@@ -3,13 +3,15 @@ import { useDisclosure } from '@mantine/hooks'
 import { useEffect, useMemo } from 'react'
 import { Link, Outlet, useLocation, useMatch, useParams } from 'react-router'
 import { useWorkspace } from '../api/workspaces'
-import { NewPlanModal } from '../plans/NewPlanModal'
 import { SkipToEditor } from '../plans/SkipToEditor'
 import { ErrorState, PageLoader } from '../ui/states'
+import { lazyWhenOpened } from '../ui/lazy-when-opened'
 import { CurrentWorkspaceContext } from '../workspaces/current'
 import { rememberWorkspace } from '../workspaces/last-workspace'
 import { AppHeader } from './AppHeader'
 import { Sidebar } from './Sidebar'
+
+const NewPlanModal = lazyWhenOpened(() => import('../plans/NewPlanModal').then((m) => m.NewPlanModal))
 
 /** Every page inside a workspace: header, sidebar (a drawer on phones) and the page itself. */
 export function WorkspaceLayout() {

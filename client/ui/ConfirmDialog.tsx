@@ -1,5 +1,5 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
+import { lazyWhenOpened } from './lazy-when-opened'
 
 export interface ConfirmDialogProps {
   opened: boolean
@@ -13,30 +13,6 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before anything that cannot be undone with one click. */
-export function ConfirmDialog({
-  opened,
-  title,
-  children,
-  confirmLabel,
-  loading,
-  onConfirm,
-  onClose,
-}: ConfirmDialogProps) {
-  return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{title}</Text>}>
-      <Stack gap="lg">
-        <Text size="sm" c="dimmed" component="div">
-          {children}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button color="red" onClick={onConfirm} loading={loading} data-autofocus>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  )
-}
+export const ConfirmDialog = lazyWhenOpened<ConfirmDialogProps>(() =>
+  import('./ConfirmDialogModal').then((m) => m.ConfirmDialogModal),
+)

@@ -1,10 +1,12 @@
-import { Group, Menu, Modal, Text, UnstyledButton } from '@mantine/core'
+import { Group, Menu, Text, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconCheck, IconPlus, IconSelector } from '@tabler/icons-react'
 import { useNavigate } from 'react-router'
 import { ROLE_LABELS } from '../../shared/workspaces/roles'
 import { useWorkspaceList } from '../api/workspaces'
-import { CreateWorkspaceForm } from './CreateWorkspaceForm'
+import { lazyWhenOpened } from '../ui/lazy-when-opened'
+
+const CreateWorkspaceModal = lazyWhenOpened(() => import('./CreateWorkspaceModal').then((m) => m.CreateWorkspaceModal))
 
 /** The header's workspace name, which opens the list of the person's workspaces. */
 export function WorkspaceSwitcher({ currentId, currentName }: { currentId: string; currentName: string }) {
@@ -56,9 +58,7 @@ export function WorkspaceSwitcher({ currentId, currentName }: { currentId: strin
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={creating} onClose={createModal.close} title={<Text fw={650}>Create a workspace</Text>}>
-        <CreateWorkspaceForm onDone={createModal.close} onCancel={createModal.close} />
-      </Modal>
+      <CreateWorkspaceModal opened={creating} onClose={createModal.close} />
     </>
   )
 }

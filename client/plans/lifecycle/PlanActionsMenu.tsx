@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Modal, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Menu, Tooltip } from '@mantine/core'
 import {
   IconArchive,
   IconArchiveOff,
@@ -12,17 +12,21 @@ import {
 } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { type Plan, PlanTitleBody } from '../../../shared/plans/schema'
+import type { Plan } from '../../../shared/plans/schema'
 import type { Department } from '../../../shared/workspaces/schema'
 import { useArchivePlan, useDeletePlan, useDuplicatePlan } from '../../api/plans'
-import { CalendarFeedDialog } from '../../calendar-feed/CalendarFeedDialog'
 import { ExportItems } from '../../export/ExportMenu'
-import { AddNetworkDialog } from '../../sections/AddNetworkDialog'
-import { ShareDialog } from '../../shares/ShareDialog'
+import { ShareDialogWhenOpened as ShareDialog } from '../../shares/ShareButton'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
-import { SingleFieldForm } from '../../ui/forms'
-import { nextYearTitle } from './next-title'
-import { SaveAsTemplateModal } from './SaveAsTemplateModal'
+import { lazyWhenOpened } from '../../ui/lazy-when-opened'
+
+// Each dialog's code loads when it is first opened: most visits to a plan open none of them.
+const CalendarFeedDialog = lazyWhenOpened(() =>
+  import('../../calendar-feed/CalendarFeedDialog').then((m) => m.CalendarFeedDialog),
+)
+const AddNetworkDialog = lazyWhenOpened(() => import('../../sections/AddNetworkDialog').then((m) => m.AddNetworkDialog))
+const DuplicatePlanModal = lazyWhenOpened(() => import('./DuplicatePlanModal').then((m) => m.DuplicatePlanModal))
+const SaveAsTemplateModal = lazyWhenOpened(() => import('./SaveAsTemplateModal').then((m) => m.SaveAsTemplateModal))
 
 export interface PlanActionsMenuProps {
   workspaceId: string
@@ -128,26 +132,15 @@ export function PlanActionsMenu({
         onClose={close}
         onAdded={onNetworkAdded}
       />
-      <Modal
+      <DuplicatePlanModal
         opened={dialog === 'duplicate'}
-        onClose={() => setDialog(null)}
-        title={<Text fw={650}>Start next year’s plan</Text>}
-      >
-        <SingleFieldForm
-          schema={PlanTitleBody}
-          field="title"
-          label="Title of the new plan"
-          initialValue={nextYearTitle(plan.title)}
-          description="Every section is copied as it is now. Comments and history stay here; approvals start again as drafts."
-          submitLabel="Create the plan"
-          onSubmit={async (title) => {
-            const copy = await duplicate.mutateAsync(title)
-            void navigate(`/w/${workspaceId}/plans/${copy.id}`)
-          }}
-          onDone={() => setDialog(null)}
-          onCancel={() => setDialog(null)}
-        />
-      </Modal>
+        onClose={close}
+        title={plan.title}
+        onSubmit={async (title) => {
+          const copy = await duplicate.mutateAsync(title)
+          void navigate(`/w/${workspaceId}/plans/${copy.id}`)
+        }}
+      />
       <SaveAsTemplateModal opened={dialog === 'template'} onClose={close} workspaceId={workspaceId} plan={plan} />
       <ConfirmDialog
         opened={dialog === 'delete'}

@@ -1,0 +1,21 @@
+import { type ComponentType, lazy, Suspense, useState } from 'react'
+
+/**
+ * A dialog whose code loads the first time it is opened, not with the page that can open it: most
+ * visits never open a given dialog, so its form and its modal stay out of what the page downloads.
+ * Mounted from then on, so it closes with its transition and opens again at once.
+ */
+export function lazyWhenOpened<P extends { opened: boolean }>(load: () => Promise<ComponentType<P>>) {
+  const Dialog = lazy(async () => ({ default: await load() }))
+  return function WhenOpened(props: P) {
+    const [wanted, setWanted] = useState(props.opened)
+    // Adjusting state while rendering, as React's docs show for a prop that changed: no extra effect pass.
+    if (props.opened && !wanted) setWanted(true)
+    if (!wanted) return null
+    return (
+      <Suspense fallback={null}>
+        <Dialog {...props} />
+      </Suspense>
+    )
+  }
+}
