@@ -236,7 +236,7 @@ export class SyncConnection implements DocPeer {
       this.send(refusalMessage(REFUSAL.readOnly, this.access.readOnlyReason ?? 'You cannot edit this section.'))
       return this.acknowledge(Promise.resolve())
     }
-    const written = this.write(update)
+    const written = this.write(update, decoded)
     this.acknowledge(written ?? this.held.hold(update))
   }
 
@@ -244,9 +244,9 @@ export class SyncConnection implements DocPeer {
    * Store an update that applies, and then whatever held updates apply after it. Null when it builds on
    * changes the server does not have yet; throws when it cannot apply at all.
    */
-  private write(update: Uint8Array): Promise<void> | null {
+  private write(update: Uint8Array, decoded?: ReturnType<typeof Y.decodeUpdate>): Promise<void> | null {
     const live = this.live!
-    const verdict = live.judge(update)
+    const verdict = live.judge(update, decoded)
     if (verdict.kind === 'invalid') throw new InvalidUpdateError(verdict.reason)
     if (verdict.kind === 'missing') return null
     return live.write(update, this, verdict.pending).then((repaired) => {

@@ -149,8 +149,8 @@ export class LiveDoc {
    * Whether a client's update applies cleanly to this section as it will be once the updates being
    * stored now are applied (see `checkUpdate`). Synchronous: call `write` in the same turn.
    */
-  judge(update: Uint8Array): Verdict {
-    return checkUpdate(update, this.doc, [...this.storing])
+  judge(update: Uint8Array, decoded?: ReturnType<typeof Y.decodeUpdate>): Verdict {
+    return checkUpdate(update, this.doc, [...this.storing], { decoded })
   }
 
   /**

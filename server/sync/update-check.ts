@@ -59,15 +59,47 @@ function standIn(known: KnownClocks): Uint8Array {
   return encoding.toUint8Array(e)
 }
 
-/** Judge a client's update against the section `doc` plus the updates being stored into it now. */
+/**
+ * The usual update, judged without the stand-in: each client's structs carry on exactly from the clock
+ * the section knows of it, and every id they point at (origin, right origin, parent) and every range
+ * they delete is one the section knows, or earlier in the same client's run in this update. Integration
+ * then finds everything it looks up and leaves nothing pending, so Yjs can neither throw nor wait.
+ * Anything else (a gap, an overlap, a pointer into another client's new structs, a Skip) goes to the
+ * stand-in, which decides it; this path only ever says yes where the stand-in would.
+ */
+function appendsToKnown(update: DecodedUpdate, knownClock: (client: number) => number): boolean {
+  const next = new Map<number, number>()
+  const nextOf = (client: number) => next.get(client) ?? knownClock(client)
+  const known = (id: Y.ID | null, self: Y.ID) =>
+    id === null || id.clock < (id.client === self.client ? self.clock : knownClock(id.client))
+  for (const s of update.structs) {
+    if (s instanceof Y.Skip || s.id.clock !== nextOf(s.id.client)) return false
+    if (s instanceof Y.Item) {
+      if (!known(s.origin, s.id) || !known(s.rightOrigin, s.id)) return false
+      if (s.parent instanceof Y.ID && !known(s.parent, s.id)) return false
+    }
+    next.set(s.id.client, s.id.clock + s.length)
+  }
+  for (const [client, ranges] of update.ds.clients)
+    for (const { clock, len } of ranges) if (clock + len > nextOf(client)) return false
+  return true
+}
+
+type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+/**
+ * Judge a client's update against the section `doc` plus the updates being stored into it now.
+ * `decoded` is the update as `Y.decodeUpdate` read it, when the caller has it already.
+ */
 export function checkUpdate(
   update: Uint8Array,
   doc: Y.Doc,
   inFlight: readonly Pending[],
-  maxDepth: number = SYNC_LIMITS.maxNestingDepth,
+  { maxDepth = SYNC_LIMITS.maxNestingDepth, decoded }: { maxDepth?: number; decoded?: DecodedUpdate } = {},
 ): Verdict {
   // Throws on bytes that are not an update at all: the caller's malformed-message path.
-  const { structs } = Y.decodeUpdate(update)
+  const read = decoded ?? Y.decodeUpdate(update)
+  const { structs } = read
   const ends = new Map<number, number>()
   for (const s of structs) {
     if (s.length <= 0) return { kind: 'invalid', reason: 'a struct of length 0' }
@@ -75,13 +107,13 @@ export function checkUpdate(
       return { kind: 'invalid', reason: 'a subdocument (Planroom sections have none)' }
     if (!(s instanceof Y.Skip)) ends.set(s.id.client, Math.max(ends.get(s.id.client) ?? 0, s.id.clock + s.length))
   }
-  // A fixed guid: generating a random one costs more than the whole check. Never destroyed: it holds
-  // no listeners or subdocuments, and destroying one costs several times what making it does.
-  const scratch = new Y.Doc({ gc: false, guid: 'update-check' })
+  const knownClock = (client: number) => {
+    let clock = Y.getState(doc.store, client)
+    for (const p of inFlight) clock = Math.max(clock, p.ends.get(client) ?? 0)
+    return clock
+  }
   try {
-    Y.applyUpdate(scratch, standIn(knownClocks(doc, inFlight)))
-    Y.applyUpdate(scratch, update)
-    if (scratch.store.pendingStructs || scratch.store.pendingDs) return { kind: 'missing' }
+    if (!appendsToKnown(read, knownClock) && standInLeavesPending(update, doc, inFlight)) return { kind: 'missing' }
     const pending = inFlight.map((p) => p.placements)
     const { placements, deepest } = placeStructs(structs, { doc, pending }, maxDepth)
     if (deepest > maxDepth) return { kind: 'invalid', reason: `types nested ${deepest} deep (at most ${maxDepth})` }
@@ -89,4 +121,14 @@ export function checkUpdate(
   } catch (err) {
     return { kind: 'invalid', reason: err instanceof Error ? err.message : String(err) }
   }
+}
+
+/** Yjs's own integration on the stand-in: throws where it would throw on the section; true if it waits. */
+function standInLeavesPending(update: Uint8Array, doc: Y.Doc, inFlight: readonly Pending[]): boolean {
+  // A fixed guid: generating a random one costs more than the whole check. Never destroyed: it holds
+  // no listeners or subdocuments, and destroying one costs several times what making it does.
+  const scratch = new Y.Doc({ gc: false, guid: 'update-check' })
+  Y.applyUpdate(scratch, standIn(knownClocks(doc, inFlight)))
+  Y.applyUpdate(scratch, update)
+  return scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null
 }
