@@ -1,5 +1,5 @@
-import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core'
-import { IconCheck, IconCopy } from '@tabler/icons-react'
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { SecretLinkInput } from '../ui/SecretLinkInput'
 import { useState } from 'react'
 import { useCalendarFeedStatus, useCreateCalendarFeed, useRevokeCalendarFeed } from '../api/calendar-feed'
 import { formatDateTime } from '../ui/format'
@@ -28,29 +28,12 @@ export function CalendarFeedDialog({
           Outlook or Apple Calendar. Changes show up there as your calendar app refreshes.
         </Text>
         {url ? (
-          <TextInput
+          <SecretLinkInput
             label="Calendar address"
-            readOnly
             value={url}
-            onFocus={(e) => e.currentTarget.select()}
             description="Shown only now. Anyone with this address can read the plan's dates: share it with care."
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-            rightSection={
-              <CopyButton value={url}>
-                {({ copied, copy }) => (
-                  <Tooltip label={copied ? 'Copied' : 'Copy address'}>
-                    <ActionIcon
-                      variant={copied ? 'filled' : 'subtle'}
-                      color={copied ? 'teal' : 'gray'}
-                      onClick={copy}
-                      aria-label="Copy calendar address"
-                    >
-                      {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-              </CopyButton>
-            }
+            copyLabel="Copy calendar address"
+            copyHint="Copy address"
           />
         ) : (
           active && (

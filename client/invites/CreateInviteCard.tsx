@@ -1,9 +1,7 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   Card,
-  CopyButton,
   Group,
   MultiSelect,
   Select,
@@ -11,11 +9,10 @@ import {
   Stack,
   TagsInput,
   Text,
-  TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core'
-import { IconCheck, IconCopy, IconLink, IconMailCheck } from '@tabler/icons-react'
+import { IconLink, IconMailCheck } from '@tabler/icons-react'
+import { SecretLinkInput } from '../ui/SecretLinkInput'
 import { useState } from 'react'
 import { canInviteAs } from '../../shared/workspaces/permissions'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../../shared/workspaces/roles'
@@ -42,29 +39,7 @@ function CreatedInviteLink({ invite }: { invite: CreatedInvite }) {
       radius="md"
     >
       <Stack gap="xs">
-        <TextInput
-          label="Invite link"
-          readOnly
-          value={invite.url}
-          onFocus={(e) => e.currentTarget.select()}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-          rightSection={
-            <CopyButton value={invite.url}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? 'Copied' : 'Copy link'}>
-                  <ActionIcon
-                    variant={copied ? 'filled' : 'subtle'}
-                    color={copied ? 'teal' : 'gray'}
-                    onClick={copy}
-                    aria-label="Copy invite link"
-                  >
-                    {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          }
-        />
+        <SecretLinkInput label="Invite link" value={invite.url} copyLabel="Copy invite link" />
         <Text size="xs" c="dimmed">
           Joins as {ROLE_LABELS[invite.role]}
           {departments.length ? ` in ${departments.join(', ')}` : ''}. Works once, until{' '}

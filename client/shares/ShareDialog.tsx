@@ -1,18 +1,6 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  CopyButton,
-  Group,
-  Modal,
-  Radio,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core'
-import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react'
+import { Alert, Button, Group, Modal, Radio, Stack, Table, Text } from '@mantine/core'
+import { IconLink } from '@tabler/icons-react'
+import { SecretLinkInput } from '../ui/SecretLinkInput'
 import { useState } from 'react'
 import type { CreatedShare, ShareLink, ShareScope } from '../../shared/shares/schema'
 import { useCreateShare, useRevokeShare, useShares } from '../api/shares'
@@ -39,29 +27,11 @@ function CreatedLink({ share }: { share: CreatedShare }) {
       title="Public link ready"
       radius="md"
     >
-      <TextInput
-        readOnly
+      <SecretLinkInput
         aria-label="Public link"
         value={share.url}
-        onFocus={(e) => e.currentTarget.select()}
+        copyLabel="Copy public link"
         data-testid="share-url"
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-        rightSection={
-          <CopyButton value={share.url}>
-            {({ copied, copy }) => (
-              <Tooltip label={copied ? 'Copied' : 'Copy link'}>
-                <ActionIcon
-                  variant={copied ? 'filled' : 'subtle'}
-                  color={copied ? 'teal' : 'gray'}
-                  onClick={copy}
-                  aria-label="Copy public link"
-                >
-                  {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </CopyButton>
-        }
       />
       <Text size="xs" c="dimmed" mt="xs">
         Anyone with this link can read {SCOPES[share.scope].label.toLowerCase()} without an account, until you revoke
