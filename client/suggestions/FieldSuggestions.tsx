@@ -1,11 +1,9 @@
-import { ActionIcon } from '@mantine/core'
-import { IconCheck, IconX } from '@tabler/icons-react'
 import * as Y from 'yjs'
 import type { Suggestion } from '../../shared/suggestions/schema'
 import { textAt } from '../../shared/plan-model/ydoc'
-import { useDecideSuggestion } from '../api/suggestions'
 import { decodePosition } from '../comments/anchors'
 import { userColor } from '../sync/user-color'
+import { SuggestionActions } from './SuggestionActions'
 import { useSuggestionsContext } from './SuggestionsProvider'
 import './suggestions.css'
 
@@ -40,7 +38,6 @@ interface LineProps {
 }
 
 function FieldSuggestionLine({ sectionId, suggestion: s, doc, text }: LineProps) {
-  const decide = useDecideSuggestion(sectionId)
   const color = userColor(s.author.id)
   const style = { ['--suggestion-color' as string]: color }
   const range = text && !s.outdated ? rangeIn(doc, text, s) : null
@@ -57,31 +54,7 @@ function FieldSuggestionLine({ sectionId, suggestion: s, doc, text }: LineProps)
         {s.inserted && <ins className="suggestion-card-insert">{s.inserted}</ins>}
         {after}
       </span>
-      {s.abilities.accept && (
-        <ActionIcon
-          size="xs"
-          variant="subtle"
-          color="teal"
-          ml={4}
-          aria-label={`Accept ${s.author.name}’s suggestion`}
-          loading={decide.isPending && decide.variables?.accept === true}
-          onClick={() => decide.mutate({ id: s.id, accept: true })}
-        >
-          <IconCheck size={12} />
-        </ActionIcon>
-      )}
-      {s.abilities.reject && (
-        <ActionIcon
-          size="xs"
-          variant="subtle"
-          color="gray"
-          aria-label={`Reject ${s.author.name}’s suggestion`}
-          loading={decide.isPending && decide.variables?.accept === false}
-          onClick={() => decide.mutate({ id: s.id, accept: false })}
-        >
-          <IconX size={12} />
-        </ActionIcon>
-      )}
+      <SuggestionActions sectionId={sectionId} suggestion={s} compact />
     </div>
   )
 }

@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core'
-import { IconCheck, IconX } from '@tabler/icons-react'
 import { fieldPathLabel } from '../../shared/plan-model/ui-spec'
 import type { SectionKind } from '../../shared/plans/catalog'
 import type { Suggestion } from '../../shared/suggestions/schema'
-import { useDecideAllSuggestions, useDecideSuggestion } from '../api/suggestions'
+import { useDecideAllSuggestions } from '../api/suggestions'
 import { PersonAvatar } from '../comments/PersonAvatar'
 import { userColor } from '../sync/user-color'
+import { SuggestionActions } from './SuggestionActions'
 import { useSuggestionsContext } from './SuggestionsProvider'
 import './suggestions.css'
 
@@ -77,7 +77,6 @@ function SuggestionCard({
   kind: SectionKind
   suggestion: Suggestion
 }) {
-  const decide = useDecideSuggestion(sectionId)
   const color = userColor(s.author.id)
   return (
     <Paper
@@ -102,32 +101,7 @@ function SuggestionCard({
             </Badge>
           )}
         </Group>
-        <Group gap={2} wrap="nowrap">
-          {s.abilities.accept && (
-            <Button
-              size="compact-xs"
-              color="teal"
-              variant="light"
-              leftSection={<IconCheck size={12} />}
-              loading={decide.isPending && decide.variables?.accept === true}
-              onClick={() => decide.mutate({ id: s.id, accept: true })}
-            >
-              Accept
-            </Button>
-          )}
-          {s.abilities.reject && (
-            <Button
-              size="compact-xs"
-              color="gray"
-              variant="subtle"
-              leftSection={<IconX size={12} />}
-              loading={decide.isPending && decide.variables?.accept === false}
-              onClick={() => decide.mutate({ id: s.id, accept: false })}
-            >
-              Reject
-            </Button>
-          )}
-        </Group>
+        <SuggestionActions sectionId={sectionId} suggestion={s} />
       </Group>
       {s.target !== 'body' && (
         <Text size="xs" c="dimmed" mt={4}>
