@@ -1,15 +1,15 @@
 import { toBase64 } from 'lib0/buffer'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ErrorBody } from '../../shared/api/errors'
 import { readContent } from '../../shared/plan-model/read'
 import { addItem, setField } from '../../shared/plan-model/write'
 import { textAt, unwrittenText } from '../../shared/plan-model/ydoc'
-import type { Suggestion, SuggestionList } from '../../shared/suggestions/schema'
-import type { ApiClient } from '../../tests/support/api'
+import type { Suggestion } from '../../shared/suggestions/schema'
 import { ENGINES } from '../../tests/support/engines'
-import { eventually, type StockClient, stockClient } from '../../tests/support/sync-clients'
-import { planWithPeople, startSyncServer, storedDoc } from '../../tests/support/sync-fixture'
+import { eventually } from '../../tests/support/sync-clients'
+import { suggestionRoom } from '../../tests/support/suggestion-room'
+import { storedDoc } from '../../tests/support/sync-fixture'
 
 const AUDIENCE = ['audience']
 const audience = (doc: Y.Doc) => readContent(doc, 'overview').audience
@@ -30,136 +30,107 @@ function fieldSuggestion(doc: Y.Doc, deleted: string, inserted: string) {
  */
 describe.each(ENGINES)('field suggestions on $engine', (engine) => {
   describe.skipIf(!engine.available)('', () => {
-    let server: Awaited<ReturnType<typeof startSyncServer>>
-    let fx: Awaited<ReturnType<typeof planWithPeople>>
-    let section: string
-    let owner: StockClient
-    let commenter: StockClient
-    let watcher: StockClient
-    const open: StockClient[] = []
-    const client = (who: ApiClient) => {
-      const c = stockClient(server.url, who.cookieHeader, section)
-      open.push(c)
-      return c
-    }
-    const everyone = () => [owner, commenter, watcher]
-    const pending = async () => (await fx.owner.req<SuggestionList>('GET', `/api/sections/${section}/suggestions`)).json
-    const post = (who: ApiClient, body: object) =>
-      who.req<Suggestion & ErrorBody>('POST', `/api/sections/${section}/suggestions`, body)
-
-    beforeAll(async () => {
-      server = await startSyncServer(engine)
-      fx = await planWithPeople(server.url)
-      section = fx.shared.id
-      owner = client(fx.owner)
-      commenter = client(fx.commenter)
-      watcher = client(fx.viewer)
-      for (const c of everyone()) expect(await c.synced).toBe(true)
-      setField(owner.doc, 'overview', 'audience', 'Young parents in Lyon')
-      await eventually(
-        () => everyone().every((c) => audience(c.doc) === 'Young parents in Lyon'),
-        'everyone has the field',
-      )
-    })
-    afterAll(async () => {
-      for (const c of open) c.close()
-      await server?.dispose()
+    const room = suggestionRoom(engine, {
+      write: (doc) => setField(doc, 'overview', 'audience', 'Young parents in Lyon'),
+      written: (doc) => audience(doc) === 'Young parents in Lyon',
     })
 
     it("refuses a commenter's write to the field, which reaches nobody, and takes their suggestion", async () => {
       // A second connection of the commenter's, which keeps its refused write to itself.
-      const forger = client(fx.commenter)
+      const forger = room.client(room.fx.commenter)
       expect(await forger.synced).toBe(true)
       forger.doc.transact(() => textAt(forger.doc, AUDIENCE)!.insert(0, 'Forged: '))
-      setField(owner.doc, 'overview', 'whySocial', 'Written after')
-      await eventually(() => readContent(watcher.doc, 'overview').whySocial === 'Written after', 'the later write')
-      expect(everyone().map((c) => audience(c.doc))).toEqual(Array(3).fill('Young parents in Lyon'))
-      expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon')
+      setField(room.owner.doc, 'overview', 'whySocial', 'Written after')
+      await eventually(() => readContent(room.watcher.doc, 'overview').whySocial === 'Written after', 'the later write')
+      expect(room.everyone().map((c) => audience(c.doc))).toEqual(Array(3).fill('Young parents in Lyon'))
+      expect(audience(await storedDoc(room.server.running, room.section))).toBe('Young parents in Lyon')
 
-      const made = await post(fx.commenter, fieldSuggestion(owner.doc, 'Lyon', 'Lyon and Grenoble'))
+      const made = await room.post(room.fx.commenter, fieldSuggestion(room.owner.doc, 'Lyon', 'Lyon and Grenoble'))
       expect(made.status).toBe(201)
       expect(made.json).toMatchObject({ target: AUDIENCE, deleted: 'Lyon', inserted: 'Lyon and Grenoble' })
       expect(made.json.outdated).toBe(false)
-      expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon')
+      expect(audience(await storedDoc(room.server.running, room.section))).toBe('Young parents in Lyon')
     })
 
     it('refuses a target that names no text field of the section', async () => {
-      const body = fieldSuggestion(owner.doc, 'parents', 'families')
+      const body = fieldSuggestion(room.owner.doc, 'parents', 'families')
       for (const target of [['departmentIds'], ['nothing'], ['audience', 'x'], ['objectives', 'x', 'statement']]) {
-        const res = await post(fx.commenter, { ...body, target })
+        const res = await room.post(room.fx.commenter, { ...body, target })
         expect(res.status, JSON.stringify(target)).toBe(400)
       }
       // The positions are in the field's text: as a body suggestion they name nothing of the rich text.
-      const asBody = await post(fx.commenter, { ...body, target: 'body' })
+      const asBody = await room.post(room.fx.commenter, { ...body, target: 'body' })
       expect(asBody.status).toBe(409)
       expect(asBody.json.error.code).toBe('suggestion_outdated')
     })
 
     it('puts an accepted field suggestion into the field for every client', async () => {
-      const [s] = (await pending()).suggestions
-      expect((await fx.commenter.req('POST', `/api/suggestions/${s!.id}/accept`)).status).toBe(403)
-      expect((await fx.owner.req('POST', `/api/suggestions/${s!.id}/accept`)).status).toBe(204)
+      const [s] = (await room.pending()).suggestions
+      expect((await room.fx.commenter.req('POST', `/api/suggestions/${s!.id}/accept`)).status).toBe(403)
+      expect((await room.fx.owner.req('POST', `/api/suggestions/${s!.id}/accept`)).status).toBe(204)
       const want = 'Young parents in Lyon and Grenoble'
-      await eventually(() => everyone().every((c) => audience(c.doc) === want), 'everyone has the change')
-      expect(audience(await storedDoc(server.running, section))).toBe(want)
-      expect((await pending()).suggestions).toHaveLength(0)
-      const activity = await fx.owner.req('GET', `/api/plans/${fx.plan.id}/activity?limit=50`)
+      await eventually(() => room.everyone().every((c) => audience(c.doc) === want), 'everyone has the change')
+      expect(audience(await storedDoc(room.server.running, room.section))).toBe(want)
+      expect((await room.pending()).suggestions).toHaveLength(0)
+      const activity = await room.fx.owner.req('GET', `/api/plans/${room.fx.plan.id}/activity?limit=50`)
       expect(activity.text).toContain('Replace “Lyon” with “Lyon and Grenoble” in Audience')
     })
 
     it('leaves the field as it was when a field suggestion is rejected', async () => {
-      const made = await post(fx.commenter, fieldSuggestion(owner.doc, 'Young ', ''))
+      const made = await room.post(room.fx.commenter, fieldSuggestion(room.owner.doc, 'Young ', ''))
       expect(made.status).toBe(201)
-      expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/reject`)).status).toBe(204)
-      setField(owner.doc, 'overview', 'whySocial', 'After the rejection')
-      await eventually(() => readContent(watcher.doc, 'overview').whySocial === 'After the rejection', 'a later write')
-      expect(audience(watcher.doc)).toBe('Young parents in Lyon and Grenoble')
-      expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon and Grenoble')
-      expect((await pending()).suggestions).toHaveLength(0)
+      expect((await room.fx.owner.req('POST', `/api/suggestions/${made.json.id}/reject`)).status).toBe(204)
+      setField(room.owner.doc, 'overview', 'whySocial', 'After the rejection')
+      await eventually(
+        () => readContent(room.watcher.doc, 'overview').whySocial === 'After the rejection',
+        'a later write',
+      )
+      expect(audience(room.watcher.doc)).toBe('Young parents in Lyon and Grenoble')
+      expect(audience(await storedDoc(room.server.running, room.section))).toBe('Young parents in Lyon and Grenoble')
+      expect((await room.pending()).suggestions).toHaveLength(0)
     })
 
     it('answers 409 to accepting a field suggestion whose words were edited meanwhile', async () => {
-      const made = await post(fx.commenter, fieldSuggestion(owner.doc, 'Grenoble', 'Annecy'))
+      const made = await room.post(room.fx.commenter, fieldSuggestion(room.owner.doc, 'Grenoble', 'Annecy'))
       expect(made.status).toBe(201)
-      const text = textAt(owner.doc, AUDIENCE)!
-      owner.doc.transact(() => text.delete(text.toJSON().indexOf('Grenoble'), 3))
+      const text = textAt(room.owner.doc, AUDIENCE)!
+      room.owner.doc.transact(() => text.delete(text.toJSON().indexOf('Grenoble'), 3))
       await eventually(
-        async () => audience(await storedDoc(server.running, section)) === 'Young parents in Lyon and noble',
+        async () => audience(await storedDoc(room.server.running, room.section)) === 'Young parents in Lyon and noble',
         'the edit is stored',
       )
-      expect((await pending()).suggestions[0]).toMatchObject({ id: made.json.id, outdated: true })
-      const accepted = await fx.owner.req<ErrorBody>('POST', `/api/suggestions/${made.json.id}/accept`)
+      expect((await room.pending()).suggestions[0]).toMatchObject({ id: made.json.id, outdated: true })
+      const accepted = await room.fx.owner.req<ErrorBody>('POST', `/api/suggestions/${made.json.id}/accept`)
       expect(accepted.status).toBe(409)
       expect(accepted.json.error.code).toBe('suggestion_outdated')
-      expect(audience(await storedDoc(server.running, section))).toBe('Young parents in Lyon and noble')
-      expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/reject`)).status).toBe(204)
+      expect(audience(await storedDoc(room.server.running, room.section))).toBe('Young parents in Lyon and noble')
+      expect((await room.fx.owner.req('POST', `/api/suggestions/${made.json.id}/reject`)).status).toBe(204)
     })
 
     it('takes an insertion into a field nobody has written yet, anchored to the text it will have', async () => {
-      expect(textAt(owner.doc, ['businessAims'])).toBeNull()
+      expect(textAt(room.owner.doc, ['businessAims'])).toBeNull()
       const empty = unwrittenText('overview', 'businessAims')!
       const at = (assoc: number) =>
         toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(empty, 0, assoc)))
       const body = { target: ['businessAims'], start: at(0), end: at(-1), deleted: '', inserted: 'Fill weekday tables' }
-      const made = await post(fx.commenter, body)
+      const made = await room.post(room.fx.commenter, body)
       expect(made.status).toBe(201)
       expect(made.json.outdated).toBe(false)
-      expect(textAt(owner.doc, ['businessAims'])).toBeNull()
-      expect((await fx.owner.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(204)
+      expect(textAt(room.owner.doc, ['businessAims'])).toBeNull()
+      expect((await room.fx.owner.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(204)
       const aims = (doc: Y.Doc) => readContent(doc, 'overview').businessAims
-      await eventually(() => everyone().every((c) => aims(c.doc) === 'Fill weekday tables'), 'everyone has it')
+      await eventually(() => room.everyone().every((c) => aims(c.doc) === 'Fill weekday tables'), 'everyone has it')
       // The text is the one every client makes, so an editor's first words there would have merged with it.
-      expect(textAt(owner.doc, ['businessAims'])!._item!.id).toEqual(empty._item!.id)
-      expect(aims(await storedDoc(server.running, section))).toBe('Fill weekday tables')
+      expect(textAt(room.owner.doc, ['businessAims'])!._item!.id).toEqual(empty._item!.id)
+      expect(aims(await storedDoc(room.server.running, room.section))).toBe('Fill weekday tables')
       // Once written, the field is no longer empty: the same anchors are outdated.
-      expect((await post(fx.commenter, body)).status).toBe(409)
+      expect((await room.post(room.fx.commenter, body)).status).toBe(409)
     })
 
     it("takes an editor of another department's suggestion on an objective's statement; the section's editor accepts", async () => {
-      const objectives = fx.objectivesOf('Sales').id
-      const sales = stockClient(server.url, fx.salesEditor.cookieHeader, objectives)
-      const marketing = stockClient(server.url, fx.marketingEditor.cookieHeader, objectives)
-      open.push(sales, marketing)
+      const objectives = room.fx.objectivesOf('Sales').id
+      const sales = room.client(room.fx.salesEditor, objectives)
+      const marketing = room.client(room.fx.marketingEditor, objectives)
       expect(await sales.synced).toBe(true)
       expect(await marketing.synced).toBe(true)
       const id = addItem(sales.doc, 'objectives', ['objectives'], { statement: 'Fill weekday tables' })
@@ -168,7 +139,7 @@ describe.each(ENGINES)('field suggestions on $engine', (engine) => {
       await eventually(() => statement(marketing.doc) === 'Fill weekday tables', 'the objective arrives')
       const text = textAt(marketing.doc, path)!
       const end = toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, text.length, -1)))
-      const made = await fx.marketingEditor.req<Suggestion>('POST', `/api/sections/${objectives}/suggestions`, {
+      const made = await room.fx.marketingEditor.req<Suggestion>('POST', `/api/sections/${objectives}/suggestions`, {
         target: path,
         start: end,
         end,
@@ -177,8 +148,8 @@ describe.each(ENGINES)('field suggestions on $engine', (engine) => {
       })
       expect(made.status).toBe(201)
       expect(made.json.abilities.accept).toBe(false)
-      expect((await fx.marketingEditor.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(403)
-      expect((await fx.salesEditor.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(204)
+      expect((await room.fx.marketingEditor.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(403)
+      expect((await room.fx.salesEditor.req('POST', `/api/suggestions/${made.json.id}/accept`)).status).toBe(204)
       await eventually(
         () => [sales, marketing].every((c) => statement(c.doc) === 'Fill weekday tables by June'),
         'both have the change',
