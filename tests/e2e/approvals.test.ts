@@ -7,6 +7,7 @@ import { type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-pl
 import { HAS_CHROMIUM } from '../support/requirements'
 import type { ServerProcess } from '../support/server-process'
 import { type StockClient, eventually, stockClient } from '../support/sync-clients'
+import { poll } from '../support/prose'
 
 /**
  * Approvals as people see them, in Chromium against a real server process: the Sales lead approves in
@@ -14,7 +15,6 @@ import { type StockClient, eventually, stockClient } from '../support/sync-clien
  * with what changed; Marketing's approval stands.
  */
 /** Live updates cross a server and another browser, on a machine busy with other suites: allow them time. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!HAS_CHROMIUM)('approvals in the browser', () => {
   let server: ServerProcess

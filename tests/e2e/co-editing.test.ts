@@ -5,6 +5,7 @@ import { artifactPath } from '../support/browser'
 import { type LivePlanBrowser, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
 import type { ServerProcess } from '../support/server-process'
+import { proseEditor, proseText } from '../support/prose'
 
 /**
  * Live co-editing as people see it, in Chromium against a real server process: two people type into one
@@ -24,28 +25,20 @@ describe.skipIf(!HAS_CHROMIUM)('live co-editing in the browser', () => {
     await page.locator('.planroom-prose').waitFor()
     return page
   }
-  const editor = (page: Page) => page.locator('.planroom-prose')
   const saveStatus = (page: Page) => page.getByTestId('save-status')
-  /** The text people read: without the other people's caret labels, which are decorations. */
-  const text = (page: Page) =>
-    editor(page).evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
-      return copy.innerText
-    })
 
   it('two people typing at once converge and see each other’s carets', { timeout: 60_000 }, async () => {
     const olivia = await pageAs(fx.owner, fx.shared.id)
     const sam = await pageAs(fx.salesEditor, fx.shared.id)
-    await editor(olivia).click()
-    await editor(sam).click()
+    await proseEditor(olivia).click()
+    await proseEditor(sam).click()
     await Promise.all([
       olivia.keyboard.type('Olivia writes the business aims. ', { delay: 15 }),
       sam.keyboard.type('Sam adds the sales view. ', { delay: 15 }),
     ])
-    await expect.poll(() => text(olivia)).toContain('Sam adds the sales view.')
-    await expect.poll(() => text(sam)).toContain('Olivia writes the business aims.')
-    await expect.poll(async () => (await text(olivia)) === (await text(sam))).toBe(true)
+    await expect.poll(() => proseText(olivia)).toContain('Sam adds the sales view.')
+    await expect.poll(() => proseText(sam)).toContain('Olivia writes the business aims.')
+    await expect.poll(async () => (await proseText(olivia)) === (await proseText(sam))).toBe(true)
     await olivia.locator('.collaboration-carets__label', { hasText: 'Sam Sales' }).waitFor()
     await sam.locator('.collaboration-carets__label', { hasText: 'Olivia Owner' }).waitFor()
     await olivia.screenshot({ path: artifactPath('co-editing.png'), animations: 'disabled' })
@@ -54,16 +47,16 @@ describe.skipIf(!HAS_CHROMIUM)('live co-editing in the browser', () => {
   it('a viewer reads along live but cannot change the text, and is told why', { timeout: 60_000 }, async () => {
     const olivia = await pageAs(fx.owner, fx.shared.id)
     const vic = await pageAs(fx.viewer, fx.shared.id)
-    await expect.poll(() => editor(vic).getAttribute('contenteditable')).toBe('false')
+    await expect.poll(() => proseEditor(vic).getAttribute('contenteditable')).toBe('false')
     await vic.getByTestId('read-only-notice').getByText('read-only').waitFor()
-    await editor(olivia).click()
+    await proseEditor(olivia).click()
     await olivia.keyboard.press('End')
     await olivia.keyboard.type(' Viewers see this live.')
-    await expect.poll(() => text(vic)).toContain('Viewers see this live.')
-    const before = await text(vic)
-    await editor(vic).click()
+    await expect.poll(() => proseText(vic)).toContain('Viewers see this live.')
+    const before = await proseText(vic)
+    await proseEditor(vic).click()
     await vic.keyboard.type('viewer typing')
-    expect(await text(vic)).toBe(before)
+    expect(await proseText(vic)).toBe(before)
     await vic.screenshot({ path: artifactPath('co-editing-viewer.png'), animations: 'disabled' })
   })
 
@@ -74,16 +67,16 @@ describe.skipIf(!HAS_CHROMIUM)('live co-editing in the browser', () => {
     await expect.poll(() => saveStatus(sam).innerText()).toBe('Saved')
     await sam.context().setOffline(true)
     await expect.poll(() => saveStatus(sam).innerText()).toMatch(/^Offline/)
-    await editor(sam).click()
+    await proseEditor(sam).click()
     await sam.keyboard.type('Written on the train.')
     await expect.poll(() => saveStatus(sam).innerText()).toMatch(/^Offline — \d+ changes? not saved yet$/)
     await sam.screenshot({ path: artifactPath('co-editing-offline.png'), animations: 'disabled' })
-    await editor(olivia).click()
+    await proseEditor(olivia).click()
     await olivia.keyboard.type('Olivia, online meanwhile. ')
-    expect(await text(olivia)).not.toContain('Written on the train.')
+    expect(await proseText(olivia)).not.toContain('Written on the train.')
     await sam.context().setOffline(false)
-    await expect.poll(() => text(olivia), { timeout: 20_000 }).toContain('Written on the train.')
-    await expect.poll(() => text(sam)).toContain('Olivia, online meanwhile.')
+    await expect.poll(() => proseText(olivia), { timeout: 20_000 }).toContain('Written on the train.')
+    await expect.poll(() => proseText(sam)).toContain('Olivia, online meanwhile.')
     await expect.poll(() => saveStatus(sam).innerText(), { timeout: 20_000 }).toBe('Saved')
   })
 
@@ -93,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('live co-editing in the browser', () => {
     // A server that cannot answer cannot have stored anything: the change must not be called saved.
     server.child.kill('SIGSTOP')
     try {
-      await editor(olivia).click()
+      await proseEditor(olivia).click()
       await olivia.keyboard.type('Not stored while the server is frozen.')
       await expect.poll(() => saveStatus(olivia).innerText()).toBe('Saving…')
       await olivia.waitForTimeout(1500)
@@ -104,6 +97,6 @@ describe.skipIf(!HAS_CHROMIUM)('live co-editing in the browser', () => {
     await expect.poll(() => saveStatus(olivia).innerText(), { timeout: 20_000 }).toBe('Saved')
     // Stored: a fresh reader (a new page load) sees it straight from the server.
     const fresh = await pageAs(fx.marketingEditor, fx.objectivesOf('Marketing').id)
-    await expect.poll(() => text(fresh)).toContain('Not stored while the server is frozen.')
+    await expect.poll(() => proseText(fresh)).toContain('Not stored while the server is frozen.')
   })
 })

@@ -4,6 +4,7 @@ import type { ApiClient } from '../support/api'
 import { artifactPath } from '../support/browser'
 import { DESKTOP, type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
+import { poll, proseEditor, proseText } from '../support/prose'
 
 /**
  * Comments on a section's text as people use them, in Chromium against a real server process: a
@@ -12,7 +13,6 @@ import { HAS_CHROMIUM } from '../support/requirements'
  * the thread detached with the words it was on; the commenter resolves their own thread.
  */
 /** Live updates cross a server and another browser, on a machine busy with other suites: allow them time. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
   const live = livePlanBrowser()
@@ -26,17 +26,9 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
     await page.locator('.planroom-prose').waitFor()
     return page
   }
-  const editor = (page: Page) => page.locator('.planroom-prose')
-  /** The text people read, without other people's caret labels (decorations). */
-  const text = (page: Page) =>
-    editor(page).evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
-      return copy.innerText
-    })
   /** The words highlighted for each thread, as shown. */
   const highlighted = (page: Page) =>
-    editor(page).evaluate((el) => {
+    proseEditor(page).evaluate((el) => {
       const out: Record<string, string> = {}
       for (const mark of el.querySelectorAll<HTMLElement>('.comment-highlight[data-thread-id]')) {
         const copy = mark.cloneNode(true) as HTMLElement
@@ -50,7 +42,7 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
     })
   /** Select `words` in the section's text the way a person would (a DOM range), read-only text included. */
   const select = (page: Page, words: string) =>
-    editor(page).evaluate((root, needle) => {
+    proseEditor(page).evaluate((root, needle) => {
       const nodes: { node: Text; start: number }[] = []
       let all = ''
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
@@ -89,15 +81,15 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
     async () => {
       const section = fx.shared
       const sam = await pageAs(fx.salesEditor, section.id)
-      await editor(sam).click()
+      await proseEditor(sam).click()
       await sam.keyboard.type('Our audience is young parents in big cities. They read reviews before buying.')
 
       const cat = await pageAs(fx.commenter, section.id)
-      await poll(() => text(cat)).toContain('They read reviews before buying.')
-      expect(await editor(cat).getAttribute('contenteditable')).toBe('false')
+      await poll(() => proseText(cat)).toContain('They read reviews before buying.')
+      expect(await proseEditor(cat).getAttribute('contenteditable')).toBe('false')
 
       // Select words in the read-only text: the "Comment" bubble offers to comment on them.
-      await editor(cat).evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await proseEditor(cat).evaluate((el) => el.scrollIntoView({ block: 'center' }))
       await select(cat, 'young parents')
       await cat.getByTestId('comment-on-selection').waitFor()
       await cat.screenshot({ path: artifactPath('comments-selection-bubble.png'), animations: 'disabled' })
@@ -123,20 +115,20 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
       await cat.screenshot({ path: artifactPath('comments-thread-beside-text.png'), animations: 'disabled' })
 
       // Text typed before the words (at the very start, and right against them) leaves the highlight on them.
-      await editor(sam).click()
+      await proseEditor(sam).click()
       await sam.keyboard.press('Control+Home')
       await sam.keyboard.type('In 2027, ')
       await select(sam, 'young parents')
       await sam.keyboard.press('ArrowLeft')
       await sam.keyboard.type('very ')
-      await poll(() => text(cat)).toContain('In 2027, Our audience is very young parents in big cities.')
+      await poll(() => proseText(cat)).toContain('In 2027, Our audience is very young parents in big cities.')
       await poll(() => highlighted(cat)).toEqual({ [threadId]: 'young parents' })
       await poll(() => highlighted(sam)).toEqual({ [threadId]: 'young parents' })
       // Typed right after them too.
       await select(sam, 'young parents')
       await sam.keyboard.press('ArrowRight')
       await sam.keyboard.type(' and teachers')
-      await poll(() => text(cat)).toContain('very young parents and teachers in big cities')
+      await poll(() => proseText(cat)).toContain('very young parents and teachers in big cities')
       await poll(() => highlighted(cat)).toEqual({ [threadId]: 'young parents' })
 
       // The editor sees the mention in their inbox.
@@ -149,7 +141,7 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
       // Deleting the words leaves the thread, detached, with the words it was on.
       await select(sam, 'very young parents and teachers ')
       await sam.keyboard.press('Backspace')
-      await poll(() => text(cat)).toContain('In 2027, Our audience is in big cities.')
+      await poll(() => proseText(cat)).toContain('In 2027, Our audience is in big cities.')
       await poll(() => highlighted(cat)).toEqual({})
       await mine.getByTestId('detached-badge').waitFor()
       await poll(() => mine.getByTestId('thread-quote').innerText()).toContain('young parents')
@@ -174,7 +166,7 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
     async () => {
       const section = fx.objectivesOf('Marketing')
       const mo = await pageAs(fx.marketingEditor, section.id)
-      await editor(mo).click()
+      await proseEditor(mo).click()
       await mo.keyboard.type('Grow the newsletter with short videos every week.')
       await select(mo, 'short videos')
       await mo.getByTestId('comment-on-selection').click()
@@ -233,7 +225,7 @@ describe.skipIf(!HAS_CHROMIUM)('comments in the browser', () => {
 
       // Clicking the highlighted words on a phone opens that thread.
       await cat.keyboard.press('Escape')
-      await editor(cat).locator('.comment-highlight').first().click()
+      await proseEditor(cat).locator('.comment-highlight').first().click()
       await cat
         .getByRole('dialog')
         .getByTestId('comment-thread')

@@ -8,6 +8,7 @@ import { type LivePlanBrowser, livePlanBrowser } from '../support/live-plan-brow
 import { HAS_CHROMIUM } from '../support/requirements'
 import { eventually, stockClient } from '../support/sync-clients'
 import { storedDocOf } from '../support/sync-fixture'
+import { poll, proseEditor } from '../support/prose'
 
 const AUDIENCE = 'Young parents in Lyon'
 
@@ -17,7 +18,6 @@ const AUDIENCE = 'Young parents in Lyon'
  * accepts it, which a third person sees as the field's new value; Enter in Suggesting mode proposes
  * a new paragraph, which becomes one when accepted.
  */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!HAS_CHROMIUM)('suggestions in fields and across paragraphs, in the browser', () => {
   const live = livePlanBrowser(async ({ server, fx, database }) => {
@@ -45,12 +45,11 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in fields and across paragraphs, in 
     return page
   }
   const audience = (page: Page) => page.locator('[data-path="audience"]')
-  const editor = (page: Page) => page.locator('.planroom-prose')
   const card = (page: Page, author: string) => page.getByLabel(`Suggestion by ${author}`)
   const suggest = (page: Page) => page.getByRole('switch', { name: /Suggest/ }).check({ force: true })
   /** Each paragraph's text as shown, without the others' carets. */
   const paragraphs = (page: Page) =>
-    editor(page)
+    proseEditor(page)
       .locator('p')
       .evaluateAll((ps) =>
         ps.map((p) => {
@@ -133,19 +132,19 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in fields and across paragraphs, in 
 
   it('Enter in Suggesting mode proposes a new paragraph, which accepting makes', { timeout: 150_000 }, async () => {
     const owner = await pageAs(fx.owner)
-    await editor(owner).click()
+    await proseEditor(owner).click()
     await owner.keyboard.type('Post twice a week.')
     const cat = await pageAs(fx.commenter)
     await poll(() => paragraphs(cat)).toEqual(['Post twice a week.'])
 
     await suggest(cat)
-    await poll(() => editor(cat).getAttribute('contenteditable')).toBe('true')
-    await editor(cat).click()
+    await poll(() => proseEditor(cat).getAttribute('contenteditable')).toBe('true')
+    await proseEditor(cat).click()
     await cat.keyboard.press('Control+End')
     await cat.keyboard.press('Enter')
     await cat.keyboard.type('Reply within a day.', { delay: 20 })
     await card(owner, 'Cat Commenter').waitFor()
-    await poll(() => editor(owner).locator('.suggestion-insert').innerText()).toContain('Reply within a day.')
+    await poll(() => proseEditor(owner).locator('.suggestion-insert').innerText()).toContain('Reply within a day.')
     expect(await paragraphs(owner)).toEqual(['Post twice a week.¶\nReply within a day.'])
 
     await card(owner, 'Cat Commenter').getByRole('button', { name: 'Accept' }).click()

@@ -7,13 +7,13 @@ import { artifactPath } from '../support/browser'
 import { type LivePlanBrowser, PHONE, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
 import { appendParagraph, bodyText, eventually, stockClient } from '../support/sync-clients'
+import { poll } from '../support/prose'
 
 /**
  * A section's history in Chromium against a real server: a named version and later edits (made by a
  * stock client), the history drawer showing what changed since word by word and field by field, a
  * restore from one browser seen live in another, and a viewer who reads history without restoring.
  */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!HAS_CHROMIUM)('version history in the browser', () => {
   let fx: LivePlanBrowser['fx']

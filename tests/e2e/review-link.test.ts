@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { artifactPath } from '../support/browser'
 import { DESKTOP, type LivePlanBrowser, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
+import { poll, proseEditor, proseText } from '../support/prose'
 
 /**
  * An outside reviewer through a review link (docs/suggestions.md), in Chromium against a real server
  * process: the guest opens the link in a browser that never signed in, gives a name, reads the plan live,
  * comments and suggests; the owner sees both under "Name (guest)"; revoking the link cuts the guest off.
  */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
   const live = livePlanBrowser()
@@ -18,15 +18,8 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
     fx = live.fx
   })
 
-  const editor = (page: Page) => page.locator('.planroom-prose')
-  const text = (page: Page) =>
-    editor(page).evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.collaboration-carets__caret, .suggestion-insert').forEach((c) => c.remove())
-      return copy.innerText
-    })
   const select = (page: Page, words: string) =>
-    editor(page).evaluate((root, needle) => {
+    proseEditor(page).evaluate((root, needle) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (n.parentElement?.closest('.collaboration-carets__caret, .suggestion-insert')) continue
@@ -49,7 +42,7 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
     { timeout: 150_000 },
     async () => {
       const owner = await live.pageAs(fx.owner, `section=${fx.shared.id}`)
-      await editor(owner).click()
+      await proseEditor(owner).click()
       await owner.keyboard.type('We post three times a week, mostly short videos.')
 
       const made = await fx.owner.req<{ id: string; url: string }>('POST', `/api/plans/${fx.plan.id}/review-links`, {})
@@ -59,7 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
       const member = await live.pageAs(fx.viewer, `section=${fx.shared.id}`)
       await member.goto(made.json.url)
       await member.getByRole('link', { name: `Open the plan as ${fx.viewer.user!.name}` }).click()
-      await editor(member).waitFor()
+      await proseEditor(member).waitFor()
       expect(member.url()).toContain(`/plans/${fx.plan.id}`)
       await member.close()
 
@@ -75,13 +68,13 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
       await guest.getByRole('button', { name: 'Open the plan' }).click()
 
       // The plan, live and read-only: no workspace switcher, no settings.
-      await editor(guest).waitFor()
-      await poll(() => text(guest)).toContain('We post three times a week')
-      expect(await editor(guest).getAttribute('contenteditable')).toBe('false')
+      await proseEditor(guest).waitFor()
+      await poll(() => proseText(guest)).toContain('We post three times a week')
+      expect(await proseEditor(guest).getAttribute('contenteditable')).toBe('false')
       await guest.getByTestId('guest-name').getByText('Gina (guest)').waitFor()
       expect(await guest.getByRole('link', { name: /Settings/ }).count()).toBe(0)
       await owner.keyboard.type(' Reels first.')
-      await poll(() => text(guest)).toContain('mostly short videos. Reels first.')
+      await poll(() => proseText(guest)).toContain('mostly short videos. Reels first.')
 
       // The guest comments on words; the owner sees it under the guest's name.
       await select(guest, 'short videos')
@@ -93,12 +86,12 @@ describe.skipIf(!HAS_CHROMIUM)('a review link in the browser', () => {
 
       // The guest suggests a change; the owner sees it, by "Gina (guest)", with Accept.
       await guest.getByRole('switch', { name: /Suggest/ }).check({ force: true })
-      await poll(() => editor(guest).getAttribute('contenteditable')).toBe('true')
+      await poll(() => proseEditor(guest).getAttribute('contenteditable')).toBe('true')
       await select(guest, 'three')
       await guest.keyboard.type('two', { delay: 30 })
       const suggestion = owner.getByLabel('Suggestion by Gina (guest)')
       await suggestion.getByRole('button', { name: 'Accept' }).waitFor()
-      await poll(() => text(guest)).toContain('We post three times a week')
+      await poll(() => proseText(guest)).toContain('We post three times a week')
 
       await guest.mouse.move(0, 0)
       await guest.evaluate(() => window.scrollTo(0, 0))

@@ -4,6 +4,7 @@ import type { ApiClient } from '../support/api'
 import { artifactPath } from '../support/browser'
 import { type LivePlanBrowser, livePlanBrowser } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
+import { poll, proseEditor, proseText } from '../support/prose'
 
 /**
  * Suggestions as people use them (docs/suggestions.md), in Chromium against a real server process: a
@@ -11,7 +12,6 @@ import { HAS_CHROMIUM } from '../support/requirements'
  * their authors' colours, while typing before them; accepting makes the text ordinary for everyone;
  * accept all and reject all.
  */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
   const live = livePlanBrowser()
@@ -25,21 +25,13 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
     await page.locator('.planroom-prose').waitFor()
     return page
   }
-  const editor = (page: Page) => page.locator('.planroom-prose')
-  /** The document's own text: without carets and without suggested insertions (decorations). */
-  const text = (page: Page) =>
-    editor(page).evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.collaboration-carets__caret, .suggestion-insert').forEach((c) => c.remove())
-      return copy.innerText
-    })
   const marked = (page: Page, kind: 'insert' | 'delete') =>
-    editor(page)
+    proseEditor(page)
       .locator(`.suggestion-${kind}`)
       .evaluateAll((els) => els.map((e) => e.textContent))
   /** Put the DOM selection on `words` (or just after them), as a person dragging over them would. */
   const select = (page: Page, words: string, after = false) =>
-    editor(page).evaluate(
+    proseEditor(page).evaluate(
       (root, [needle, end]) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -61,7 +53,7 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
     )
   const suggest = async (page: Page) => {
     await page.getByRole('switch', { name: /Suggest/ }).check({ force: true })
-    await poll(() => editor(page).getAttribute('contenteditable')).toBe('true')
+    await poll(() => proseEditor(page).getAttribute('contenteditable')).toBe('true')
   }
   const card = (page: Page, author: string) => page.getByLabel(`Suggestion by ${author}`)
 
@@ -70,13 +62,13 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
     { timeout: 150_000 },
     async () => {
       const owner = await pageAs(fx.owner)
-      await editor(owner).click()
+      await proseEditor(owner).click()
       await owner.keyboard.type('Post three times a week on Instagram.')
 
       const cat = await pageAs(fx.commenter)
       const mo = await pageAs(fx.marketingEditor)
-      await poll(() => text(cat)).toContain('Post three times a week on Instagram.')
-      await poll(() => text(mo)).toContain('Post three times a week on Instagram.')
+      await poll(() => proseText(cat)).toContain('Post three times a week on Instagram.')
+      await poll(() => proseText(mo)).toContain('Post three times a week on Instagram.')
 
       // The commenter cannot edit, but suggests: the words they replace are struck, theirs underlined.
       await suggest(cat)
@@ -85,7 +77,7 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
       await card(owner, 'Cat Commenter').waitFor()
       await poll(() => marked(owner, 'delete')).toEqual(['three'])
       await poll(() => marked(owner, 'insert')).toEqual(['two'])
-      expect(await text(cat)).toContain('Post three times')
+      expect(await proseText(cat)).toContain('Post three times')
 
       // An editor suggests too: an insertion after "Instagram".
       await suggest(mo)
@@ -95,20 +87,20 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
       await poll(() => marked(owner, 'insert')).toEqual(['two', ' and LinkedIn'])
 
       // Someone types before the suggestions: they stay on their words.
-      await editor(owner).click()
+      await proseEditor(owner).click()
       await owner.keyboard.press('Control+Home')
       await owner.keyboard.type('Plan: ')
-      await poll(() => text(mo)).toContain('Plan: Post three times a week on Instagram.')
+      await poll(() => proseText(mo)).toContain('Plan: Post three times a week on Instagram.')
       await poll(() => marked(owner, 'delete')).toEqual(['three'])
       await poll(() => marked(cat, 'insert')).toEqual(['two', ' and LinkedIn'])
       await owner.mouse.move(0, 0)
-      await editor(owner).evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await proseEditor(owner).evaluate((el) => el.scrollIntoView({ block: 'center' }))
       await owner.screenshot({ path: artifactPath('suggestions-two-people.png'), animations: 'disabled' })
 
       // The commenter sees no Accept; the owner accepts, and the third person sees ordinary text.
       expect(await card(cat, 'Cat Commenter').getByRole('button', { name: 'Accept' }).count()).toBe(0)
       await card(owner, 'Cat Commenter').getByRole('button', { name: 'Accept' }).click()
-      await poll(() => text(mo)).toContain('Plan: Post two times a week on Instagram.')
+      await poll(() => proseText(mo)).toContain('Plan: Post two times a week on Instagram.')
       await poll(() => marked(mo, 'delete')).toEqual([])
       await poll(() => card(mo, 'Cat Commenter').count()).toBe(0)
       await poll(() => marked(mo, 'insert')).toEqual([' and LinkedIn'])
@@ -118,13 +110,13 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
   it('accepts all and rejects all', { timeout: 150_000 }, async () => {
     const owner = await pageAs(fx.owner)
     const cat = await pageAs(fx.commenter)
-    await poll(() => text(cat)).toContain('Plan: Post two times a week on Instagram.')
+    await poll(() => proseText(cat)).toContain('Plan: Post two times a week on Instagram.')
     await suggest(cat)
     await select(cat, 'week')
     await cat.keyboard.type('day', { delay: 30 })
     await card(owner, 'Cat Commenter').waitFor()
     await owner.getByRole('button', { name: 'Accept all' }).click()
-    await poll(() => text(cat)).toContain('Plan: Post two times a day on Instagram and LinkedIn.')
+    await poll(() => proseText(cat)).toContain('Plan: Post two times a day on Instagram and LinkedIn.')
     await poll(() => owner.getByLabel(/^Suggestion by/).count()).toBe(0)
 
     await select(cat, 'two')
@@ -136,6 +128,6 @@ describe.skipIf(!HAS_CHROMIUM)('suggestions in the browser', () => {
     await owner.getByRole('button', { name: 'Reject all' }).click()
     await poll(() => owner.getByLabel(/^Suggestion by/).count()).toBe(0)
     await poll(() => marked(cat, 'delete')).toEqual([])
-    expect(await text(owner)).toContain('Plan: Post two times a day on Instagram and LinkedIn.')
+    expect(await proseText(owner)).toContain('Plan: Post two times a day on Instagram and LinkedIn.')
   })
 })

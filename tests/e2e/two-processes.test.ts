@@ -8,6 +8,7 @@ import { DESKTOP } from '../support/live-plan-browser'
 import { HAS_CHROMIUM } from '../support/requirements'
 import type { ServerProcess } from '../support/server-process'
 import { planWithPeople } from '../support/sync-fixture'
+import { proseText } from '../support/prose'
 
 /**
  * Production mode as people see it: two colleagues whose browsers reached different server processes
@@ -40,12 +41,6 @@ describe.skipIf(!HAS_CHROMIUM || !CAN_CLUSTER)('two server processes in the brow
     await page.locator('.planroom-prose').waitFor()
     return page
   }
-  const editorText = (page: Page) =>
-    page.locator('.planroom-prose').evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
-      return copy.innerText
-    })
 
   it('typing through A and B converges, with carets and presence across processes', { timeout: 90_000 }, async () => {
     const olivia = await pageOn(a, fx.owner)
@@ -56,9 +51,9 @@ describe.skipIf(!HAS_CHROMIUM || !CAN_CLUSTER)('two server processes in the brow
       olivia.keyboard.type('Olivia on process A. ', { delay: 15 }),
       mo.keyboard.type('Mo on process B. ', { delay: 15 }),
     ])
-    await expect.poll(() => editorText(olivia)).toContain('Mo on process B.')
-    await expect.poll(() => editorText(mo)).toContain('Olivia on process A.')
-    await expect.poll(async () => (await editorText(olivia)) === (await editorText(mo))).toBe(true)
+    await expect.poll(() => proseText(olivia)).toContain('Mo on process B.')
+    await expect.poll(() => proseText(mo)).toContain('Olivia on process A.')
+    await expect.poll(async () => (await proseText(olivia)) === (await proseText(mo))).toBe(true)
     await olivia.locator('.collaboration-carets__label', { hasText: 'Mo Marketing' }).waitFor()
     await mo.locator('.collaboration-carets__label', { hasText: 'Olivia Owner' }).waitFor()
     for (const page of [olivia, mo]) await page.locator('[aria-label="2 people here"]').first().waitFor()
