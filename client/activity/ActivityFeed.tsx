@@ -35,6 +35,7 @@ import {
   IconLinkOff,
   IconBookmark,
   IconHistory,
+  IconPlus,
 } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
@@ -81,6 +82,7 @@ const KINDS: Record<ActivityKind, { label: string; icon: ReactNode; color: strin
     color: 'teal',
   },
   suggestion_rejected: { label: 'Suggestion rejected', icon: <IconMessageOff size={11} stroke={2.4} />, color: 'gray' },
+  plan_created: { label: 'Plan started', icon: <IconPlus size={11} stroke={2.4} />, color: 'cyan' },
   plan_renamed: { label: 'Renamed', icon: <IconPencil size={11} stroke={2.4} />, color: 'cyan' },
   plan_duplicated: { label: 'Started from a plan', icon: <IconCopy size={11} stroke={2.4} />, color: 'cyan' },
   plan_archived: { label: 'Archived', icon: <IconArchive size={11} stroke={2.4} />, color: 'cyan' },

@@ -53,6 +53,10 @@ export function summarize(row: ActivityRow, details: Details, actor: UserRef | n
       return details.wholePlan
         ? `${who} named a version of the whole plan: “${text(details.name, 'untitled')}”.`
         : `${who} named a version of ${section}: “${text(details.name, 'untitled')}”.`
+    case 'plan_created':
+      return typeof details.templateName === 'string'
+        ? `${who} started the plan from the template “${details.templateName}”.`
+        : `${who} started the plan.`
     case 'plan_renamed':
       return `${who} renamed the plan from “${text(details.from, 'its old title')}” to “${text(details.to, 'a new title')}”.`
     case 'plan_duplicated':

@@ -60,6 +60,10 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
             expect(bodyText(doc), s.title).not.toBe('<paragraph></paragraph>')
             expect(doc.getXmlFragment('body').length, s.title).toBeGreaterThan(0)
           }
+          const started = (
+            await fx.owner.req<z.infer<typeof ActivityFeed>>('GET', `/api/plans/${plan.id}/activity`)
+          ).json.events.find((e) => e.kind === 'plan_created')
+          expect(started?.summary).toMatch(/^Olivia Owner started the plan from the template “.+”\.$/)
           const findings = await health(plan.id)
           expect(findings.filter((f) => f.severity === 'error')).toEqual([])
           expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['objectives-not-approved']))
@@ -77,6 +81,11 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
           'no-network-chosen',
         ])
         expect(findings.map((f) => f.rule)).not.toContain('objectives-not-approved')
+        const feed = await fx.owner.req<z.infer<typeof ActivityFeed>>('GET', `/api/plans/${plan.id}/activity`)
+        // The plan's own log starts with its start (the workspace's membership events show in every plan's feed).
+        expect(feed.json.events.filter((e) => e.planId === plan.id).map((e) => e.summary)).toEqual([
+          'Olivia Owner started the plan.',
+        ])
       })
 
       it('refuses a template that does not exist, and creates nothing', async () => {

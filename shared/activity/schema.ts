@@ -26,6 +26,7 @@ export const ACTIVITY_CATEGORIES = {
   suggestion_made: 'comments',
   suggestion_accepted: 'history',
   suggestion_rejected: 'comments',
+  plan_created: 'plans',
   plan_renamed: 'plans',
   plan_duplicated: 'plans',
   plan_archived: 'plans',

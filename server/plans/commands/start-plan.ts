@@ -1,4 +1,5 @@
 import type { PlanTemplate } from '../../../shared/templates/schema'
+import { recordActivity } from '../../activity/record'
 import { planSections } from '../../../shared/templates/instantiate'
 import type { Storage } from '../../storage/db'
 import { newId } from '../../storage/ids'
@@ -19,7 +20,8 @@ export interface StartPlanInput {
 /**
  * A new plan with every section of the six steps for the workspace's departments, filled from the
  * template when there is one. The rows are one transaction; the content is then written through the
- * hub like any server change (stored, broadcast to whoever opened a section meanwhile).
+ * hub like any server change (stored, broadcast to whoever opened a section meanwhile). Who started
+ * it, and from which template, is the first entry of its activity log.
  */
 export async function startPlan({ db, hub }: { db: Storage['db']; hub: DocumentHub }, input: StartPlanInput) {
   const now = Date.now()
@@ -36,6 +38,14 @@ export async function startPlan({ db, hub }: { db: Storage['db']; hub: DocumentH
     await trx.insertInto('plans').values(plan).execute()
     const sections = planSections(input.template, await listDepartments(trx, plan.workspace_id), newId)
     await insertSections(trx, plan, sections)
+    const { template } = input
+    await recordActivity(trx, {
+      workspaceId: plan.workspace_id,
+      planId: plan.id,
+      kind: 'plan_created',
+      actorId: input.createdBy,
+      details: template ? { templateId: template.id, templateName: template.name } : {},
+    })
     return sections
   })
   await writeTemplateContent(hub, planned)
