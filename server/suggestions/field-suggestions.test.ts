@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../shared/api/errors'
 import { readContent } from '../../shared/plan-model/read'
 import { addItem, setField } from '../../shared/plan-model/write'
 import { textAt, unwrittenText } from '../../shared/plan-model/ydoc'
+import { textFieldMax } from '../../shared/plan-model/schema-shape'
 import type { Suggestion } from '../../shared/suggestions/schema'
 import { ENGINES } from '../../tests/support/engines'
 import { eventually } from '../../tests/support/sync-clients'
@@ -154,6 +155,29 @@ describe.each(ENGINES)('field suggestions on $engine', (engine) => {
         () => [sales, marketing].every((c) => statement(c.doc) === 'Fill weekday tables by June'),
         'both have the change',
       )
+    })
+
+    it('refuses a suggestion that would take the field past its limit, and leaves one that no longer fits', async () => {
+      const max = textFieldMax('overview', AUDIENCE)!
+      const before = await room.pending()
+      const tooLong = await room.post(room.fx.commenter, fieldSuggestion(room.owner.doc, 'Lyon', 'x'.repeat(max)))
+      expect(tooLong.status).toBe(400)
+      expect(tooLong.json.error.code).toBe('too_long')
+      expect(await room.pending()).toEqual(before)
+
+      // Made while it fitted; by the time it is accepted the field has grown past room for it, typed at
+      // its end (the words it is on are untouched), so it is left pending, as an outdated one is.
+      const fits = await room.post(room.fx.commenter, fieldSuggestion(room.owner.doc, 'Lyon', 'Lyon and Annecy'))
+      expect(fits.status).toBe(201)
+      const text = textAt(room.owner.doc, AUDIENCE)!
+      room.owner.doc.transact(() => text.insert(text.length, ` ${'y'.repeat(max - text.length - 5)}`))
+      const grown = audience(room.owner.doc)
+      await eventually(async () => audience(await storedDoc(room.server.running, room.section)) === grown, 'stored')
+      const accepted = await room.fx.owner.req<ErrorBody>('POST', `/api/suggestions/${fits.json.id}/accept`)
+      expect(accepted.status).toBe(409)
+      expect(accepted.json.error.code).toBe('suggestion_outdated')
+      expect(audience(await storedDoc(room.server.running, room.section))).toBe(grown)
+      expect((await room.pending()).suggestions.map((p) => p.id)).toContain(fits.json.id)
     })
   })
 })

@@ -2,6 +2,7 @@ import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { BODY_FIELD } from '../../shared/editor/body-field'
 import { suggestableText, textAt, writeUnwrittenText } from '../../shared/plan-model/ydoc'
+import { textFieldMax } from '../../shared/plan-model/schema-shape'
 import type { SectionKind } from '../../shared/plans/catalog'
 import type { SuggestionTarget } from '../../shared/suggestions/schema'
 import { isDeleted, resolve } from '../comments/anchors'
@@ -70,6 +71,17 @@ export function placeSuggestion(doc: Y.Doc, kind: SectionKind, s: SuggestedChang
   writeUnwrittenText(doc, kind, (s.target as string[])[0]!)
   const placed = resolveSuggestion(doc, kind, s)
   return placed === UNWRITTEN ? null : placed
+}
+
+/**
+ * The field's limit when accepting the suggestion now would take a field past it (its text as it is,
+ * less what the suggestion deletes, plus what it inserts), else null. The rich text has no such limit.
+ */
+export function overflowsField(doc: Y.Doc, kind: SectionKind, s: SuggestedChange): number | null {
+  if (s.target === 'body') return null
+  const max = textFieldMax(kind, s.target)
+  const length = (textAt(doc, s.target)?.length ?? 0) - s.deleted.length + s.inserted.length
+  return max !== null && length > max ? max : null
 }
 
 /** Whether a target names text of the section: the rich text, a field's shared text, or an unwritten text field. */

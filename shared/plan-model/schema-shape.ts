@@ -97,3 +97,18 @@ export function fieldsOf(object: z.ZodObject): { key: string; shape: FieldShape 
     .filter(([key]) => key !== 'id')
     .map(([key, field]) => ({ key, shape: shapeOf(field as z.ZodType) }))
 }
+
+/** The most characters the text field at `path` of a kind's content may hold; null when it is not a text field. */
+export function textFieldMax(kind: SectionKind, path: readonly string[]): number | null {
+  const key = path.at(-1)
+  if (key === undefined) return null
+  let object: z.ZodObject
+  try {
+    object = objectAt(kind, path.slice(0, -1))
+  } catch {
+    return null
+  }
+  const field = object.shape[key] as z.ZodType | undefined
+  const shape = field && shapeOf(field)
+  return shape?.type === 'text' ? shape.max : null
+}

@@ -2,7 +2,7 @@ import { recordActivity } from '../../activity/record'
 import type { SectionContext } from '../../plan-context'
 import type { Db } from '../../storage/database'
 import type { DocumentHub } from '../../sync/hub'
-import { applySuggestion, changeOf, placeSuggestion } from '../range'
+import { applySuggestion, changeOf, overflowsField, placeSuggestion } from '../range'
 import type { SuggestionRow } from '../tables'
 import { activityOf, describeChange } from './shared'
 
@@ -36,7 +36,10 @@ export async function acceptSuggestions(
   try {
     await deps.hub.change(ctx.section.id, (doc) => {
       for (const s of claimed) {
-        const range = placeSuggestion(doc, ctx.section.kind, changeOf(s))
+        const change = changeOf(s)
+        // The field may have grown since it was made: one that no longer fits is left pending, as an outdated one.
+        const range =
+          overflowsField(doc, ctx.section.kind, change) === null && placeSuggestion(doc, ctx.section.kind, change)
         if (!range) {
           outdated.push(s)
           continue

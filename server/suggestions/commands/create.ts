@@ -8,7 +8,7 @@ import type { Db } from '../../storage/database'
 import { newId } from '../../storage/ids'
 import type { DocumentHub } from '../../sync/hub'
 import { listMembers } from '../../workspaces/repo'
-import { encodeTarget, isTextTarget, resolveSuggestion } from '../range'
+import { encodeTarget, isTextTarget, overflowsField, resolveSuggestion } from '../range'
 import type { SuggestionRow } from '../tables'
 import { activityOf, describeChange } from './shared'
 
@@ -23,18 +23,22 @@ export async function createSuggestion(
   deps: { db: Db; hub: DocumentHub },
   { ctx, authorId, input }: CreateSuggestion,
 ): Promise<{ row: SuggestionRow; notified: string[] }> {
-  const found = await deps.hub.read(ctx.section.id, (doc) =>
-    resolveSuggestion(doc, ctx.section.kind, input) !== null
-      ? 'found'
-      : isTextTarget(doc, ctx.section.kind, input.target)
-        ? 'outdated'
-        : 'invalid',
-  )
+  const { found, limit } = await deps.hub.read(ctx.section.id, (doc) => ({
+    found:
+      resolveSuggestion(doc, ctx.section.kind, input) !== null
+        ? 'found'
+        : isTextTarget(doc, ctx.section.kind, input.target)
+          ? 'outdated'
+          : 'invalid',
+    limit: overflowsField(doc, ctx.section.kind, input),
+  }))
   // A field path must name a text field the section holds: a suggestion elsewhere could never apply.
   if (found === 'invalid') throw invalid('invalid_target', 'That is not a text field of this section.')
   // A suggestion on words that are not there (any more) could never be accepted: say so now.
   if (found === 'outdated')
     throw conflict('suggestion_outdated', 'The text this suggestion is on has changed; select it again.')
+  // Accepted, it would make the field invalid, and readers would see it empty: refused while it is made.
+  if (limit !== null) throw invalid('too_long', `This field holds at most ${limit} characters.`)
   const row: SuggestionRow = {
     id: newId(),
     workspace_id: ctx.plan.workspace_id,
