@@ -13,8 +13,14 @@ import { HAS_CHROMIUM } from '../support/requirements'
  * place; start next year's plan from it; archive it (read-only, under "Archived"); delete it.
  */
 const WIDE = { width: 1440, height: 900 }
-/** The screenshots docs/product.md shows, rewritten by every run of this suite. */
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots')
+/**
+ * The screenshots docs/product.md shows: rewritten with UPDATE_SCREENSHOTS=1, otherwise kept with the
+ * other test artifacts, so that a test run leaves the repository's files as they were.
+ */
+const screenshotPath = (name: string) =>
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? path.resolve(import.meta.dirname, '../../docs/screenshots', name)
+    : artifactPath(name)
 
 /** Whether the element shows all of its text on one line: nothing cut, nothing wrapped. */
 const onOneLine = (el: Locator) =>
@@ -109,7 +115,7 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
       const badges = await rows.evaluateAll((els) => els.map((el) => el.querySelectorAll('.mantine-Badge-root').length))
       expect(badges.length).toBe(plan.sections.length)
       expect(Math.max(...badges)).toBeLessThanOrEqual(1)
-      await wide.screenshot({ path: path.join(SCREENSHOTS, 'plan-1440.png'), animations: 'disabled' })
+      await wide.screenshot({ path: screenshotPath('plan-1440.png'), animations: 'disabled' })
 
       // Folding the section list away gives the text the rest, and stays so on this device.
       const before = (await textColumn(wide).boundingBox())!.width
@@ -124,7 +130,7 @@ describe.skipIf(!HAS_CHROMIUM)('plans from templates, managed like documents, in
       const banner = (await phone.getByRole('banner').boundingBox())!
       const pane = (await phone.locator('[data-section-pane]').boundingBox())!
       expect(pane.y - (banner.y + banner.height)).toBeLessThanOrEqual(120)
-      await phone.screenshot({ path: path.join(SCREENSHOTS, 'plan-390.png'), animations: 'disabled' })
+      await phone.screenshot({ path: screenshotPath('plan-390.png'), animations: 'disabled' })
       // The section list is a drawer away, and export a menu away.
       await phone.getByTestId('section-picker').click()
       await phone
