@@ -16,6 +16,7 @@ import { MessageRate } from './message-rate'
 import { MalformedMessageError, encode, readAwarenessUpdate, refusalMessage, storedMessage } from './messages'
 import { bringsSomethingNew } from './novelty'
 import { CoalescedAnswers, Outbox } from './outbox'
+import type { DecodedUpdate } from './update-check'
 
 export interface ConnectionContext {
   hub: DocumentHub
@@ -244,7 +245,7 @@ export class SyncConnection implements DocPeer {
    * Store an update that applies, and then whatever held updates apply after it. Null when it builds on
    * changes the server does not have yet; throws when it cannot apply at all.
    */
-  private write(update: Uint8Array, decoded?: ReturnType<typeof Y.decodeUpdate>): Promise<void> | null {
+  private write(update: Uint8Array, decoded?: DecodedUpdate): Promise<void> | null {
     const live = this.live!
     const verdict = live.judge(update, decoded)
     if (verdict.kind === 'invalid') throw new InvalidUpdateError(verdict.reason)

@@ -6,7 +6,7 @@ import { log } from '../log'
 import type { GroupCommit } from './group-commit'
 import { readAwarenessUpdate } from './messages'
 import { type DocRelay, REMOTE } from './relay'
-import { type Pending, type Verdict, checkUpdate } from './update-check'
+import { type DecodedUpdate, type Pending, type Verdict, checkUpdate } from './update-check'
 import type { StoredSection, UpdateLog } from './update-log'
 
 /** A connection as a live document sees it: somewhere to send encoded messages. */
@@ -149,7 +149,7 @@ export class LiveDoc {
    * Whether a client's update applies cleanly to this section as it will be once the updates being
    * stored now are applied (see `checkUpdate`). Synchronous: call `write` in the same turn.
    */
-  judge(update: Uint8Array, decoded?: ReturnType<typeof Y.decodeUpdate>): Verdict {
+  judge(update: Uint8Array, decoded?: DecodedUpdate): Verdict {
     return checkUpdate(update, this.doc, [...this.storing], { decoded })
   }
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { DecodedUpdate } from './update-check'
 
 /**
  * Whether a decoded update holds anything this document lacks: a struct past what the document has
@@ -10,7 +11,7 @@ import * as Y from 'yjs'
  * would tell them "not saved" about changes they never made; from anyone, storing it would add
  * nothing. Cost: one look per struct, and per deleted range one walk over the structs it covers.
  */
-export function bringsSomethingNew(doc: Y.Doc, update: ReturnType<typeof Y.decodeUpdate>): boolean {
+export function bringsSomethingNew(doc: Y.Doc, update: DecodedUpdate): boolean {
   for (const struct of update.structs) {
     if (struct instanceof Y.Skip) continue
     // Not an update any client makes: it goes on to the update check, which refuses it (4422).

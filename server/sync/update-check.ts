@@ -35,12 +35,16 @@ export interface Pending {
 /** Clocks known per client: the section's state vector, raised by updates stored but not yet applied. */
 type KnownClocks = Map<number, number>
 
-function knownClocks(doc: Y.Doc, inFlight: Iterable<Pending>): KnownClocks {
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc))
-  for (const { ends } of inFlight) {
-    for (const [client, clock] of ends) if (clock > (known.get(client) ?? 0)) known.set(client, clock)
-  }
-  return known
+/** The clock known of one client, as `KnownClocks` has it. */
+function knownClock(doc: Y.Doc, inFlight: readonly Pending[], client: number): number {
+  let clock = Y.getState(doc.store, client)
+  for (const p of inFlight) clock = Math.max(clock, p.ends.get(client) ?? 0)
+  return clock
+}
+
+function knownClocks(doc: Y.Doc, inFlight: readonly Pending[]): KnownClocks {
+  const clients = new Set([...doc.store.clients.keys(), ...inFlight.flatMap((p) => [...p.ends.keys()])])
+  return new Map([...clients].map((client) => [client, knownClock(doc, inFlight, client)]))
 }
 
 /** One GC struct per client from clock 0 to what is known: a v1 update any Y.Doc can load. */
@@ -85,7 +89,8 @@ function appendsToKnown(update: DecodedUpdate, knownClock: (client: number) => n
   return true
 }
 
-type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+/** An update as `Y.decodeUpdate` reads it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
 
 /**
  * Judge a client's update against the section `doc` plus the updates being stored into it now.
@@ -107,13 +112,9 @@ export function checkUpdate(
       return { kind: 'invalid', reason: 'a subdocument (Planroom sections have none)' }
     if (!(s instanceof Y.Skip)) ends.set(s.id.client, Math.max(ends.get(s.id.client) ?? 0, s.id.clock + s.length))
   }
-  const knownClock = (client: number) => {
-    let clock = Y.getState(doc.store, client)
-    for (const p of inFlight) clock = Math.max(clock, p.ends.get(client) ?? 0)
-    return clock
-  }
   try {
-    if (!appendsToKnown(read, knownClock) && standInLeavesPending(update, doc, inFlight)) return { kind: 'missing' }
+    const known = (client: number) => knownClock(doc, inFlight, client)
+    if (!appendsToKnown(read, known) && standInLeavesPending(update, doc, inFlight)) return { kind: 'missing' }
     const pending = inFlight.map((p) => p.placements)
     const { placements, deepest } = placeStructs(structs, { doc, pending }, maxDepth)
     if (deepest > maxDepth) return { kind: 'invalid', reason: `types nested ${deepest} deep (at most ${maxDepth})` }
