@@ -32,10 +32,9 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
     }
     const health = async (planId: string) =>
       (await fx.owner.req<{ findings: Finding[] }>('GET', `/api/plans/${planId}/health`)).json.findings
-    const activityKinds = async (planId: string) =>
-      (await fx.owner.req<z.infer<typeof ActivityFeed>>('GET', `/api/plans/${planId}/activity`)).json.events.map(
-        (e) => e.kind,
-      )
+    const activity = async (planId: string) =>
+      (await fx.owner.req<z.infer<typeof ActivityFeed>>('GET', `/api/plans/${planId}/activity`)).json.events
+    const activityKinds = async (planId: string) => (await activity(planId)).map((e) => e.kind)
     const listed = async (archived?: boolean) =>
       (
         await fx.owner.req<z.infer<typeof PlanList>>('GET', `${plansUrl}${archived ? '?archived=true' : ''}`)
@@ -60,9 +59,7 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
             expect(bodyText(doc), s.title).not.toBe('<paragraph></paragraph>')
             expect(doc.getXmlFragment('body').length, s.title).toBeGreaterThan(0)
           }
-          const started = (
-            await fx.owner.req<z.infer<typeof ActivityFeed>>('GET', `/api/plans/${plan.id}/activity`)
-          ).json.events.find((e) => e.kind === 'plan_created')
+          const started = (await activity(plan.id)).find((e) => e.kind === 'plan_created')
           expect(started?.summary).toMatch(/^Olivia Owner started the plan from the template “.+”\.$/)
           const findings = await health(plan.id)
           expect(findings.filter((f) => f.severity === 'error')).toEqual([])
@@ -81,9 +78,8 @@ describe.each(ENGINES)('plans managed like documents, and templates, on $engine'
           'no-network-chosen',
         ])
         expect(findings.map((f) => f.rule)).not.toContain('objectives-not-approved')
-        const feed = await fx.owner.req<z.infer<typeof ActivityFeed>>('GET', `/api/plans/${plan.id}/activity`)
         // The plan's own log starts with its start (the workspace's membership events show in every plan's feed).
-        expect(feed.json.events.filter((e) => e.planId === plan.id).map((e) => e.summary)).toEqual([
+        expect((await activity(plan.id)).filter((e) => e.planId === plan.id).map((e) => e.summary)).toEqual([
           'Olivia Owner started the plan.',
         ])
       })
