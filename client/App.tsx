@@ -1,5 +1,4 @@
 import { MantineProvider } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { type ComponentType, type ReactNode, Suspense, lazy } from 'react'
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
@@ -9,6 +8,7 @@ import { SignInPage } from './auth/SignInPage'
 import { SignUpPage } from './auth/SignUpPage'
 import { CrashBoundary, NotFoundPage } from './shell/ErrorPages'
 import { cssVariablesResolver, theme } from './shell/theme'
+import { NotificationsHost } from './ui/NotificationsHost'
 import { PageLoader } from './ui/states'
 
 // Signing in is the first page most visits see, so it ships in the entry chunk; every other page is a chunk
@@ -92,7 +92,7 @@ const routes = (
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={3} zIndex={1000} />
+      <NotificationsHost />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <CrashBoundary>{routes}</CrashBoundary>

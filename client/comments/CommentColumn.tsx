@@ -25,7 +25,7 @@ import { useCreateComment } from '../api/comments'
 import { useSideColumn } from '../plans/side-columns'
 import { SideToggle } from '../plans/SideToggle'
 import { errorMessage } from '../api/errors'
-import { CommentComposer } from './CommentComposer'
+import { ComposerWhenShown } from './ComposerWhenShown'
 import { type CommentsValue, useComments } from './CommentsProvider'
 import { AnchorQuote, ThreadCard, useMentionable } from './ThreadCard'
 import './comments.css'
@@ -72,7 +72,7 @@ function DraftCard() {
       data-testid="new-thread"
     >
       <AnchorQuote anchor={draft.anchor} detached={false} />
-      <CommentComposer
+      <ComposerWhenShown
         key={draft.key}
         people={people}
         autoFocus

@@ -5,7 +5,7 @@ import type { Anchor, Comment, Thread, UserRef } from '../../shared/comments/sch
 import { useCreateComment, useDeleteComment, useEditComment, useResolveThread } from '../api/comments'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { formatDateTime, fromNow } from '../ui/format'
-import { CommentComposer } from './CommentComposer'
+import { ComposerWhenShown } from './ComposerWhenShown'
 import { type CommentsValue, useComments } from './CommentsProvider'
 import { fromMarkup, segments } from './mention-text'
 import { PersonAvatar } from './PersonAvatar'
@@ -161,7 +161,7 @@ function CommentItem({ comment, sectionId, people }: { comment: Comment; section
             This comment was deleted.
           </Text>
         ) : editing ? (
-          <CommentComposer
+          <ComposerWhenShown
             people={people}
             submitLabel="Save"
             placeholder="Edit your comment"
@@ -282,7 +282,7 @@ export function ThreadCard({ thread }: { thread: Thread }) {
       )}
       {active && !resolved && thread.abilities.reply && (
         <Box mt="sm" onClick={(e) => e.stopPropagation()}>
-          <CommentComposer
+          <ComposerWhenShown
             compact
             people={people}
             submitLabel="Reply"

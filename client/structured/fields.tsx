@@ -1,23 +1,18 @@
 import {
-  Autocomplete,
   Checkbox,
   type ComboboxData,
   Group,
   Input,
-  MultiSelect,
-  NumberInput,
   SegmentedControl,
-  Select,
   Slider,
   Stack,
-  TagsInput,
   Text,
   TextInput,
   Textarea,
   UnstyledButton,
 } from '@mantine/core'
 import { IconUser } from '@tabler/icons-react'
-import { Suspense, lazy, memo, useMemo } from 'react'
+import { type ReactNode, Suspense, lazy, memo, useMemo } from 'react'
 import type { FieldShape } from '../../shared/plan-model/schema-shape'
 import { type FieldUi, type OptionSource, enumLabel } from '../../shared/plan-model/ui-spec'
 import { FieldPeers, usePeerColor } from '../shared-text/FieldPeers'
@@ -25,10 +20,18 @@ import { RemoteCarets } from '../shared-text/RemoteCarets'
 import { useSharedText } from '../shared-text/use-shared-text'
 import { FieldSuggestions } from '../suggestions/FieldSuggestions'
 import { useFieldSuggesting } from '../suggestions/field-suggesting'
+import { formatNumber } from '../ui/format'
 import { type StructuredEnv, pathKey, useStructuredEnv } from './env'
 import { useLiveValue } from './use-live-value'
 
 const DateInput = lazy(() => import('./DateFieldInput'))
+const widget = <K extends keyof typeof import('./field-widgets')>(name: K) =>
+  lazy(async () => ({ default: (await import('./field-widgets'))[name] }))
+const NumberInput = widget('NumberInput')
+const Select = widget('Select')
+const MultiSelect = widget('MultiSelect')
+const TagsInput = widget('TagsInput')
+const Autocomplete = widget('Autocomplete')
 
 export interface FieldProps {
   /** Where the field is: what the write helpers and the health findings call it. */
@@ -57,6 +60,12 @@ function common(env: StructuredEnv, { path, ui, bare, moot, fixed }: FieldProps)
     'data-path': pathKey(path),
     size: 'sm' as const,
   }
+}
+
+/** A field whose input loads after the page (see field-widgets.tsx): until then it shows `shown`, read-only. */
+function Deferred({ field, shown, children }: { field: FieldProps; shown: string; children: ReactNode }) {
+  const env = useStructuredEnv()
+  return <Suspense fallback={<TextInput {...common(env, field)} readOnly value={shown} />}>{children}</Suspense>
 }
 
 /**
@@ -182,25 +191,28 @@ function NumberField(props: FieldProps) {
   })
   if (shape.type !== 'number') return null
   return (
-    <NumberInput
-      {...common(env, props)}
-      value={live.draft}
-      onChange={live.change}
-      onBlur={live.blur}
-      min={shape.min ?? undefined}
-      max={shape.max ?? undefined}
-      allowDecimal={!shape.int}
-      clampBehavior="strict"
-      hideControls
-      rightSection={
-        ui.suffix ? (
-          <Text size="xs" c="dimmed" pr={8}>
-            {ui.suffix}
-          </Text>
-        ) : undefined
-      }
-      rightSectionWidth={ui.suffix ? 52 : undefined}
-    />
+    <Deferred field={props} shown={typeof live.draft === 'number' ? formatNumber(live.draft) : live.draft}>
+      <NumberInput
+        {...common(env, props)}
+        value={live.draft}
+        // Typed through lazy(), the input's value type widens to bigint, which this field never asks for.
+        onChange={(next) => typeof next !== 'bigint' && live.change(next)}
+        onBlur={live.blur}
+        min={shape.min ?? undefined}
+        max={shape.max ?? undefined}
+        allowDecimal={!shape.int}
+        clampBehavior="strict"
+        hideControls
+        rightSection={
+          ui.suffix ? (
+            <Text size="xs" c="dimmed" pr={8}>
+              {ui.suffix}
+            </Text>
+          ) : undefined
+        }
+        rightSectionWidth={ui.suffix ? 52 : undefined}
+      />
+    </Deferred>
   )
 }
 
@@ -208,8 +220,7 @@ function DateField(props: FieldProps) {
   const env = useStructuredEnv()
   const value = typeof props.value === 'string' ? props.value : null
   return (
-    // Until the picker has loaded, the field shows its stored date as it is.
-    <Suspense fallback={<TextInput {...common(env, props)} readOnly value={value ?? ''} />}>
+    <Deferred field={props} shown={value ?? ''}>
       <DateInput
         {...common(env, props)}
         value={value}
@@ -218,7 +229,7 @@ function DateField(props: FieldProps) {
         clearable={env.editable}
         popoverProps={{ withinPortal: true }}
       />
-    </Suspense>
+    </Deferred>
   )
 }
 
@@ -227,15 +238,17 @@ function EnumField(props: FieldProps) {
   const { shape } = props
   if (shape.type !== 'enum') return null
   return (
-    <Select
-      {...common(env, props)}
-      data={shape.options.map((o) => ({ value: o, label: enumLabel(o) }))}
-      value={typeof props.value === 'string' ? props.value : null}
-      onChange={(next) => (next !== null || shape.nullable) && env.write.set(props.path, next)}
-      allowDeselect={shape.nullable}
-      clearable={shape.nullable && env.editable}
-      comboboxProps={{ withinPortal: true }}
-    />
+    <Deferred field={props} shown={typeof props.value === 'string' ? enumLabel(props.value) : ''}>
+      <Select
+        {...common(env, props)}
+        data={shape.options.map((o) => ({ value: o, label: enumLabel(o) }))}
+        value={typeof props.value === 'string' ? props.value : null}
+        onChange={(next) => (next !== null || shape.nullable) && env.write.set(props.path, next)}
+        allowDeselect={shape.nullable}
+        clearable={shape.nullable && env.editable}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </Deferred>
   )
 }
 
@@ -275,17 +288,19 @@ function PersonField(props: FieldProps) {
     env.members.find((m) => m.name.trim().toLowerCase() === text.trim().toLowerCase())?.userId ?? text
   const live = useLiveValue(shown, (next) => env.write.set(props.path, toStored(next)))
   return (
-    <Autocomplete
-      {...common(env, props)}
-      data={names}
-      value={live.draft}
-      onChange={live.change}
-      onOptionSubmit={(name) => live.commitNow(name)}
-      onBlur={live.blur}
-      maxLength={120}
-      leftSection={<IconUser size={15} stroke={1.6} />}
-      comboboxProps={{ withinPortal: true }}
-    />
+    <Deferred field={props} shown={live.draft}>
+      <Autocomplete
+        {...common(env, props)}
+        data={names}
+        value={live.draft}
+        onChange={live.change}
+        onOptionSubmit={(name) => live.commitNow(name)}
+        onBlur={live.blur}
+        maxLength={120}
+        leftSection={<IconUser size={15} stroke={1.6} />}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </Deferred>
   )
 }
 
@@ -299,11 +314,13 @@ function pillsFieldStyles(editable: boolean, count: number) {
   return editable && count > 0 ? ({ inputField: { minWidth: 48 } } as const) : undefined
 }
 
+const MISSING = 'Removed or unknown'
+
 /** Choices with the linked ids that no longer exist added, named as such, so a broken link shows. */
 function withMissing(env: StructuredEnv, source: OptionSource, ids: string[]): ComboboxData {
   const missing = ids.filter((id) => env.labelOf(source, id) === null)
   if (missing.length === 0) return env.options[source]
-  return [...(env.options[source] as never[]), ...missing.map((id) => ({ value: id, label: 'Removed or unknown' }))]
+  return [...(env.options[source] as never[]), ...missing.map((id) => ({ value: id, label: MISSING }))]
 }
 
 function LinkField(props: FieldProps) {
@@ -314,35 +331,39 @@ function LinkField(props: FieldProps) {
     const value = typeof props.value === 'string' ? props.value : null
     const broken = value !== null && env.labelOf(source, value) === null
     return (
-      <Select
-        {...common(env, props)}
-        data={withMissing(env, source, value ? [value] : [])}
-        value={value}
-        onChange={(next) => env.write.set(props.path, next)}
-        clearable={env.editable}
-        searchable
-        nothingFoundMessage="Nothing matches"
-        error={broken ? (props.bare ? true : 'It points at something that was removed.') : undefined}
-        comboboxProps={{ withinPortal: true }}
-      />
+      <Deferred field={props} shown={value === null ? '' : (env.labelOf(source, value) ?? MISSING)}>
+        <Select
+          {...common(env, props)}
+          data={withMissing(env, source, value ? [value] : [])}
+          value={value}
+          onChange={(next) => env.write.set(props.path, next)}
+          clearable={env.editable}
+          searchable
+          nothingFoundMessage="Nothing matches"
+          error={broken ? (props.bare ? true : 'It points at something that was removed.') : undefined}
+          comboboxProps={{ withinPortal: true }}
+        />
+      </Deferred>
     )
   }
   const values = Array.isArray(props.value) ? (props.value as string[]) : []
   return (
-    <MultiSelect
-      {...common(env, props)}
-      placeholder={values.length > 0 ? undefined : common(env, props).placeholder}
-      data={withMissing(env, source, values)}
-      value={values}
-      onChange={(next) => env.write.set(props.path, next)}
-      searchable
-      clearable={env.editable && values.length > 1}
-      hidePickedOptions
-      styles={pillsFieldStyles(env.editable, values.length)}
-      maxValues={shape.type === 'links' ? shape.max : undefined}
-      nothingFoundMessage={env.options[source].length === 0 ? emptyOptions[source] : 'Nothing matches'}
-      comboboxProps={{ withinPortal: true }}
-    />
+    <Deferred field={props} shown={values.map((id) => env.labelOf(source, id) ?? MISSING).join(', ')}>
+      <MultiSelect
+        {...common(env, props)}
+        placeholder={values.length > 0 ? undefined : common(env, props).placeholder}
+        data={withMissing(env, source, values)}
+        value={values}
+        onChange={(next) => env.write.set(props.path, next)}
+        searchable
+        clearable={env.editable && values.length > 1}
+        hidePickedOptions
+        styles={pillsFieldStyles(env.editable, values.length)}
+        maxValues={shape.type === 'links' ? shape.max : undefined}
+        nothingFoundMessage={env.options[source].length === 0 ? emptyOptions[source] : 'Nothing matches'}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </Deferred>
   )
 }
 
@@ -356,17 +377,19 @@ function TagsField(props: FieldProps) {
   const env = useStructuredEnv()
   const values = Array.isArray(props.value) ? (props.value as string[]) : []
   return (
-    <TagsInput
-      {...common(env, props)}
-      placeholder={values.length > 0 ? undefined : common(env, props).placeholder}
-      value={values}
-      onChange={(next) => env.write.set(props.path, next)}
-      data={['Facebook', 'Instagram', 'LinkedIn', 'X', 'TikTok', 'YouTube', 'Pinterest']}
-      maxTags={props.shape.type === 'tags' ? props.shape.max : undefined}
-      styles={pillsFieldStyles(env.editable, values.length)}
-      clearable={env.editable && values.length > 1}
-      comboboxProps={{ withinPortal: true }}
-    />
+    <Deferred field={props} shown={values.join(', ')}>
+      <TagsInput
+        {...common(env, props)}
+        placeholder={values.length > 0 ? undefined : common(env, props).placeholder}
+        value={values}
+        onChange={(next) => env.write.set(props.path, next)}
+        data={['Facebook', 'Instagram', 'LinkedIn', 'X', 'TikTok', 'YouTube', 'Pinterest']}
+        maxTags={props.shape.type === 'tags' ? props.shape.max : undefined}
+        styles={pillsFieldStyles(env.editable, values.length)}
+        clearable={env.editable && values.length > 1}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </Deferred>
   )
 }
 

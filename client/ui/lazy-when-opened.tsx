@@ -19,3 +19,18 @@ export function lazyWhenOpened<P extends { opened: boolean }>(load: () => Promis
     )
   }
 }
+
+/**
+ * A part shown only on demand (a comment box, a toast) whose code loads the first time it is rendered;
+ * nothing shows in its place until then, a moment on a page already open.
+ */
+export function lazyWhenShown<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const Part = lazy(async () => ({ default: await load() }))
+  return function WhenShown(props: P) {
+    return (
+      <Suspense fallback={null}>
+        <Part {...props} />
+      </Suspense>
+    )
+  }
+}
