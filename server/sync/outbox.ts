@@ -70,6 +70,10 @@ export class Outbox {
  * A group commit finishes many writes of a section in one turn of the event loop, and each is broadcast
  * to every peer: corking a socket for the rest of the turn sends all its frames in one write (one
  * syscall) instead of one each. ws corks around each frame itself; corks nest, so ours holds them.
+ * The uncork is a tick callback, which Node runs once the promise jobs queued before it have run: the
+ * broadcasts of one group commit all go in, and the frames leave before the loop reads any more input
+ * (a setImmediate would hold them through the next poll, adding latency and keeping the frames alive
+ * long enough for the garbage collector to copy them out of the young generation).
  */
 const corked = new Set<Duplex>()
 function corkForThisTurn(ws: WebSocket) {
@@ -78,7 +82,7 @@ function corkForThisTurn(ws: WebSocket) {
   if (!socket || corked.has(socket)) return
   socket.cork()
   corked.add(socket)
-  if (corked.size === 1) setImmediate(uncorkAll)
+  if (corked.size === 1) process.nextTick(uncorkAll)
 }
 function uncorkAll() {
   for (const socket of corked) socket.uncork()
