@@ -166,9 +166,9 @@ export class SyncConnection implements DocPeer {
     this.receive(new Uint8Array(0))
   }
 
+  /** A socket that fails a write errors and closes, and ws then closes the connection: no callback needed. */
   send(message: Uint8Array) {
-    if (this.closed) return
-    this.outbox.send(message, (err) => err && this.close(CLOSE.goingAway, 'send failed'))
+    if (!this.closed) this.outbox.send(message)
   }
 
   close(code: number, reason: string) {

@@ -30,11 +30,15 @@ export class Outbox {
     private readonly limits: OutboxLimits = OUTBOX_LIMITS,
   ) {}
 
-  /** `sent` runs once the socket has taken the message (or failed to). */
-  send(message: Uint8Array, sent?: (err?: Error) => void) {
-    if (this.ws.readyState !== this.ws.OPEN) return sent?.()
-    corkForThisTurn(this.ws)
-    this.ws.send(message, (err) => sent?.(err))
+  /**
+   * `sent` runs once the socket has taken the message (or failed to). The message goes out as one binary
+   * frame written to the TCP socket; a broadcast is framed once for all its peers (`frameOf`).
+   */
+  send(message: Uint8Array, sent?: (err?: Error | null) => void) {
+    const socket = socketOf(this.ws)
+    if (this.ws.readyState !== this.ws.OPEN || !socket) return sent?.()
+    corkForThisTurn(socket)
+    socket.write(frameOf(message), sent)
     this.look()
   }
 
@@ -76,10 +80,8 @@ export class Outbox {
  * long enough for the garbage collector to copy them out of the young generation).
  */
 const corked = new Set<Duplex>()
-function corkForThisTurn(ws: WebSocket) {
-  // ws keeps its TCP socket private; without one (not yet or no longer connected) there is nothing to batch.
-  const socket = (ws as unknown as { _socket?: Duplex })._socket
-  if (!socket || corked.has(socket)) return
+function corkForThisTurn(socket: Duplex) {
+  if (corked.has(socket)) return
   socket.cork()
   corked.add(socket)
   if (corked.size === 1) process.nextTick(uncorkAll)
@@ -87,6 +89,37 @@ function corkForThisTurn(ws: WebSocket) {
 function uncorkAll() {
   for (const socket of corked) socket.uncork()
   corked.clear()
+}
+
+/** ws keeps its TCP socket private; there is none before it connects or after it is gone. */
+const socketOf = (ws: WebSocket) => (ws as unknown as { _socket?: Duplex | null })._socket ?? null
+
+/**
+ * A message as a WebSocket frame from the server: final, binary, unmasked (RFC 6455 §5.2). Writing it
+ * to the socket ourselves is what ws.send does for us without permessage-deflate (which the server does
+ * not offer), less the per-peer framing: a broadcast reaches every peer as the same message object, so
+ * the frame made for the first is kept and written to the others.
+ */
+let lastMessage: Uint8Array | null = null
+let lastFrame: Buffer | null = null
+function frameOf(message: Uint8Array): Buffer {
+  if (message === lastMessage) return lastFrame!
+  const length = message.byteLength
+  const header = length < 126 ? 2 : length < 65536 ? 4 : 10
+  const frame = Buffer.allocUnsafe(header + length)
+  frame[0] = 0x82
+  if (header === 2) frame[1] = length
+  else if (header === 4) {
+    frame[1] = 126
+    frame.writeUInt16BE(length, 2)
+  } else {
+    frame[1] = 127
+    frame.writeBigUInt64BE(BigInt(length), 2)
+  }
+  frame.set(message, header)
+  lastMessage = message
+  lastFrame = frame
+  return frame
 }
 
 /**

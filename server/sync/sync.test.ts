@@ -35,6 +35,18 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
       expect(bodyText(await storedDoc(server.running, fx.shared.id))).toBe(texts[0])
     })
 
+    it('delivers messages of every frame length intact, live and to a client that joins later', async () => {
+      // The server frames messages itself (server/sync/outbox.ts): 7-bit, 16-bit and 64-bit lengths.
+      const words = [40, 3_000, 90_000].map((n, i) => `${'abcdefghij'.repeat(n / 10)} #${i}`)
+      const [writer, reader] = [fx.owner, fx.salesEditor].map((who) => client(who, fx.shared.id))
+      for (const c of [writer, reader]) expect(await c.synced).toBe(true)
+      for (const w of words) appendParagraph(writer.doc, w)
+      await eventually(() => words.every((w) => bodyText(reader.doc).includes(w)), 'every paragraph read live')
+      const late = client(fx.marketingEditor, fx.shared.id)
+      expect(await late.synced).toBe(true)
+      expect(bodyText(late.doc)).toBe(bodyText(writer.doc))
+    })
+
     it("refuses a viewer's update: it reaches no other client and is not stored", async () => {
       const owner = client(fx.owner, fx.shared.id, WITH_ACKS)
       const viewer = client(fx.viewer, fx.shared.id, WITH_ACKS)
