@@ -38,7 +38,8 @@ describe.each(ENGINES)('live sync on $engine', (engine) => {
     it('delivers messages of every frame length intact, live and to a client that joins later', async () => {
       // The server frames messages itself (server/sync/outbox.ts): 7-bit, 16-bit and 64-bit lengths.
       const words = [40, 3_000, 90_000].map((n, i) => `${'abcdefghij'.repeat(n / 10)} #${i}`)
-      const [writer, reader] = [fx.owner, fx.salesEditor].map((who) => client(who, fx.shared.id))
+      const writer = client(fx.owner, fx.shared.id)
+      const reader = client(fx.salesEditor, fx.shared.id)
       for (const c of [writer, reader]) expect(await c.synced).toBe(true)
       for (const w of words) appendParagraph(writer.doc, w)
       await eventually(() => words.every((w) => bodyText(reader.doc).includes(w)), 'every paragraph read live')
