@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core'
 import { IconMailCheck } from '@tabler/icons-react'
-import { Link } from 'react-router'
 import { PasswordResetRequestBody } from '../../shared/auth/password-reset-schema'
 import { useRequestPasswordReset } from '../api/password-reset'
+import { Link } from '../shell/routing'
 import { FormError, useSchemaForm } from '../ui/forms'
 import { AuthLayout } from './AuthLayout'
 

@@ -1,14 +1,15 @@
 import { Anchor, Button, PasswordInput, Stack } from '@mantine/core'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useLocation, useParams } from 'wouter'
 import { PasswordResetBody } from '../../shared/auth/password-reset-schema'
 import { useResetPassword } from '../api/password-reset'
+import { Link } from '../shell/routing'
 import { FormError, useSchemaForm } from '../ui/forms'
 import { AuthLayout } from './AuthLayout'
 
 /** The page a reset link opens: a new password, then sign in with it (every old session has ended). */
 export function ResetPasswordPage() {
   const { token = '' } = useParams()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const reset = useResetPassword(token)
   const form = useSchemaForm(PasswordResetBody, { password: '' })
   return (

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core'
-import { Link } from 'react-router'
 import { LoginBody, type User } from '../../shared/auth/schema'
 import { useSignIn } from '../api/auth'
+import { Link } from '../shell/routing'
 import { FormError, useSchemaForm } from '../ui/forms'
 
 /** Email and password; the server's answer (wrong password, too many attempts) shows above the button. */

@@ -1,12 +1,14 @@
 import { Anchor } from '@mantine/core'
-import { Link, useLocation, useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
+import { useSearch } from 'wouter/use-browser-location'
+import { Link } from '../shell/routing'
 import { AuthLayout } from './AuthLayout'
 import { authPath, nextFromSearch } from './next'
 import { SignUpForm } from './SignUpForm'
 
 export function SignUpPage() {
-  const navigate = useNavigate()
-  const next = nextFromSearch(useLocation().search)
+  const [, navigate] = useLocation()
+  const next = nextFromSearch(useSearch())
   return (
     <AuthLayout
       title="Create your account"
@@ -20,7 +22,7 @@ export function SignUpPage() {
         </>
       }
     >
-      <SignUpForm onSignedUp={() => void navigate(next, { replace: true })} />
+      <SignUpForm onSignedUp={() => navigate(next, { replace: true })} />
     </AuthLayout>
   )
 }

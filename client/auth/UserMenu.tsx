@@ -1,6 +1,6 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core'
 import { IconLogout } from '@tabler/icons-react'
-import { useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import { useMe, useSignOut } from '../api/auth'
 import { initials } from '../ui/format'
 
@@ -8,10 +8,10 @@ import { initials } from '../ui/format'
 export function UserMenu() {
   const me = useMe().data
   const signOut = useSignOut()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   if (!me) return null
   // A plain sign-in page afterwards: the next person to sign in here should not land in this workspace.
-  const leave = () => signOut.mutate(undefined, { onSuccess: () => void navigate('/signin', { replace: true }) })
+  const leave = () => signOut.mutate(undefined, { onSuccess: () => navigate('/signin', { replace: true }) })
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Navigate, useLocation } from 'react-router'
+import { Redirect } from 'wouter'
+import { usePathname, useSearch } from 'wouter/use-browser-location'
 import { useMe } from '../api/auth'
 import { ErrorState, PageLoader } from '../ui/states'
 import { authPath, nextFromSearch } from './next'
@@ -10,19 +11,20 @@ import { authPath, nextFromSearch } from './next'
  */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe()
-  const location = useLocation()
+  const pathname = usePathname()
+  const search = useSearch()
   if (me.isPending) return <PageLoader />
   if (me.isError)
     return <ErrorState title="Planroom is out of reach" error={me.error} onRetry={() => void me.refetch()} />
-  if (!me.data) return <Navigate to={authPath('/signin', location.pathname + location.search)} replace />
+  if (!me.data) return <Redirect to={authPath('/signin', pathname + search)} replace />
   return children
 }
 
 /** Sign-in and sign-up pages: someone already signed in goes straight on. */
 export function SignedOutOnly({ children }: { children: ReactNode }) {
   const me = useMe()
-  const location = useLocation()
+  const search = useSearch()
   if (me.isPending) return <PageLoader />
-  if (me.data) return <Navigate to={nextFromSearch(location.search)} replace />
+  if (me.data) return <Redirect to={nextFromSearch(search)} replace />
   return children
 }

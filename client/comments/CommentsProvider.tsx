@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import type { Editor } from '@tiptap/core'
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { useSearchParams } from 'wouter'
 import { canComment } from '../../shared/comments/permissions'
 import type { Anchor, Thread } from '../../shared/comments/schema'
 import type { Section } from '../../shared/plans/schema'

@@ -2,7 +2,7 @@ import { Anchor, Button, Paper, SegmentedControl, Stack, Text } from '@mantine/c
 import { useDocumentTitle } from '@mantine/hooks'
 import { IconArrowRight } from '@tabler/icons-react'
 import { useState } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useLocation, useParams } from 'wouter'
 import { ROLE_LABELS } from '../../shared/workspaces/roles'
 import type { InvitePreview } from '../../shared/workspaces/schema'
 import { useMe, useSignOut } from '../api/auth'
@@ -11,6 +11,7 @@ import { useAcceptInvite, useInvitePreview } from '../api/invites'
 import { AuthLayout } from '../auth/AuthLayout'
 import { SignInForm } from '../auth/SignInForm'
 import { SignUpForm } from '../auth/SignUpForm'
+import { Link } from '../shell/routing'
 import { formatDate } from '../ui/format'
 import { FormError } from '../ui/forms'
 import { PageLoader } from '../ui/states'
@@ -59,7 +60,7 @@ export function InviteLandingPage() {
   const me = useMe()
   const accept = useAcceptInvite(token)
   const signOut = useSignOut()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const [mode, setMode] = useState<'signup' | 'signin'>('signup')
   useDocumentTitle(preview.data ? `Join ${preview.data.workspaceName} · Planroom` : 'Invitation · Planroom')
 
@@ -68,7 +69,7 @@ export function InviteLandingPage() {
   if (preview.isError) return <InviteUnavailable error={preview.error} />
 
   // A refusal shows through `accept.error`; a success opens the plan the invite came from, or the newest.
-  const join = () => accept.mutate(undefined, { onSuccess: ({ landing }) => void navigate(landing, { replace: true }) })
+  const join = () => accept.mutate(undefined, { onSuccess: ({ landing }) => navigate(landing, { replace: true }) })
   const invite = preview.data
 
   return (

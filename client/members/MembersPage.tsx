@@ -2,10 +2,11 @@ import { Button, Card, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks'
 import { IconMailPlus } from '@tabler/icons-react'
 import { useState } from 'react'
-import { Link, useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import type { Member } from '../../shared/workspaces/schema'
 import { useMe } from '../api/auth'
 import { useRefreshWorkspaceOnOpen, useRemoveMember, useUpdateMember } from '../api/workspaces'
+import { Link } from '../shell/routing'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { PageHeader } from '../ui/PageHeader'
 import { useCurrentWorkspace } from '../workspaces/current'
@@ -18,7 +19,7 @@ export function MembersPage() {
   const me = useMe().data
   const update = useUpdateMember(workspace.id)
   const remove = useRemoveMember(workspace.id)
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const [removing, setRemoving] = useState<Member | null>(null)
   const leaving = removing?.userId === me?.id
   const phone = useMediaQuery('(max-width: 48em)') ?? false
@@ -105,7 +106,7 @@ export function MembersPage() {
             {
               onSuccess: () => {
                 setRemoving(null)
-                if (leaving) void navigate('/')
+                if (leaving) navigate('/')
               },
             },
           )

@@ -30,7 +30,7 @@ import {
 } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
-import { useMatch, useNavigate } from 'react-router'
+import { useLocation, useRoute } from 'wouter'
 import type { NotificationKind } from '../../shared/notifications/schema'
 import { errorMessage } from '../api/errors'
 import { notificationKeys, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications'
@@ -141,13 +141,13 @@ function Inbox({
 }) {
   const list = useNotifications(workspaceId, true)
   const markRead = useMarkRead(workspaceId)
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const items = list.data?.pages.flatMap((p) => p.notifications) ?? []
   const open = (item: Item) => {
     if (item.readAt === null) markRead.mutate({ ids: [item.id] })
     const to = linkOf(workspaceId, item)
     if (to) {
-      void navigate(to)
+      navigate(to)
       onClose()
     }
   }
@@ -201,7 +201,7 @@ function Inbox({
  * each linking to its section or thread.
  */
 export function NotificationBell({ workspaceId }: { workspaceId: string }) {
-  const planId = useMatch('/w/:workspaceId/plans/:planId')?.params.planId ?? null
+  const planId = useRoute('/w/:workspaceId/plans/:planId')[1]?.planId ?? null
   const queryClient = useQueryClient()
   usePlanNews(planId, ['notifications'], () => void refetchAfterNews(queryClient, notificationKeys.all(workspaceId)))
   const unread = useUnreadCount(workspaceId, planId ? false : POLL_MS)

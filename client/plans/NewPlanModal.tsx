@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Modal, Radio, Stack, Text, Tooltip } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import { PlanTitleBody } from '../../shared/plans/schema'
 import { BLANK_TEMPLATE_ID, type TemplateSummary } from '../../shared/templates/schema'
 import { canManagePlan } from '../../shared/workspaces/permissions'
@@ -49,7 +49,7 @@ export function NewPlanModal({ opened, onClose }: { opened: boolean; onClose: ()
   const remove = useDeleteTemplate(workspace.id)
   const [templateId, setTemplateId] = useState<string>(BLANK_TEMPLATE_ID)
   const [deleting, setDeleting] = useState<TemplateSummary | null>(null)
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const own = templates.data?.own ?? []
   const canDelete = canManagePlan(workspace.me)
   const description =
@@ -100,7 +100,7 @@ export function NewPlanModal({ opened, onClose }: { opened: boolean; onClose: ()
           submitLabel="Create plan"
           onSubmit={async (title) => {
             const plan = await create.mutateAsync({ title, templateId })
-            void navigate(`/w/${workspace.id}/plans/${plan.id}`)
+            navigate(`/w/${workspace.id}/plans/${plan.id}`)
           }}
           onDone={onClose}
           onCancel={onClose}

@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Loader, NavLink, Paper, Stack, Text, Tooltip } from '@mantine/core'
 import { IconFileText, IconPlus } from '@tabler/icons-react'
 import type { ComponentType, ReactNode } from 'react'
-import { Link, useLocation } from 'react-router'
+import { useLocation } from 'wouter'
 import { usePlans } from '../api/plans'
+import { Link } from '../shell/routing'
 import { useCurrentWorkspace } from '../workspaces/current'
 import { WHAT_IS_A_PLAN } from './explain'
 
@@ -15,7 +16,7 @@ interface HeadingProps {
 export function PlanNavList({ heading: Heading }: { heading: ComponentType<HeadingProps> }) {
   const { workspace, openNewPlan } = useCurrentWorkspace()
   const plans = usePlans(workspace.id)
-  const { pathname } = useLocation()
+  const [pathname] = useLocation()
   const canCreate = workspace.abilities.createPlans
 
   const addButton = canCreate && (plans.data?.length ?? 0) > 0 && (

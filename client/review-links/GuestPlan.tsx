@@ -1,7 +1,7 @@
 import { Badge, Box, Container, Grid, Group, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
-import { useSearchParams } from 'react-router'
+import { useSearchParams } from 'wouter'
 import type { User } from '../../shared/auth/schema'
 import type { ReviewLinkInfo } from '../../shared/review-links/schema'
 import type { z } from 'zod'

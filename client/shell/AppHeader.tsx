@@ -1,10 +1,10 @@
 import { AppShell, Box, Burger, Divider, Group } from '@mantine/core'
-import { Link } from 'react-router'
 import type { Workspace } from '../../shared/workspaces/schema'
 import { UserMenu } from '../auth/UserMenu'
 import { NotificationBell } from '../notifications/NotificationBell'
 import { Logo } from '../ui/Logo'
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher'
+import { Link } from './routing'
 
 export interface AppHeaderProps {
   workspace: Workspace | undefined

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core'
 import { Component, type ReactNode } from 'react'
-import { Link } from 'react-router'
 import { AuthLayout } from '../auth/AuthLayout'
+import { Link } from './routing'
 
 export function NotFoundPage() {
   return (

@@ -1,10 +1,11 @@
 import { AppShell, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import { IconBell, IconBuildingCommunity, IconMail, IconMailPlus, IconSettings, IconUsers } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import { Link, useLocation } from 'react-router'
+import { useLocation } from 'wouter'
 import { PlanNavList } from '../plans/PlanNavList'
 import { useCurrentWorkspace } from '../workspaces/current'
 import { YourAccess } from './YourAccess'
+import { Link } from './routing'
 
 function SidebarHeading({ children, action }: { children: ReactNode; action?: ReactNode }) {
   return (
@@ -22,7 +23,7 @@ function SidebarHeading({ children, action }: { children: ReactNode; action?: Re
 /** The workspace's plans, then its settings, then who the person is here. */
 export function Sidebar() {
   const { workspace } = useCurrentWorkspace()
-  const { pathname } = useLocation()
+  const [pathname] = useLocation()
   const base = `/w/${workspace.id}/settings`
   const settings = [
     { to: `${base}/general`, label: 'General', icon: IconSettings, show: true },

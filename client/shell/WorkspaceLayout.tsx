@@ -1,7 +1,7 @@
 import { AppShell, Button } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { useEffect, useMemo } from 'react'
-import { Link, Outlet, useLocation, useMatch, useParams } from 'react-router'
+import { type ReactNode, useEffect, useMemo } from 'react'
+import { useLocation, useParams, useRoute } from 'wouter'
 import { useWorkspace } from '../api/workspaces'
 import { SkipToEditor } from '../plans/SkipToEditor'
 import { ErrorState, PageLoader } from '../ui/states'
@@ -10,17 +10,18 @@ import { CurrentWorkspaceContext } from '../workspaces/current'
 import { rememberWorkspace } from '../workspaces/last-workspace'
 import { AppHeader } from './AppHeader'
 import { Sidebar } from './Sidebar'
+import { Link } from './routing'
 
 const NewPlanModal = lazyWhenOpened(() => import('../plans/NewPlanModal').then((m) => m.NewPlanModal))
 
 /** Every page inside a workspace: header, sidebar (a drawer on phones) and the page itself. */
-export function WorkspaceLayout() {
+export function WorkspaceLayout({ children }: { children: ReactNode }) {
   const { workspaceId = '' } = useParams()
   const workspace = useWorkspace(workspaceId)
   const [navOpened, nav] = useDisclosure(false)
   const [newPlanOpened, newPlan] = useDisclosure(false)
-  const { pathname } = useLocation()
-  const onPlan = useMatch('/w/:workspaceId/plans/:planId')
+  const [pathname] = useLocation()
+  const [onPlan] = useRoute('/w/:workspaceId/plans/:planId')
 
   // On phones the sidebar is an overlay: close it once the person has picked where to go.
   const closeNav = nav.close
@@ -46,9 +47,7 @@ export function WorkspaceLayout() {
         <CurrentWorkspaceContext.Provider value={current}>
           <Sidebar />
           <AppShell.Main id="main">
-            <div style={{ maxWidth: 1120, margin: '0 auto' }}>
-              <Outlet />
-            </div>
+            <div style={{ maxWidth: 1120, margin: '0 auto' }}>{children}</div>
           </AppShell.Main>
           <NewPlanModal opened={newPlanOpened} onClose={newPlan.close} />
         </CurrentWorkspaceContext.Provider>

@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import { CreateWorkspaceBody } from '../../shared/workspaces/schema'
 import { useCreateWorkspace } from '../api/workspaces'
 import { SingleFieldForm } from '../ui/forms'
@@ -6,7 +6,7 @@ import { SingleFieldForm } from '../ui/forms'
 /** Name a new workspace, then open it. Used by onboarding and by the workspace switcher. */
 export function CreateWorkspaceForm({ onDone, onCancel }: { onDone?: () => void; onCancel?: () => void }) {
   const create = useCreateWorkspace()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   return (
     <SingleFieldForm
       schema={CreateWorkspaceBody}
@@ -18,7 +18,7 @@ export function CreateWorkspaceForm({ onDone, onCancel }: { onDone?: () => void;
       onSubmit={async (name) => {
         const workspace = await create.mutateAsync(name)
         onDone?.()
-        void navigate(`/w/${workspace.id}`)
+        navigate(`/w/${workspace.id}`)
       }}
       onCancel={onCancel}
     />

@@ -1,4 +1,4 @@
-import { Navigate } from 'react-router'
+import { Redirect } from 'wouter'
 import { useWorkspaceList } from '../api/workspaces'
 import { ErrorState, PageLoader } from '../ui/states'
 import { lastWorkspace } from './last-workspace'
@@ -15,5 +15,5 @@ export function HomeRedirect() {
   if (list.data.length === 0) return <OnboardingPage />
   const last = lastWorkspace()
   const target = list.data.find((w) => w.id === last) ?? list.data[0]!
-  return <Navigate to={`/w/${target.id}`} replace />
+  return <Redirect to={`/w/${target.id}`} replace />
 }

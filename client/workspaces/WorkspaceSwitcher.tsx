@@ -1,7 +1,7 @@
 import { Group, Menu, Text, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconCheck, IconPlus, IconSelector } from '@tabler/icons-react'
-import { useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import { ROLE_LABELS } from '../../shared/workspaces/roles'
 import { useWorkspaceList } from '../api/workspaces'
 import { lazyWhenOpened } from '../ui/lazy-when-opened'
@@ -11,7 +11,7 @@ const CreateWorkspaceModal = lazyWhenOpened(() => import('./CreateWorkspaceModal
 /** The header's workspace name, which opens the list of the person's workspaces. */
 export function WorkspaceSwitcher({ currentId, currentName }: { currentId: string; currentName: string }) {
   const list = useWorkspaceList()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const [creating, createModal] = useDisclosure(false)
 
   return (
@@ -37,7 +37,7 @@ export function WorkspaceSwitcher({ currentId, currentName }: { currentId: strin
           {(list.data ?? []).map((w) => (
             <Menu.Item
               key={w.id}
-              onClick={() => void navigate(`/w/${w.id}`)}
+              onClick={() => navigate(`/w/${w.id}`)}
               leftSection={
                 w.id === currentId ? <IconCheck size={16} /> : <span style={{ width: 16, display: 'inline-block' }} />
               }

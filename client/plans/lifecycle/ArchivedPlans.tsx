@@ -1,8 +1,8 @@
 import { Anchor, Badge, Card, Collapse, Group, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconArchive, IconChevronDown, IconChevronRight } from '@tabler/icons-react'
-import { Link } from 'react-router'
 import { usePlans } from '../../api/plans'
+import { Link } from '../../shell/routing'
 import { formatDate } from '../../ui/format'
 
 /** The workspace's archived plans, folded away under the active ones: readable, brought back from the plan. */

@@ -11,7 +11,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import type { Plan } from '../../../shared/plans/schema'
 import type { Department } from '../../../shared/workspaces/schema'
 import { useArchivePlan, useDeletePlan, useDuplicatePlan } from '../../api/plans'
@@ -60,7 +60,7 @@ export function PlanActionsMenu({
   can,
   onNetworkAdded,
 }: PlanActionsMenuProps) {
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const duplicate = useDuplicatePlan(workspaceId, plan.id)
   const archive = useArchivePlan(workspaceId, plan.id)
   const remove = useDeletePlan(workspaceId, plan.id)
@@ -138,7 +138,7 @@ export function PlanActionsMenu({
         title={plan.title}
         onSubmit={async (title) => {
           const copy = await duplicate.mutateAsync(title)
-          void navigate(`/w/${workspaceId}/plans/${copy.id}`)
+          navigate(`/w/${workspaceId}/plans/${copy.id}`)
         }}
       />
       <SaveAsTemplateModal opened={dialog === 'template'} onClose={close} workspaceId={workspaceId} plan={plan} />
@@ -152,7 +152,7 @@ export function PlanActionsMenu({
           remove.mutate(plan.title, {
             onSuccess: () => {
               setDialog(null)
-              void navigate(`/w/${workspaceId}`)
+              navigate(`/w/${workspaceId}`)
             },
           })
         }
