@@ -36,6 +36,27 @@ const inWorkspace = (child: ReactNode) =>
     </Suspense>,
   )
 
+/** The key of every route inside the workspace layout (see the Switch below). */
+const IN_LAYOUT = 'in-workspace-layout'
+
+/** A workspace's pages: their addresses under /w/:workspaceId and their code. */
+const WORKSPACE_PAGES: [string, () => Promise<ComponentType>][] = [
+  ['', async () => (await import('./plans/WorkspaceHome')).WorkspaceHome],
+  ['/plans/:planId', async () => (await import('./plans/PlanPage')).PlanPage],
+  ['/settings/general', async () => (await import('./workspaces/settings/GeneralSettings')).GeneralSettings],
+  [
+    '/settings/departments',
+    async () => (await import('./workspaces/settings/DepartmentsSettings')).DepartmentsSettings,
+  ],
+  ['/settings/members', async () => (await import('./members/MembersPage')).MembersPage],
+  ['/settings/invites', async () => (await import('./invites/InvitesPage')).InvitesPage],
+  ['/settings/mail-outbox', async () => (await import('./mail/MailOutboxPage')).MailOutboxPage],
+  [
+    '/settings/notification-mail',
+    async () => (await import('./mail/NotificationMailSettings')).NotificationMailSettings,
+  ],
+]
+
 // Built once: each page's lazy component must be the same one at every render, or it would load again.
 const routes = (
   <Switch>
@@ -62,32 +83,15 @@ const routes = (
     {/* Public: an outside reviewer gives a name and joins as a guest of the one plan (docs/suggestions.md). */}
     <Route path="/review/:token">{page(async () => (await import('./review-links/ReviewPage')).ReviewPage)}</Route>
     <Route path="/">{signedIn(page(HomeRedirect))}</Route>
-    <Route path="/w/:workspaceId">
-      {inWorkspace(page(async () => (await import('./plans/WorkspaceHome')).WorkspaceHome))}
-    </Route>
-    <Route path="/w/:workspaceId/plans/:planId">
-      {inWorkspace(page(async () => (await import('./plans/PlanPage')).PlanPage))}
-    </Route>
-    <Route path="/w/:workspaceId/settings">
+    {/* One key for them all: Switch renders only the route that matches, and the same key and type there
+        is what lets React keep the layout from one page to the next. */}
+    {WORKSPACE_PAGES.map(([path, load]) => (
+      <Route key={IN_LAYOUT} path={`/w/:workspaceId${path}`}>
+        {inWorkspace(page(load))}
+      </Route>
+    ))}
+    <Route key={IN_LAYOUT} path="/w/:workspaceId/settings">
       {({ workspaceId }) => inWorkspace(<Redirect to={`/w/${workspaceId}/settings/general`} replace />)}
-    </Route>
-    <Route path="/w/:workspaceId/settings/general">
-      {inWorkspace(page(async () => (await import('./workspaces/settings/GeneralSettings')).GeneralSettings))}
-    </Route>
-    <Route path="/w/:workspaceId/settings/departments">
-      {inWorkspace(page(async () => (await import('./workspaces/settings/DepartmentsSettings')).DepartmentsSettings))}
-    </Route>
-    <Route path="/w/:workspaceId/settings/members">
-      {inWorkspace(page(async () => (await import('./members/MembersPage')).MembersPage))}
-    </Route>
-    <Route path="/w/:workspaceId/settings/invites">
-      {inWorkspace(page(async () => (await import('./invites/InvitesPage')).InvitesPage))}
-    </Route>
-    <Route path="/w/:workspaceId/settings/mail-outbox">
-      {inWorkspace(page(async () => (await import('./mail/MailOutboxPage')).MailOutboxPage))}
-    </Route>
-    <Route path="/w/:workspaceId/settings/notification-mail">
-      {inWorkspace(page(async () => (await import('./mail/NotificationMailSettings')).NotificationMailSettings))}
     </Route>
     <Route>
       <NotFoundPage />
