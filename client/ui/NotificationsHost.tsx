@@ -1,6 +1,5 @@
 import { useNotifications } from '@mantine/notifications'
-import { useState } from 'react'
-import { lazyWhenShown } from './lazy-when-opened'
+import { lazyWhenShown, useWantedOnce } from './lazy-when-opened'
 
 // The toasts' component loads with the first toast: most page loads show none.
 const Notifications = lazyWhenShown(async () => (await import('./NotificationsToasts')).Notifications)
@@ -8,8 +7,6 @@ const Notifications = lazyWhenShown(async () => (await import('./NotificationsTo
 /** Where `notifySuccess`/`notifyError` toasts appear; mounted once the store first holds one, then kept. */
 export function NotificationsHost() {
   const { notifications, queue } = useNotifications()
-  const [shown, setShown] = useState(false)
-  // Adjusting state while rendering (as lazyWhenOpened does): once shown, kept, so toasts can leave with their transition.
-  if (!shown && notifications.length + queue.length > 0) setShown(true)
+  const shown = useWantedOnce(notifications.length + queue.length > 0)
   return shown ? <Notifications position="bottom-right" limit={3} zIndex={1000} /> : null
 }
